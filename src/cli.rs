@@ -1,0 +1,91 @@
+//! The command line, as clap definitions. Parsing only: `main.rs` dispatches.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Examples:
+  stances                                 open the explorer on the built-in dataset
+  stances validate my-dataset/            check a dataset, every problem at once
+  stances list quotes                     a table of the quotes
+  stances export --format markdown -o handout.md
+  stances --data my-dataset/ list actors  any command on your own data
+
+The dataset format is documented in docs/data-format.md.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "stances",
+    version,
+    about = "Explore who stands where on the governance of AI",
+    long_about = "Explore who stands where on the governance of AI.\n\n\
+        stances reads a dataset of approaches, actors, reactions and quotes \
+        (TOML; the WAIC 2025 dataset is built in) and shows it in the terminal.",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    /// Dataset to read: a .toml file, or a directory whose *.toml files are
+    /// merged in name order. Default: the built-in WAIC 2025 dataset.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check datasets and report every problem with file:line:column
+    #[command(after_help = "\
+Examples:
+  stances validate                        check the built-in dataset
+  stances validate data/ extra.toml       check each path as its own dataset
+
+Exit status: 0 clean (warnings allowed), 1 problems found, 2 usage error.")]
+    Validate {
+        /// Files or directories to check, each as a separate dataset.
+        /// Default: --data, or the built-in dataset.
+        paths: Vec<PathBuf>,
+    },
+
+    /// Write the dataset as JSON, a Markdown handout, or CSV of the quotes
+    #[command(after_help = "\
+Examples:
+  stances export --format json > waic.json      the whole normalised dataset
+  stances export --format markdown -o handout.md   a printable classroom handout
+  stances export --format csv -o quotes.csv      one row per quote")]
+    Export {
+        #[arg(long, short, value_enum)]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Print one table of the dataset as aligned columns
+    #[command(after_help = "\
+Examples:
+  stances list reactions
+  stances --data my-dataset/ list quotes | less -S")]
+    List {
+        #[arg(value_enum)]
+        table: ListTable,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListTable {
+    Actors,
+    Approaches,
+    Reactions,
+    Quotes,
+    Events,
+}

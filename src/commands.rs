@@ -1,0 +1,367 @@
+//! The plain commands (validate, list, export) and the dispatch from the
+//! command line. Output goes through [`emit`], which treats a closed pipe
+//! (`stances list quotes | head`) as success rather than a panic.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command, ExportFormat, ListTable};
+use crate::data::{self, Dataset, Loaded};
+use crate::export;
+use crate::text::{pad, sanitize_line, truncate, width};
+
+/// Exit statuses, as documented in `--help`.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_PROBLEMS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn run(cli: Cli) -> ExitCode {
+    let data = cli.data.as_deref();
+    match cli.command {
+        None => {
+            // The explorer arrives in its own module; until then, help.
+            let _ = Cli::command().print_help();
+            ExitCode::from(EXIT_OK)
+        }
+        Some(Command::Validate { paths }) => validate(data, &paths),
+        Some(Command::List { table }) => {
+            with_dataset(data, |d| emit(&list(d, table, term_width())))
+        }
+        Some(Command::Export { format, output }) => {
+            with_dataset(data, |d| export_to(d, format, output.as_deref()))
+        }
+    }
+}
+
+/// Load the dataset, report problems, and run `f` only on clean data.
+fn with_dataset(path: Option<&Path>, f: impl FnOnce(&Dataset) -> ExitCode) -> ExitCode {
+    match data::load(path) {
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(EXIT_PROBLEMS)
+        }
+        Ok(loaded) => match &loaded.checked.dataset {
+            Some(d) => f(d),
+            None => {
+                eprint!("{}", errors_only(&loaded));
+                eprintln!("{}", summary_line(&loaded));
+                ExitCode::from(EXIT_PROBLEMS)
+            }
+        },
+    }
+}
+
+fn errors_only(loaded: &Loaded) -> String {
+    let mut out = String::new();
+    for d in loaded.checked.diagnostics.iter().filter(|d| d.is_error()) {
+        out.push_str(&d.render(&loaded.files));
+        out.push('\n');
+    }
+    out
+}
+
+fn summary_line(loaded: &Loaded) -> String {
+    let errors = loaded.checked.error_count();
+    let warnings = loaded.checked.diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}: {}, {}",
+        describe(&loaded.files),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+fn describe(files: &[data::SourceFile]) -> String {
+    match files {
+        [one] => crate::text::escape_control(&one.path).into_owned(),
+        many => format!("{} files", many.len()),
+    }
+}
+
+fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+    let targets: Vec<Option<&Path>> = if paths.is_empty() {
+        vec![data]
+    } else {
+        paths.iter().map(|p| Some(p.as_path())).collect()
+    };
+    let mut ok = true;
+    for target in targets {
+        match data::load(target) {
+            Err(e) => {
+                eprintln!("{e}");
+                ok = false;
+            }
+            Ok(loaded) => {
+                if !loaded.checked.diagnostics.is_empty() {
+                    eprintln!("{}", loaded.report());
+                }
+                match &loaded.checked.dataset {
+                    Some(d) => {
+                        let counts = format!(
+                            "{} approaches, {} actors, {} reactions, {} quotes, {} events, {} tour steps",
+                            d.approaches.len(),
+                            d.actors.len(),
+                            d.reactions.len(),
+                            d.quotes.len(),
+                            d.events.len(),
+                            d.tour.len()
+                        );
+                        println!("{}: ok ({counts})", summary_line(&loaded));
+                    }
+                    None => {
+                        eprintln!("{}", summary_line(&loaded));
+                        ok = false;
+                    }
+                }
+            }
+        }
+    }
+    ExitCode::from(if ok { EXIT_OK } else { EXIT_PROBLEMS })
+}
+
+fn export_to(d: &Dataset, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+    let text = match format {
+        ExportFormat::Json => export::json(d),
+        ExportFormat::Markdown => export::markdown(d),
+        ExportFormat::Csv => export::csv(d),
+    };
+    match output {
+        None => emit(&text),
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::from(EXIT_OK),
+            Err(e) => {
+                eprintln!(
+                    "{}: error: cannot write: {e}",
+                    crate::text::escape_control(&path.display().to_string())
+                );
+                ExitCode::from(EXIT_PROBLEMS)
+            }
+        },
+    }
+}
+
+/// Write to stdout; a reader that went away early is not an error.
+pub fn emit(text: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            eprintln!("stances: error: cannot write output: {e}");
+            ExitCode::from(EXIT_PROBLEMS)
+        }
+    }
+}
+
+/// The terminal's width when printing to one; no limit into a pipe, where
+/// scripts want whole cells.
+fn term_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+}
+
+/// One table of the dataset as aligned columns, fitted to `max_width`.
+pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
+    let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match table {
+        ListTable::Actors => (
+            vec!["ID", "NAME", "KIND", "PART OF", "ROLE"],
+            d.actors
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.name.clone(),
+                        a.kind.label().into(),
+                        a.part_of.clone().unwrap_or_default(),
+                        a.role.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        ),
+        ListTable::Approaches => (
+            vec!["ID", "NAME", "PROPONENT", "POSITION"],
+            d.approaches
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.name.clone(),
+                        d.name_of(&a.proponent),
+                        a.position.as_ref().map(format_position).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        ),
+        ListTable::Reactions => (
+            vec!["ID", "ACTOR", "STANCE", "TARGET"],
+            d.reactions
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        d.name_of(&r.actor),
+                        format!("{} {}", r.stance.symbol(), r.stance.label()),
+                        d.name_of(&r.target),
+                    ]
+                })
+                .collect(),
+        ),
+        ListTable::Quotes => (
+            vec!["ID", "SPEAKER", "TEXT"],
+            d.quotes
+                .iter()
+                .map(|q| {
+                    vec![
+                        q.id.clone(),
+                        d.name_of(&q.speaker),
+                        format!("\u{201c}{}\u{201d}", q.text),
+                    ]
+                })
+                .collect(),
+        ),
+        ListTable::Events => {
+            let mut events: Vec<_> = d.events.iter().collect();
+            events.sort_by_key(|e| e.date);
+            (
+                vec!["DATE", "ID", "NAME", "PLACE"],
+                events
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            e.date.to_string(),
+                            e.id.clone(),
+                            e.name.clone(),
+                            e.place.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            )
+        }
+    };
+    render_table(&header, &rows, max_width)
+}
+
+pub fn format_position(p: &data::Position) -> String {
+    p.iter()
+        .map(|(axis, v)| format!("{axis} {v:+.1}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const GAP: usize = 2;
+
+/// Align cells in columns. When the table is wider than `max_width`, the
+/// widest columns give up cells first (down to a floor), ending in `…`.
+fn render_table(header: &[&str], rows: &[Vec<String>], max_width: Option<usize>) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| sanitize_line(c).into_owned()).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(c));
+        }
+    }
+    if let Some(max) = max_width {
+        let floor = 6;
+        let total = |ws: &[usize]| ws.iter().sum::<usize>() + GAP * ws.len().saturating_sub(1);
+        while total(&widths) > max {
+            let Some((i, w)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) else {
+                break;
+            };
+            if *w <= floor {
+                break;
+            }
+            widths[i] -= 1;
+        }
+    }
+    let mut out = String::new();
+    let mut line = |row: Vec<&str>| {
+        let last = row.len().saturating_sub(1);
+        let mut s = String::new();
+        for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+            let cell = truncate(cell, *w);
+            if i == last {
+                s.push_str(&cell);
+            } else {
+                s.push_str(&pad(&cell, *w + GAP));
+            }
+        }
+        out.push_str(s.trim_end());
+        out.push('\n');
+    };
+    line(header.to_vec());
+    for row in &cells {
+        line(row.iter().map(String::as_str).collect());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Dataset {
+        data::load(None).unwrap().checked.dataset.unwrap()
+    }
+
+    #[test]
+    fn list_fits_the_width_it_is_given() {
+        let d = shipped();
+        for table in [
+            ListTable::Actors,
+            ListTable::Approaches,
+            ListTable::Reactions,
+            ListTable::Quotes,
+            ListTable::Events,
+        ] {
+            let out = list(&d, table, Some(80));
+            for line in out.lines() {
+                assert!(
+                    width(line) <= 80,
+                    "{table:?}: {line:?} is {} wide",
+                    width(line)
+                );
+            }
+            assert_eq!(
+                out.lines().count(),
+                1 + match table {
+                    ListTable::Actors => d.actors.len(),
+                    ListTable::Approaches => d.approaches.len(),
+                    ListTable::Reactions => d.reactions.len(),
+                    ListTable::Quotes => d.quotes.len(),
+                    ListTable::Events => d.events.len(),
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn list_into_a_pipe_keeps_whole_cells() {
+        let out = list(&shipped(), ListTable::Quotes, None);
+        assert!(out.contains("AI governance remains dispersed. Countries are highly varied"));
+        assert!(!out.contains('…'));
+    }
+
+    #[test]
+    fn events_are_listed_in_date_order() {
+        let out = list(&shipped(), ListTable::Events, None);
+        let dates: Vec<&str> = out
+            .lines()
+            .skip(1)
+            .map(|l| l.split_whitespace().next().unwrap())
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        assert_eq!(dates, sorted);
+    }
+}

@@ -1,0 +1,236 @@
+//! Problems found in a dataset, located by file, line and column, and
+//! rendered the way compilers do so that editors can jump to them.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::text::{escape_control, width};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One file of a dataset as it was read: the text spans point into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceFile {
+    /// As the user named it (or `embedded:NAME` for the built-in data).
+    pub path: String,
+    pub text: String,
+}
+
+/// A 1-based line and column (in characters, as rustc counts them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..offset].chars().count() + 1;
+        LineCol { line, column }
+    }
+
+    /// The line containing `offset`, without its line ending, and the byte
+    /// offset where it starts.
+    fn line_at(&self, offset: usize) -> (&str, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |i| offset + i);
+        (self.text[start..end].trim_end_matches('\r'), start)
+    }
+}
+
+/// Byte range of `line` to show: all of it when short, else about
+/// `WINDOW` characters starting a little before the marked span.
+fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
+    const WINDOW: usize = 100;
+    const BEFORE: usize = 30;
+    if line.chars().count() <= WINDOW {
+        return (0, line.len());
+    }
+    let from = line[..start]
+        .char_indices()
+        .rev()
+        .nth(BEFORE.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let to = line[from..]
+        .char_indices()
+        .nth(WINDOW)
+        .map_or(line.len(), |(i, _)| from + i)
+        .max(end.min(from + 4 * WINDOW));
+    (from, floor_char_boundary(line, to.min(line.len())))
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Index into the files of the load that produced it.
+    pub file: usize,
+    /// Byte range in that file; `None` for problems with the file as a whole.
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    /// A second located remark, e.g. where a duplicate id was first defined.
+    pub note: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: usize, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file,
+            span,
+            message: message.into(),
+            note: None,
+        }
+    }
+
+    pub fn warning(file: usize, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, span, message)
+        }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:column` (or just `path`), for headlines and panels.
+    pub fn location(&self, files: &[SourceFile]) -> String {
+        let Some(file) = files.get(self.file) else {
+            return String::from("<unknown>");
+        };
+        let path = escape_control(&file.path);
+        match &self.span {
+            Some(span) => {
+                let lc = file.line_col(span.start);
+                format!("{path}:{}:{}", lc.line, lc.column)
+            }
+            None => path.into_owned(),
+        }
+    }
+
+    /// The one-line headline: `path:line:col: error: message`.
+    pub fn headline(&self, files: &[SourceFile]) -> String {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!(
+            "{}: {level}: {}",
+            self.location(files),
+            escape_control(&self.message).replace('\n', " ")
+        )
+    }
+
+    /// The headline, the offending source line and a marker under the span.
+    pub fn render(&self, files: &[SourceFile]) -> String {
+        let mut out = self.headline(files);
+        out.push('\n');
+        if let (Some(file), Some(span)) = (files.get(self.file), &self.span) {
+            let (line, line_start) = file.line_at(span.start);
+            let gutter = file.line_col(span.start).line.to_string();
+            let start = floor_char_boundary(line, span.start - line_start);
+            let end =
+                floor_char_boundary(line, span.end.saturating_sub(line_start).min(line.len()))
+                    .max(start);
+            // A very long line (minified data, deep nesting) is shown as a
+            // window around the problem so the marker stays on screen.
+            let (from, to) = window(line, start, end);
+            let lead = if from > 0 { "…" } else { "" };
+            let tail = if to < line.len() { "…" } else { "" };
+            // Show the line as it will be printed (escaped, tabs as one
+            // space) and measure the marker on that same text so it lines up.
+            let shown = |s: &str| escape_control(s).replace('\t', " ");
+            let prefix = format!("{lead}{}", shown(&line[from..start]));
+            let marked = shown(&line[start..end.min(to)]);
+            let _ = writeln!(out, " {gutter} | {lead}{}{tail}", shown(&line[from..to]));
+            let _ = writeln!(
+                out,
+                " {} | {}{}",
+                " ".repeat(gutter.len()),
+                " ".repeat(width(&prefix)),
+                "^".repeat(width(&marked).max(1))
+            );
+        }
+        if let Some(note) = &self.note {
+            let _ = writeln!(out, "  = note: {}", escape_control(note));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> Vec<SourceFile> {
+        vec![SourceFile {
+            path: "d.toml".into(),
+            text: text.into(),
+        }]
+    }
+
+    #[test]
+    fn line_and_column_count_characters_and_crlf() {
+        let f = &file("a = 1\r\nb = \"ü\" x\r\n")[0];
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(7), LineCol { line: 2, column: 1 });
+        // `x` comes after a two-byte ü: column counts characters.
+        let x = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(x), LineCol { line: 2, column: 9 });
+    }
+
+    #[test]
+    fn renders_rustc_style_with_marker_under_the_span() {
+        let files = file("[[quote]]\nspeaker = \"nobody\"\n");
+        let start = files[0].text.find("\"nobody\"").unwrap();
+        let d = Diagnostic::error(0, Some(start..start + 8), "unknown actor `nobody`");
+        assert_eq!(
+            d.render(&files),
+            "d.toml:2:11: error: unknown actor `nobody`\n 2 | speaker = \"nobody\"\n   |           ^^^^^^^^\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_marker() {
+        let text = format!("v = {}x{}\n", "a".repeat(5000), "b".repeat(5000));
+        let files = file(&text);
+        let at = text.find('x').unwrap();
+        let out = Diagnostic::error(0, Some(at..at + 1), "here").render(&files);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].chars().count() < 120, "{}", lines[1]);
+        let caret = lines[2].find('^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('x'));
+    }
+
+    #[test]
+    fn escapes_control_characters_from_data() {
+        let files = file("t = \"\u{1b}[2J\"\n");
+        let d = Diagnostic::error(0, Some(4..10), "bad \u{1b}");
+        let out = d.render(&files);
+        assert!(!out.contains('\u{1b}'));
+        assert!(out.contains("\\u{1b}[2J"));
+    }
+}

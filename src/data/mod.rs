@@ -1,0 +1,15 @@
+//! The dataset: its model, how it is read from TOML, and how it is checked.
+//! Nothing here knows about terminals or the explorer.
+
+pub mod check;
+pub mod date;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+mod raw;
+
+pub use check::{Checked, check};
+pub use date::PartialDate;
+pub use diagnostic::{Diagnostic, Severity, SourceFile};
+pub use load::{Loaded, ReadError, load};
+pub use model::*;

@@ -1,0 +1,449 @@
+//! The typed, checked dataset that the rest of the program reads.
+//!
+//! Everything here is plain data: no spans, no file handles. The loader
+//! (`load.rs`) builds it from TOML only after the checker found no errors,
+//! so code that reads a `Dataset` may rely on every reference resolving.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub dataset: DatasetInfo,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub axes: Vec<Axis>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub approaches: Vec<Approach>,
+    #[serde(default)]
+    pub reactions: Vec<Reaction>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub tour: Vec<TourStep>,
+    /// id -> where the item lives; derived, rebuilt by [`Dataset::build_index`].
+    #[serde(skip)]
+    index: HashMap<String, ItemRef>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DatasetInfo {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how_to_cite: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verification {
+    Primary,
+    Secondary,
+    Unconfirmed,
+}
+
+impl Verification {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verification::Primary => "primary",
+            Verification::Secondary => "secondary",
+            Verification::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Axis {
+    pub id: String,
+    pub name: String,
+    pub low: String,
+    pub high: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Country,
+    Bloc,
+    Organization,
+    Company,
+    Person,
+    Group,
+}
+
+impl ActorKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Bloc => "bloc",
+            ActorKind::Organization => "organization",
+            ActorKind::Company => "company",
+            ActorKind::Person => "person",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
+/// A position on the dataset's axes: axis id -> value in [-1, 1].
+pub type Position = BTreeMap<String, f64>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Approach {
+    pub id: String,
+    pub name: String,
+    pub proponent: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub principles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The five-step ordinal scale of a reaction, from most for to most against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    Supports,
+    LeansSupport,
+    Mixed,
+    LeansOppose,
+    Opposes,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 5] = [
+        Stance::Supports,
+        Stance::LeansSupport,
+        Stance::Mixed,
+        Stance::LeansOppose,
+        Stance::Opposes,
+    ];
+
+    /// The word used in data files and in every view.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::LeansSupport => "leans support",
+            Stance::Mixed => "mixed",
+            Stance::LeansOppose => "leans oppose",
+            Stance::Opposes => "opposes",
+        }
+    }
+
+    /// A symbol that carries the stance without colour (plain ASCII-safe
+    /// glyphs that every terminal font has).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Stance::Supports => "++",
+            Stance::LeansSupport => "+",
+            Stance::Mixed => "~",
+            Stance::LeansOppose => "-",
+            Stance::Opposes => "--",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reaction {
+    pub id: String,
+    pub actor: String,
+    pub target: String,
+    pub stance: Stance,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Optional extension: themes, like a quote's tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub speaker: String,
+    pub text: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fragment: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    pub date: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TourStep {
+    pub title: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+}
+
+/// Which table an id belongs to, and its index there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemRef {
+    Source(usize),
+    Axis(usize),
+    Actor(usize),
+    Approach(usize),
+    Reaction(usize),
+    Quote(usize),
+    Event(usize),
+}
+
+impl ItemRef {
+    pub fn kind_label(self) -> &'static str {
+        match self {
+            ItemRef::Source(_) => "source",
+            ItemRef::Axis(_) => "axis",
+            ItemRef::Actor(_) => "actor",
+            ItemRef::Approach(_) => "approach",
+            ItemRef::Reaction(_) => "reaction",
+            ItemRef::Quote(_) => "quote",
+            ItemRef::Event(_) => "event",
+        }
+    }
+}
+
+impl Dataset {
+    /// Rebuild the id index; call after changing any table.
+    pub fn build_index(&mut self) {
+        let mut index = HashMap::new();
+        let ids = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (&x.id, ItemRef::Source(i)))
+            .chain(
+                self.axes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (&x.id, ItemRef::Axis(i))),
+            )
+            .chain(
+                self.actors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (&x.id, ItemRef::Actor(i))),
+            )
+            .chain(
+                self.approaches
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (&x.id, ItemRef::Approach(i))),
+            )
+            .chain(
+                self.reactions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (&x.id, ItemRef::Reaction(i))),
+            )
+            .chain(
+                self.quotes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (&x.id, ItemRef::Quote(i))),
+            )
+            .chain(
+                self.events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (&x.id, ItemRef::Event(i))),
+            );
+        for (id, item) in ids {
+            // First definition wins; the checker has already refused duplicates.
+            index.entry(id.clone()).or_insert(item);
+        }
+        self.index = index;
+    }
+
+    pub fn item(&self, id: &str) -> Option<ItemRef> {
+        self.index.get(id).copied()
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        match self.item(id)? {
+            ItemRef::Actor(i) => self.actors.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        match self.item(id)? {
+            ItemRef::Source(i) => self.sources.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        match self.item(id)? {
+            ItemRef::Quote(i) => self.quotes.get(i),
+            _ => None,
+        }
+    }
+
+    /// The display name of any item, falling back to its id.
+    pub fn name_of(&self, id: &str) -> String {
+        match self.item(id) {
+            Some(ItemRef::Source(i)) => self.sources[i].title.clone(),
+            Some(ItemRef::Axis(i)) => self.axes[i].name.clone(),
+            Some(ItemRef::Actor(i)) => self.actors[i].name.clone(),
+            Some(ItemRef::Approach(i)) => self.approaches[i].name.clone(),
+            Some(ItemRef::Reaction(i)) => {
+                let r = &self.reactions[i];
+                format!("{} on {}", self.name_of(&r.actor), self.name_of(&r.target))
+            }
+            Some(ItemRef::Quote(i)) => format!("\u{201c}{}\u{201d}", self.quotes[i].text),
+            Some(ItemRef::Event(i)) => self.events[i].name.clone(),
+            None => id.to_string(),
+        }
+    }
+
+    /// True when `actor` is `group` or belongs to it through a chain of
+    /// `part_of` links (Li Qiang is part of China). Cycles are refused by the
+    /// checker; the step bound keeps this total even on unchecked data.
+    pub fn is_within(&self, actor: &str, group: &str) -> bool {
+        let mut current = Some(actor);
+        for _ in 0..=self.actors.len() {
+            match current {
+                Some(id) if id == group => return true,
+                Some(id) => current = self.actor(id).and_then(|a| a.part_of.as_deref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// "Speaker, role" as used in citations.
+    pub fn speaker_line(&self, actor_id: &str) -> String {
+        match self.actor(actor_id) {
+            Some(a) => match &a.role {
+                Some(role) => format!("{}, {}", a.name, role),
+                None => a.name.clone(),
+            },
+            None => actor_id.to_string(),
+        }
+    }
+
+    /// The full citation of a quote: "text" — Speaker, role; Source, date.
+    pub fn citation(&self, quote: &Quote) -> String {
+        format!(
+            "\u{201c}{}\u{201d} \u{2014} {}",
+            quote.text,
+            self.source_line(quote)
+        )
+    }
+
+    /// The attribution alone: Speaker, role; Source, date.
+    pub fn source_line(&self, quote: &Quote) -> String {
+        let mut line = self.speaker_line(&quote.speaker);
+        if let Some(src) = self.source(&quote.source) {
+            line.push_str("; ");
+            line.push_str(&src.title);
+            if let Some(p) = &src.publisher {
+                line.push_str(", ");
+                line.push_str(p);
+            }
+        }
+        let date = quote.date.as_ref().or_else(|| {
+            self.source(&quote.source)
+                .and_then(|s| s.published.as_ref())
+        });
+        if let Some(d) = date {
+            line.push_str(", ");
+            line.push_str(&d.to_string());
+        }
+        line
+    }
+}

@@ -1,0 +1,136 @@
+//! The dataset as written, with the source span of every value the checker
+//! may need to point at. `deny_unknown_fields` everywhere: a typo in a field
+//! name must be an error, not silently ignored data.
+//!
+//! These types exist only between parsing and checking; the rest of the
+//! program sees the span-free model in `model.rs`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{ActorKind, Confidence, Stance, Verification};
+
+pub type Text = Spanned<String>;
+/// A date as written: a TOML local date or a string, read by `date::from_toml`.
+pub type RawDate = Spanned<toml::Value>;
+pub type RawPosition = Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatasetInfo {
+    pub title: Text,
+    pub summary: Option<Text>,
+    pub language: Option<Text>,
+    pub license: Option<Text>,
+    pub how_to_cite: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: Text,
+    pub title: Text,
+    pub publisher: Option<Text>,
+    pub url: Option<Text>,
+    pub published: Option<RawDate>,
+    pub accessed: Option<RawDate>,
+    pub verification: Option<Verification>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAxis {
+    pub id: Text,
+    pub name: Text,
+    pub low: Text,
+    pub high: Text,
+    pub summary: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    pub id: Text,
+    pub name: Text,
+    pub kind: ActorKind,
+    pub part_of: Option<Text>,
+    pub role: Option<Text>,
+    #[serde(default)]
+    pub aliases: Vec<Text>,
+    pub summary: Option<Text>,
+    pub position: Option<RawPosition>,
+    pub position_note: Option<Text>,
+    pub source: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawApproach {
+    pub id: Text,
+    pub name: Text,
+    pub proponent: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub principles: Vec<Text>,
+    #[serde(default)]
+    pub instruments: Vec<Text>,
+    pub position: Option<RawPosition>,
+    pub position_note: Option<Text>,
+    pub source: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReaction {
+    pub id: Text,
+    pub actor: Text,
+    pub target: Text,
+    pub stance: Stance,
+    pub summary: Text,
+    pub date: Option<RawDate>,
+    pub confidence: Option<Confidence>,
+    pub source: Option<Text>,
+    pub quote: Option<Text>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuote {
+    pub id: Text,
+    pub speaker: Text,
+    pub text: Text,
+    pub source: Text,
+    pub context: Option<Text>,
+    pub date: Option<RawDate>,
+    #[serde(default)]
+    pub about: Vec<Text>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub fragment: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: Text,
+    pub name: Text,
+    pub date: RawDate,
+    pub place: Option<Text>,
+    #[serde(default)]
+    pub actors: Vec<Text>,
+    pub summary: Option<Text>,
+    pub source: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTourStep {
+    pub title: Text,
+    pub text: Text,
+    pub focus: Option<Text>,
+}

@@ -1,0 +1,229 @@
+//! A classroom handout: what a teacher prints and hands out.
+
+use std::fmt::Write as _;
+
+use crate::data::{Dataset, Stance};
+use crate::text::escape_control;
+
+/// Data text as Markdown: terminal-safe, and with characters that would
+/// start Markdown syntax at the start of a line left alone (our text is
+/// prose). Table cells additionally need `|` and newlines neutralised.
+fn t(s: &str) -> String {
+    escape_control(s).into_owned()
+}
+
+fn cell(s: &str) -> String {
+    t(s).replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(d: &Dataset) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "# {}\n", t(&d.dataset.title));
+    if let Some(s) = &d.dataset.summary {
+        let _ = writeln!(w, "{}\n", t(s));
+    }
+
+    let _ = writeln!(w, "## Approaches\n");
+    for a in &d.approaches {
+        let _ = writeln!(w, "### {}\n", t(&a.name));
+        let _ = writeln!(
+            w,
+            "*Proposed by {}.* {}\n",
+            t(&d.name_of(&a.proponent)),
+            t(&a.summary)
+        );
+        if !a.principles.is_empty() {
+            let _ = writeln!(w, "- **Principles:** {}", t(&a.principles.join("; ")));
+        }
+        if !a.instruments.is_empty() {
+            let _ = writeln!(w, "- **Instruments:** {}", t(&a.instruments.join("; ")));
+        }
+        let _ = writeln!(w);
+    }
+
+    positions(w, d);
+
+    let _ = writeln!(w, "## Actors\n");
+    let _ = writeln!(w, "| Actor | Kind | Part of | Role |");
+    let _ = writeln!(w, "|---|---|---|---|");
+    for a in &d.actors {
+        let _ = writeln!(
+            w,
+            "| {} | {} | {} | {} |",
+            cell(&a.name),
+            a.kind.label(),
+            cell(
+                &a.part_of
+                    .as_deref()
+                    .map(|p| d.name_of(p))
+                    .unwrap_or_default()
+            ),
+            cell(a.role.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = writeln!(w);
+
+    let _ = writeln!(w, "## Reactions, by stance\n");
+    for stance in Stance::ALL {
+        let group: Vec<_> = d.reactions.iter().filter(|r| r.stance == stance).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            w,
+            "### {} {}\n",
+            stance.symbol(),
+            capitalise(stance.label())
+        );
+        for r in group {
+            let _ = writeln!(
+                w,
+                "- **{}** on *{}*: {}",
+                t(&d.name_of(&r.actor)),
+                t(&d.name_of(&r.target)),
+                t(&r.summary)
+            );
+        }
+        let _ = writeln!(w);
+    }
+
+    let _ = writeln!(w, "## Quotes\n");
+    for q in &d.quotes {
+        let frag = if q.fragment {
+            " (a phrase from a longer sentence)"
+        } else {
+            ""
+        };
+        let _ = writeln!(w, "> \u{201c}{}\u{201d}{frag}\n>", t(&q.text));
+        let _ = writeln!(w, "> \u{2014} {}\n", t(&d.source_line(q)));
+        if let Some(c) = &q.context {
+            let _ = writeln!(w, "*Context:* {}\n", t(c));
+        }
+    }
+
+    timeline(w, d);
+
+    if !d.sources.is_empty() {
+        let _ = writeln!(w, "## Sources\n");
+        for s in &d.sources {
+            let mut line = format!("- {}", t(&s.title));
+            for extra in [s.publisher.as_deref(), s.url.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                let _ = write!(line, ", {}", t(extra));
+            }
+            if let Some(p) = s.published {
+                let _ = write!(line, ", {p}");
+            }
+            if let Some(v) = s.verification {
+                let _ = write!(line, " ({} source)", v.label());
+            }
+            let _ = writeln!(w, "{line}");
+        }
+        let _ = writeln!(w);
+    }
+
+    let _ = writeln!(w, "## How to cite\n");
+    match &d.dataset.how_to_cite {
+        Some(c) => {
+            let _ = writeln!(w, "{}", t(c));
+        }
+        None => {
+            let _ = writeln!(w, "{}, a stances dataset.", t(&d.dataset.title));
+        }
+    }
+    out
+}
+
+fn positions(w: &mut String, d: &Dataset) {
+    let placed: Vec<(String, &crate::data::Position, Option<&String>)> = d
+        .approaches
+        .iter()
+        .filter_map(|a| {
+            a.position
+                .as_ref()
+                .map(|p| (a.name.clone(), p, a.position_note.as_ref()))
+        })
+        .chain(d.actors.iter().filter_map(|a| {
+            a.position
+                .as_ref()
+                .map(|p| (a.name.clone(), p, a.position_note.as_ref()))
+        }))
+        .collect();
+    if placed.is_empty() || d.axes.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## Positions\n");
+    let _ = writeln!(
+        w,
+        "Positions run from -1 to +1 on each axis. They are an editorial reading of the sources, not measurements; each note says why.\n"
+    );
+    for axis in &d.axes {
+        let _ = writeln!(
+            w,
+            "- **{}**: -1 = {}, +1 = {}",
+            t(&axis.name),
+            t(&axis.low),
+            t(&axis.high)
+        );
+    }
+    let _ = writeln!(w);
+    let mut header = String::from("| Item |");
+    let mut rule = String::from("|---|");
+    for axis in &d.axes {
+        let _ = write!(header, " {} |", cell(&axis.name));
+        rule.push_str("---:|");
+    }
+    let _ = writeln!(w, "{header} Why |\n{rule}---|");
+    for (name, pos, note) in placed {
+        let mut row = format!("| {} |", cell(&name));
+        for axis in &d.axes {
+            match pos.get(&axis.id) {
+                Some(v) => {
+                    let _ = write!(row, " {v:+.1} |");
+                }
+                None => row.push_str(" – |"),
+            }
+        }
+        let _ = writeln!(w, "{row} {} |", cell(note.map_or("", String::as_str)));
+    }
+    let _ = writeln!(w);
+}
+
+fn timeline(w: &mut String, d: &Dataset) {
+    if d.events.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## Timeline\n");
+    let mut events: Vec<_> = d.events.iter().collect();
+    events.sort_by_key(|e| e.date);
+    for e in events {
+        let place = e
+            .place
+            .as_deref()
+            .map(|p| format!(", {}", t(p)))
+            .unwrap_or_default();
+        let summary = e
+            .summary
+            .as_deref()
+            .map(|s| format!(": {}", t(s)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            w,
+            "- **{}** \u{2014} {}{place}{summary}",
+            e.date,
+            t(&e.name)
+        );
+    }
+    let _ = writeln!(w);
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

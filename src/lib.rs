@@ -1,0 +1,11 @@
+//! stances: explore who stands where on the governance of AI.
+//!
+//! The crate is split so that each layer can be tested alone:
+//! `data` (model, loading, checking) knows nothing of terminals;
+//! `export` and `commands` are the plain, scriptable commands.
+
+pub mod cli;
+pub mod commands;
+pub mod data;
+pub mod export;
+pub mod text;

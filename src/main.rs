@@ -1,0 +1,8 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = stances::cli::Cli::parse();
+    stances::commands::run(cli)
+}

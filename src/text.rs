@@ -1,0 +1,119 @@
+//! Text from datasets on its way to a terminal.
+//!
+//! Data is written by people and fetched from the internet, so any string
+//! from it may carry escape sequences, C1 controls or bidi overrides. Every
+//! printer and every widget passes data through [`escape_control`] (or
+//! [`sanitize_line`]) so that nothing from a file can start a terminal
+//! sequence or reorder what the user sees.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr;
+
+/// Characters that reorder text invisibly: the bidi embeddings, overrides
+/// and isolates the checker refuses (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that must never reach a terminal raw: C0 and C1 controls
+/// (including ESC and CSI's U+009B), DEL and the bidi controls.
+/// Newline and tab are handled by the caller, which knows whether the
+/// output is multi-line.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// Replace every unsafe character with a visible `\u{..}` escape. Newlines
+/// and tabs are kept.
+pub fn escape_control(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// As [`escape_control`], and also fold newlines and tabs into spaces, for
+/// text that must stay on one line (table cells, list rows).
+pub fn sanitize_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t') {
+        return Cow::Borrowed(s);
+    }
+    let escaped = escape_control(s);
+    Cow::Owned(escaped.replace(['\n', '\t'], " "))
+}
+
+/// Display width in terminal cells (CJK counts two).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cut `s` to at most `max` cells, ending with `…` when it was cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Pad `s` with spaces to `cells` display cells.
+pub fn pad(s: &str, cells: usize) -> String {
+    let w = width(s);
+    let mut out = String::from(s);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_escape_sequences_c1_and_bidi() {
+        assert_eq!(escape_control("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
+        assert_eq!(escape_control("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(escape_control("bell\u{7}"), "bell\\u{7}");
+        assert_eq!(
+            escape_control("keeps\nlines\tand tabs"),
+            "keeps\nlines\tand tabs"
+        );
+        assert!(matches!(escape_control("plain 李强"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_folds_newlines() {
+        assert_eq!(sanitize_line("a\nb\tc\r"), "a b c\\u{d}");
+    }
+
+    #[test]
+    fn truncates_by_cells_not_bytes() {
+        assert_eq!(truncate("李强李强", 5), "李强…");
+        assert_eq!(truncate("António", 7), "António");
+        assert_eq!(truncate("António Guterres", 8), "António…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(pad("李", 4), "李  ");
+    }
+}

@@ -1,0 +1,318 @@
+//! The data layer through its public API: the shipped dataset's content,
+//! the checker's rules, and the exports' round trip.
+
+use stances::data::{self, Dataset, SourceFile, Stance, check};
+
+fn shipped() -> Dataset {
+    data::load(None)
+        .unwrap()
+        .checked
+        .dataset
+        .expect("shipped data is clean")
+}
+
+fn check_text(text: &str) -> data::Checked {
+    check(&[SourceFile {
+        path: "t.toml".into(),
+        text: text.into(),
+    }])
+}
+
+const MINIMAL: &str = "[dataset]\ntitle = \"t\"\n";
+
+#[test]
+fn the_shipped_dataset_covers_the_article() {
+    let d = shipped();
+    let approaches: Vec<&str> = d.approaches.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        approaches,
+        [
+            "eu-risk-based-regulation",
+            "us-deregulation",
+            "china-cooperation-body",
+            "un-inclusive-governance"
+        ]
+    );
+    for id in [
+        "china",
+        "li-qiang",
+        "european-union",
+        "united-states",
+        "donald-trump",
+        "united-nations",
+        "antonio-guterres",
+        "france",
+        "india",
+        "african-union",
+        "united-kingdom",
+        "huawei",
+        "tencent",
+        "baidu",
+        "deepseek",
+        "experts",
+        "western-policymakers",
+        "global-south",
+    ] {
+        assert!(d.actor(id).is_some(), "actor {id}");
+    }
+    // Seven quoted phrases, five of them fragments of a sentence.
+    assert_eq!(d.quotes.len(), 7);
+    assert_eq!(d.quotes.iter().filter(|q| q.fragment).count(), 5);
+    assert!((6..=10).contains(&d.tour.len()));
+    assert!(d.tour.iter().all(|s| s.focus.is_some()));
+    for tag in ["bias", "fake-news", "killer-robots", "inequality", "trust"] {
+        let tagged = d.quotes.iter().any(|q| q.tags.iter().any(|t| t == tag))
+            || d.reactions.iter().any(|r| r.tags.iter().any(|t| t == tag));
+        assert!(tagged, "theme {tag}");
+    }
+    let opening = d
+        .events
+        .iter()
+        .find(|e| e.id == "waic-2025-opening")
+        .unwrap();
+    assert_eq!(opening.date.to_string(), "2025-07-25");
+    assert_eq!(opening.place.as_deref(), Some("Shanghai"));
+}
+
+#[test]
+fn quotes_are_attributed_to_the_right_speaker_verbatim() {
+    let d = shipped();
+    let by = |id: &str| {
+        let q = d.quote(id).unwrap();
+        (q.speaker.as_str(), q.text.as_str())
+    };
+    assert_eq!(
+        by("li-governance-dispersed"),
+        (
+            "li-qiang",
+            "AI governance remains dispersed. Countries are highly varied, particularly in taking into account rules and regulations"
+        )
+    );
+    assert_eq!(by("li-exclusive-game"), ("li-qiang", "exclusive game"));
+    assert_eq!(
+        by("li-benefit-mankind"),
+        ("li-qiang", "benefit mankind as a whole")
+    );
+    assert_eq!(
+        by("un-whims-of-markets"),
+        (
+            "united-nations",
+            "cannot be left to the whims of markets alone"
+        )
+    );
+    assert_eq!(
+        by("paris-inclusive-ethical-ai"),
+        ("paris-ai-summit", "inclusive and ethical AI")
+    );
+    assert_eq!(
+        by("guterres-defining-test"),
+        (
+            "antonio-guterres",
+            "defining test of international cooperation"
+        )
+    );
+    assert_eq!(
+        by("baidu-too-important"),
+        (
+            "baidu-representative",
+            "AI is too important to be left fragmented"
+        )
+    );
+}
+
+#[test]
+fn every_position_has_a_note_and_stays_in_range() {
+    let d = shipped();
+    let placed = d
+        .approaches
+        .iter()
+        .map(|a| (&a.position, &a.position_note))
+        .chain(d.actors.iter().map(|a| (&a.position, &a.position_note)));
+    for (pos, note) in placed {
+        if let Some(pos) = pos {
+            assert!(note.is_some());
+            assert!(pos.values().all(|v| (-1.0..=1.0).contains(v)));
+        }
+    }
+    let china = d
+        .approaches
+        .iter()
+        .find(|a| a.id == "china-cooperation-body")
+        .unwrap();
+    let eu = d
+        .approaches
+        .iter()
+        .find(|a| a.id == "eu-risk-based-regulation")
+        .unwrap();
+    let us = d
+        .approaches
+        .iter()
+        .find(|a| a.id == "us-deregulation")
+        .unwrap();
+    let reg = |a: &data::Approach| a.position.as_ref().unwrap()["regulation"];
+    assert!(
+        reg(us) < reg(china) && reg(china) < reg(eu),
+        "China sits between the poles"
+    );
+}
+
+#[test]
+fn membership_follows_part_of() {
+    let d = shipped();
+    assert!(d.is_within("li-qiang", "china"));
+    assert!(d.is_within("china", "china"));
+    assert!(d.is_within("antonio-guterres", "united-nations"));
+    assert!(!d.is_within("china", "li-qiang"));
+    assert!(
+        !d.is_within("huawei", "china"),
+        "the article does not say so"
+    );
+}
+
+#[test]
+fn citations_name_speaker_role_and_source() {
+    let d = shipped();
+    let q = d.quote("guterres-defining-test").unwrap();
+    assert_eq!(
+        d.citation(q),
+        "\u{201c}defining test of international cooperation\u{201d} \u{2014} António Guterres, UN Secretary-General; China Proposes Global AI Cooperation Body to Shape Future of Artificial Intelligence -WAIC 2025, Valleynews.com"
+    );
+}
+
+#[test]
+fn json_export_reads_back_into_the_same_model() {
+    let d = shipped();
+    let json = stances::export::json(&d);
+    let mut back: Dataset = serde_json::from_str(&json).unwrap();
+    back.build_index();
+    assert_eq!(back, d);
+}
+
+#[test]
+fn markdown_handout_has_every_section() {
+    let d = shipped();
+    let md = stances::export::markdown(&d);
+    for heading in [
+        "## Approaches",
+        "## Positions",
+        "## Actors",
+        "## Reactions, by stance",
+        "## Quotes",
+        "## Timeline",
+        "## Sources",
+        "## How to cite",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    for stance in Stance::ALL {
+        if d.reactions.iter().any(|r| r.stance == stance) {
+            assert!(
+                md.contains(&format!("### {} ", stance.symbol())),
+                "{stance:?} group"
+            );
+        }
+    }
+    for q in &d.quotes {
+        assert!(md.contains(&q.text), "quote {}", q.id);
+    }
+    assert!(md.contains("\u{2014} Li Qiang, Premier of China;"));
+}
+
+#[test]
+fn crlf_files_keep_lines_and_columns_right() {
+    let text = "[dataset]\r\ntitle = \"t\"\r\n\r\n[[actor]]\r\nid = \"a\"\r\nname = \"\"\"two\r\nlines\"\"\"\r\nkind = \"blob\"\r\n";
+    let checked = check_text(text);
+    let files = [SourceFile {
+        path: "t.toml".into(),
+        text: text.into(),
+    }];
+    let heads: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.headline(&files))
+        .collect();
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    assert!(
+        heads[0].starts_with("t.toml:8:8: error: actor `a`: unknown variant `blob`"),
+        "{heads:?}"
+    );
+    // And a clean CRLF file loads with plain newlines in its text.
+    let ok = check_text(&text.replace("blob", "country"));
+    let d = ok.dataset.expect("clean");
+    assert_eq!(d.actors[0].name, "two\nlines");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = std::env::temp_dir().join(format!("stances-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bom.toml");
+    std::fs::write(&file, format!("\u{feff}{MINIMAL}")).unwrap();
+    let loaded = data::load(Some(&file)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(loaded.checked.dataset.is_some(), "{}", loaded.report());
+}
+
+#[test]
+fn references_of_the_wrong_kind_are_refused() {
+    let text = format!(
+        "{MINIMAL}[[source]]\nid = \"s\"\ntitle = \"S\"\n\n[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"group\"\n\n[[quote]]\nid = \"q\"\nspeaker = \"s\"\ntext = \"x\"\nsource = \"a\"\n"
+    );
+    let c = check_text(&text);
+    let messages: Vec<&str> = c.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "quote `q`: speaker `s` is a source, not an actor",
+            "quote `q`: source `a` is an actor, not a source"
+        ]
+    );
+}
+
+#[test]
+fn part_of_cycles_are_refused() {
+    let text = format!(
+        "{MINIMAL}[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"group\"\npart_of = \"b\"\n\n[[actor]]\nid = \"b\"\nname = \"B\"\nkind = \"group\"\npart_of = \"a\"\n"
+    );
+    let c = check_text(&text);
+    assert_eq!(c.error_count(), 2);
+    assert!(c.diagnostics[0].message.contains("part_of forms a cycle"));
+}
+
+#[test]
+fn unused_actors_are_warnings_that_do_not_fail() {
+    let text = format!("{MINIMAL}[[actor]]\nid = \"lonely\"\nname = \"L\"\nkind = \"person\"\n");
+    let c = check_text(&text);
+    assert!(c.dataset.is_some());
+    assert_eq!(c.error_count(), 0);
+    assert_eq!(c.diagnostics.len(), 1);
+    assert!(
+        c.diagnostics[0]
+            .message
+            .contains("`lonely` is never referred to")
+    );
+}
+
+#[test]
+fn ids_must_be_kebab_case() {
+    for ok in ["a", "li-qiang", "eu-ai-act-2024", "x1"] {
+        assert!(data::check::is_kebab_id(ok), "{ok}");
+    }
+    for bad in ["", "Li", "1abc", "a_b", "a--b", "a-", "-a", "é", "a b"] {
+        assert!(!data::check::is_kebab_id(bad), "{bad}");
+    }
+}
+
+#[test]
+fn dates_may_be_partial_strings_or_toml_dates() {
+    let text = format!(
+        "{MINIMAL}[[event]]\nid = \"e1\"\nname = \"E\"\ndate = \"2025\"\n\n[[event]]\nid = \"e2\"\nname = \"E\"\ndate = \"2025-02\"\n\n[[event]]\nid = \"e3\"\nname = \"E\"\ndate = 2025-07-25\n\n[[event]]\nid = \"e4\"\nname = \"E\"\ndate = 2025-07-25T10:00:00\n"
+    );
+    let c = check_text(&text);
+    assert_eq!(c.error_count(), 1);
+    assert!(
+        c.diagnostics[0].message.contains("has a time of day"),
+        "{:?}",
+        c.diagnostics
+    );
+}
