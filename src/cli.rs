@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 const AFTER_HELP: &str = "\
 Examples:
   stances                                 open the explorer on the built-in dataset
+  stances --theme high-contrast           the explorer, for a projector
   stances validate my-dataset/            check a dataset, every problem at once
   stances list quotes                     a table of the quotes
   stances export --format markdown -o handout.md
@@ -29,6 +30,11 @@ pub struct Cli {
     /// merged in name order. Default: the built-in WAIC 2025 dataset.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
+
+    /// Colour scheme of the explorer. NO_COLOR in the environment turns
+    /// colour off whatever the theme.
+    #[arg(long, global = true, value_enum, default_value = "dark")]
+    pub theme: crate::app::ThemeKind,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -6,8 +6,6 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
 use crate::cli::{Cli, Command, ExportFormat, ListTable};
 use crate::data::{self, Dataset, Loaded};
 use crate::export;
@@ -21,11 +19,7 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     let data = cli.data.as_deref();
     match cli.command {
-        None => {
-            // The explorer arrives in its own module; until then, help.
-            let _ = Cli::command().print_help();
-            ExitCode::from(EXIT_OK)
-        }
+        None => explore(data, cli.theme),
         Some(Command::Validate { paths }) => validate(data, &paths),
         Some(Command::List { table }) => {
             with_dataset(data, |d| emit(&list(d, table, term_width())))
@@ -34,6 +28,28 @@ pub fn run(cli: Cli) -> ExitCode {
             with_dataset(data, |d| export_to(d, format, output.as_deref()))
         }
     }
+}
+
+fn explore(data: Option<&Path>, theme: crate::app::ThemeKind) -> ExitCode {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "stances: error: the explorer needs a terminal; for scripts use `stances list`, `stances export` or `stances validate` (see --help)"
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    with_dataset(data, |d| {
+        let options = crate::tui::Options {
+            theme,
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        };
+        match crate::tui::run(d.clone(), options) {
+            Ok(code) => ExitCode::from(code),
+            Err(e) => {
+                eprintln!("stances: error: terminal: {e}");
+                ExitCode::from(EXIT_PROBLEMS)
+            }
+        }
+    })
 }
 
 /// Load the dataset, report problems, and run `f` only on clean data.

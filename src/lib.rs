@@ -4,8 +4,12 @@
 //! `data` (model, loading, checking) knows nothing of terminals;
 //! `export` and `commands` are the plain, scriptable commands.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod data;
 pub mod export;
+pub mod layout;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -86,6 +86,50 @@ pub fn pad(s: &str, cells: usize) -> String {
     out
 }
 
+/// Word-wrap `s` to lines of at most `max` cells. Explicit newlines are
+/// kept; a word longer than a line (or a run of CJK, which has no spaces)
+/// is broken between characters.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for paragraph in s.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let w = width(word);
+            let gap = usize::from(used > 0);
+            if used + gap + w <= max {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                used += gap + w;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if w <= max {
+                line.push_str(word);
+                used = w;
+                continue;
+            }
+            for c in word.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > max && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +145,18 @@ mod tests {
             "keeps\nlines\tand tabs"
         );
         assert!(matches!(escape_control("plain 李强"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn wraps_at_words_and_by_cells() {
+        assert_eq!(wrap("the quick brown fox", 9), ["the quick", "brown fox"]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("李强李强李强", 5), ["李强", "李强", "李强"]);
+        assert_eq!(wrap("", 5), [""]);
+        for line in wrap("António Guterres made AI regulation a test", 7) {
+            assert!(width(&line) <= 7, "{line}");
+        }
     }
 
     #[test]

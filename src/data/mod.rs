@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod model;
 mod raw;
+pub mod relations;
 
 pub use check::{Checked, check};
 pub use date::PartialDate;

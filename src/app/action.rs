@@ -1,0 +1,107 @@
+//! Everything the explorer can be asked to do. Keys, clicks, resizes and
+//! signals all become one of these before `update` sees them.
+
+/// A tab of the explorer. New views add a variant here, a render function
+/// under `src/ui/`, and their bindings in the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Explore,
+}
+
+impl View {
+    pub const ALL: [View; 1] = [View::Explore];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Explore => "Explore",
+        }
+    }
+}
+
+/// A pane of the Explore view, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Approaches,
+    Actors,
+    Reactions,
+    Quotes,
+    Detail,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Approaches,
+        Pane::Actors,
+        Pane::Reactions,
+        Pane::Quotes,
+        Pane::Detail,
+    ];
+    /// The panes that are lists of items, with a cursor each.
+    pub const LISTS: [Pane; 4] = [
+        Pane::Approaches,
+        Pane::Actors,
+        Pane::Reactions,
+        Pane::Quotes,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Approaches => "Approaches",
+            Pane::Actors => "Actors",
+            Pane::Reactions => "Reactions",
+            Pane::Quotes => "Quotes",
+            Pane::Detail => "Detail",
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(i + 1) % Pane::ALL.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(i + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+
+    pub fn is_list(self) -> bool {
+        self != Pane::Detail
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextPane,
+    PrevPane,
+    /// Enter: open the selection in Detail, or follow a Detail link.
+    Follow,
+    /// Backspace: back through what Detail showed.
+    Back,
+    /// Esc: close an overlay, else clear the filter.
+    Clear,
+    ToggleHelp,
+    SwitchView(View),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}

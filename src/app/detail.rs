@@ -1,0 +1,252 @@
+//! What the Detail pane says about an item, as plain blocks of text. The
+//! UI styles and wraps them; `update` measures them to bound scrolling.
+
+use crate::commands::format_position;
+use crate::data::{Dataset, ItemRef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The item's name, first line.
+    Title,
+    /// What kind of item, muted.
+    Meta,
+    /// A labelled field: the label is `Block::label`.
+    Field,
+    /// Running text.
+    Text,
+    /// Verbatim words, shown as a quotation.
+    Quotation,
+    /// A caveat (editorial positions, fragments).
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: Kind,
+    pub label: &'static str,
+    pub text: String,
+}
+
+fn block(kind: Kind, label: &'static str, text: impl Into<String>) -> Block {
+    Block {
+        kind,
+        label,
+        text: text.into(),
+    }
+}
+
+/// Every field of the item, in reading order.
+pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
+    use Kind::*;
+    let mut out = Vec::new();
+    let field = |out: &mut Vec<Block>, label: &'static str, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            out.push(block(Field, label, v));
+        }
+    };
+    let source_of = |s: &Option<String>| s.as_deref().map(|s| cite_source(d, s));
+    match d.item(id) {
+        Some(ItemRef::Approach(i)) => {
+            let a = &d.approaches[i];
+            out.push(block(Title, "", &a.name));
+            out.push(block(Meta, "", format!("approach · {}", a.id)));
+            field(&mut out, "Proponent", Some(d.name_of(&a.proponent)));
+            out.push(block(Text, "", &a.summary));
+            field(&mut out, "Principles", Some(a.principles.join("; ")));
+            field(&mut out, "Instruments", Some(a.instruments.join("; ")));
+            position(&mut out, d, a.position.as_ref(), a.position_note.as_deref());
+            field(&mut out, "Source", source_of(&a.source));
+        }
+        Some(ItemRef::Actor(i)) => {
+            let a = &d.actors[i];
+            out.push(block(Title, "", &a.name));
+            out.push(block(Meta, "", format!("{} · {}", a.kind.label(), a.id)));
+            field(&mut out, "Role", a.role.clone());
+            field(
+                &mut out,
+                "Part of",
+                a.part_of.as_deref().map(|p| d.name_of(p)),
+            );
+            field(&mut out, "Also called", Some(a.aliases.join(", ")));
+            if let Some(s) = &a.summary {
+                out.push(block(Text, "", s));
+            }
+            position(&mut out, d, a.position.as_ref(), a.position_note.as_deref());
+            field(&mut out, "Source", source_of(&a.source));
+        }
+        Some(ItemRef::Reaction(i)) => {
+            let r = &d.reactions[i];
+            out.push(block(Title, "", d.name_of(id)));
+            out.push(block(Meta, "", format!("reaction · {}", r.id)));
+            field(
+                &mut out,
+                "Stance",
+                Some(format!("{} {}", r.stance.symbol(), r.stance.label())),
+            );
+            field(&mut out, "By", Some(d.name_of(&r.actor)));
+            field(&mut out, "On", Some(d.name_of(&r.target)));
+            out.push(block(Text, "", &r.summary));
+            if let Some(q) = r.quote.as_deref().and_then(|q| d.quote(q)) {
+                out.push(block(Quotation, "", &q.text));
+            }
+            field(&mut out, "Date", r.date.map(|x| x.to_string()));
+            field(
+                &mut out,
+                "Confidence",
+                r.confidence.map(|c| format!("{c:?}").to_lowercase()),
+            );
+            field(&mut out, "Tags", Some(r.tags.join(", ")));
+            field(&mut out, "Source", source_of(&r.source));
+        }
+        Some(ItemRef::Quote(i)) => {
+            let q = &d.quotes[i];
+            out.push(block(Quotation, "", &q.text));
+            out.push(block(Meta, "", format!("quote · {}", q.id)));
+            if q.fragment {
+                out.push(block(
+                    Note,
+                    "",
+                    "A phrase quoted from inside a longer sentence.",
+                ));
+            }
+            field(&mut out, "Speaker", Some(d.speaker_line(&q.speaker)));
+            field(&mut out, "Context", q.context.clone());
+            field(&mut out, "Date", q.date.map(|x| x.to_string()));
+            field(
+                &mut out,
+                "About",
+                Some(
+                    q.about
+                        .iter()
+                        .map(|a| d.name_of(a))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            );
+            field(&mut out, "Tags", Some(q.tags.join(", ")));
+            field(&mut out, "Source", Some(cite_source(d, &q.source)));
+            field(&mut out, "Cite as", Some(d.citation(q)));
+        }
+        Some(ItemRef::Event(i)) => {
+            let e = &d.events[i];
+            out.push(block(Title, "", &e.name));
+            out.push(block(
+                Meta,
+                "",
+                format!("event · {} (known to the {})", e.id, e.date.precision()),
+            ));
+            field(&mut out, "Date", Some(e.date.to_string()));
+            field(&mut out, "Place", e.place.clone());
+            field(
+                &mut out,
+                "Actors",
+                Some(
+                    e.actors
+                        .iter()
+                        .map(|a| d.name_of(a))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            );
+            if let Some(s) = &e.summary {
+                out.push(block(Text, "", s));
+            }
+            field(&mut out, "Source", source_of(&e.source));
+        }
+        Some(ItemRef::Source(i)) => {
+            let s = &d.sources[i];
+            out.push(block(Title, "", &s.title));
+            out.push(block(Meta, "", format!("source · {}", s.id)));
+            field(&mut out, "Publisher", s.publisher.clone());
+            field(&mut out, "URL", s.url.clone());
+            field(&mut out, "Published", s.published.map(|x| x.to_string()));
+            field(&mut out, "Accessed", s.accessed.map(|x| x.to_string()));
+            field(
+                &mut out,
+                "Verification",
+                s.verification.map(|v| v.label().to_string()),
+            );
+        }
+        Some(ItemRef::Axis(i)) => {
+            let a = &d.axes[i];
+            out.push(block(Title, "", &a.name));
+            out.push(block(Meta, "", format!("axis · {}", a.id)));
+            field(
+                &mut out,
+                "From",
+                Some(format!("-1 {} to +1 {}", a.low, a.high)),
+            );
+            if let Some(s) = &a.summary {
+                out.push(block(Text, "", s));
+            }
+        }
+        None => out.push(block(Note, "", "Nothing selected.")),
+    }
+    out
+}
+
+fn position(
+    out: &mut Vec<Block>,
+    d: &Dataset,
+    position: Option<&crate::data::Position>,
+    note: Option<&str>,
+) {
+    let Some(p) = position else { return };
+    let named: Vec<String> = d
+        .axes
+        .iter()
+        .filter_map(|a| p.get(&a.id).map(|v| format!("{} {v:+.1}", a.name)))
+        .collect();
+    let text = if named.is_empty() {
+        format_position(p)
+    } else {
+        named.join(", ")
+    };
+    out.push(block(Kind::Field, "Position", text));
+    if let Some(n) = note {
+        out.push(block(Kind::Text, "", n));
+    }
+    out.push(block(
+        Kind::Note,
+        "",
+        "Positions are an editorial reading of the sources, not measurements.",
+    ));
+}
+
+fn cite_source(d: &Dataset, id: &str) -> String {
+    match d.source(id) {
+        Some(s) => {
+            let mut line = s.title.clone();
+            if let Some(p) = &s.publisher {
+                line.push_str(", ");
+                line.push_str(p);
+            }
+            if let Some(date) = s.published {
+                line.push_str(&format!(", {date}"));
+            }
+            line
+        }
+        None => id.to_string(),
+    }
+}
+
+/// The text of a block as one string to wrap: fields read "Label: value".
+pub fn block_text(b: &Block) -> String {
+    match b.kind {
+        Kind::Field => format!("{}: {}", b.label, b.text),
+        Kind::Quotation => format!("\u{201c}{}\u{201d}", b.text),
+        _ => b.text.clone(),
+    }
+}
+
+/// How many rows the document takes wrapped to `width`, blank lines between
+/// paragraphs included. Used to bound scrolling.
+pub fn wrapped_height(doc: &[Block], width: usize) -> usize {
+    doc.iter()
+        .map(|b| {
+            let lines =
+                crate::text::wrap(&crate::text::escape_control(&block_text(b)), width).len();
+            lines + usize::from(matches!(b.kind, Kind::Text | Kind::Quotation))
+        })
+        .sum()
+}

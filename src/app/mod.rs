@@ -1,0 +1,150 @@
+//! The explorer's state and its one way to change: [`update`].
+//!
+//! `App` holds the dataset, what is selected and focused, and the few
+//! derived lists (which reactions and quotes the filter keeps) that
+//! `update` recomputes, so rendering only reads.
+
+mod action;
+mod cursor;
+pub mod detail;
+pub mod keymap;
+mod update;
+
+pub use action::{Action, Pane, View};
+pub use cursor::Cursor;
+pub use update::update;
+
+use ratatui::layout::Rect;
+
+use crate::data::Dataset;
+use crate::data::relations::{self, Focus, Link};
+
+/// The colour scheme, chosen on the command line. Styles live in
+/// `ui::theme`; the app only records which.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeKind {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub data: Dataset,
+    /// The terminal's size, as last reported.
+    pub size: Rect,
+    pub view: View,
+    pub focus: Pane,
+    /// The list pane Detail follows when nothing is pinned.
+    pub last_list: Pane,
+    /// One cursor per list pane, in `Pane::LISTS` order.
+    pub cursors: [Cursor; 4],
+    /// The selected link in Detail's related list.
+    pub link_cursor: Cursor,
+    /// Rows of Detail's text scrolled past.
+    pub detail_scroll: usize,
+    pub filter: Option<Focus>,
+    /// Derived from `filter`: indices into `data.reactions` / `data.quotes`.
+    pub reaction_rows: Vec<usize>,
+    pub quote_rows: Vec<usize>,
+    /// What Detail shows when the user opened something explicitly.
+    pub pinned: Option<String>,
+    /// What Detail showed before, for Backspace.
+    pub history: Vec<String>,
+    /// The help overlay, when open, with its scroll offset.
+    pub help: Option<usize>,
+    pub status: Option<String>,
+    pub theme: ThemeKind,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(data: Dataset, size: Rect) -> App {
+        let mut app = App {
+            reaction_rows: relations::reactions_for(&data, None),
+            quote_rows: relations::quotes_for(&data, None),
+            data,
+            size,
+            view: View::Explore,
+            focus: Pane::Approaches,
+            last_list: Pane::Approaches,
+            cursors: [Cursor::default(); 4],
+            link_cursor: Cursor::default(),
+            detail_scroll: 0,
+            filter: None,
+            pinned: None,
+            history: Vec::new(),
+            help: None,
+            status: None,
+            theme: ThemeKind::default(),
+            quit: false,
+        };
+        update::settle(&mut app);
+        app
+    }
+
+    pub fn cursor(&self, pane: Pane) -> Cursor {
+        match list_index(pane) {
+            Some(i) => self.cursors[i],
+            None => self.link_cursor,
+        }
+    }
+
+    pub fn cursor_mut(&mut self, pane: Pane) -> &mut Cursor {
+        match list_index(pane) {
+            Some(i) => &mut self.cursors[i],
+            None => &mut self.link_cursor,
+        }
+    }
+
+    /// How many rows a pane lists.
+    pub fn len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Approaches => self.data.approaches.len(),
+            Pane::Actors => self.data.actors.len(),
+            Pane::Reactions => self.reaction_rows.len(),
+            Pane::Quotes => self.quote_rows.len(),
+            Pane::Detail => self.links().len(),
+        }
+    }
+
+    /// The id of row `row` of a list pane.
+    pub fn id_at(&self, pane: Pane, row: usize) -> Option<&str> {
+        let d = &self.data;
+        match pane {
+            Pane::Approaches => d.approaches.get(row).map(|a| a.id.as_str()),
+            Pane::Actors => d.actors.get(row).map(|a| a.id.as_str()),
+            Pane::Reactions => self
+                .reaction_rows
+                .get(row)
+                .map(|&i| d.reactions[i].id.as_str()),
+            Pane::Quotes => self.quote_rows.get(row).map(|&i| d.quotes[i].id.as_str()),
+            Pane::Detail => None,
+        }
+    }
+
+    /// The id selected in a list pane.
+    pub fn selected_id(&self, pane: Pane) -> Option<&str> {
+        self.id_at(pane, self.cursor(pane).selected)
+    }
+
+    /// What Detail shows: the pinned item, else the selection of the list
+    /// pane last focused.
+    pub fn detail_id(&self) -> Option<&str> {
+        self.pinned
+            .as_deref()
+            .or_else(|| self.selected_id(self.last_list))
+    }
+
+    /// Detail's related links for what it shows.
+    pub fn links(&self) -> Vec<Link> {
+        self.detail_id()
+            .map(|id| relations::related(&self.data, id))
+            .unwrap_or_default()
+    }
+}
+
+fn list_index(pane: Pane) -> Option<usize> {
+    Pane::LISTS.iter().position(|p| *p == pane)
+}

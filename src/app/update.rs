@@ -1,0 +1,313 @@
+//! `update`: the only place the explorer's state changes. No I/O, no
+//! terminal, no clock: every behaviour can be tested by feeding actions.
+
+use crate::data::relations::{self, Focus};
+use crate::layout::{self, Mode};
+
+use super::{Action, App, Pane, View, detail};
+
+pub fn update(app: &mut App, action: Action) {
+    if app.help.is_some() && handle_help(app, action) {
+        return;
+    }
+    app.status = None;
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Resize { width, height } => {
+            app.size = ratatui::layout::Rect::new(0, 0, width, height);
+        }
+        Action::ToggleHelp => app.help = Some(0),
+        Action::SwitchView(view) => app.view = view,
+        Action::Up => step(app, app.focus, -1),
+        Action::Down => step(app, app.focus, 1),
+        Action::PageUp | Action::PageDown => page(app, action == Action::PageDown),
+        Action::Top => jump(app, app.focus, 0),
+        Action::Bottom => jump(app, app.focus, usize::MAX),
+        Action::NextPane => focus(app, app.focus.next()),
+        Action::PrevPane => focus(app, app.focus.prev()),
+        Action::Follow => follow(app),
+        Action::Back => back(app),
+        Action::Clear => clear(app),
+        Action::Click { column, row } => click(app, column, row),
+        Action::ScrollUp { column, row } => wheel(app, column, row, -1),
+        Action::ScrollDown { column, row } => wheel(app, column, row, 1),
+    }
+    settle(app);
+}
+
+/// While help is open it takes the navigation keys; returns whether the
+/// action was consumed.
+fn handle_help(app: &mut App, action: Action) -> bool {
+    let Some(scroll) = app.help.as_mut() else {
+        return false;
+    };
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::PageUp => *scroll = scroll.saturating_sub(10),
+        Action::PageDown => *scroll = scroll.saturating_add(10),
+        Action::Top => *scroll = 0,
+        Action::Clear | Action::ToggleHelp | Action::Back => app.help = None,
+        Action::Quit | Action::Resize { .. } => return false,
+        // A click closes help, like any popup.
+        Action::Click { .. } => app.help = None,
+        _ => {}
+    }
+    if let Some(s) = app.help.as_mut() {
+        *s = (*s).min(super::keymap::help_lines().len());
+    }
+    true
+}
+
+/// Rows visible in a pane at the current size.
+fn pane_height(app: &App, pane: Pane) -> usize {
+    let area = app.size;
+    let frame = layout::frame(area);
+    let explore = layout::explore(
+        frame.body,
+        layout::mode(area),
+        pane,
+        app.data.approaches.len(),
+    );
+    if pane == Pane::Detail {
+        // The related list sits under a one-row rule.
+        usize::from(
+            layout::detail_parts(explore.detail)
+                .1
+                .height
+                .saturating_sub(1),
+        )
+    } else {
+        layout::inner_height(explore.pane(pane))
+    }
+}
+
+fn step(app: &mut App, pane: Pane, delta: isize) {
+    let len = app.len(pane);
+    app.cursor_mut(pane).move_by(delta, len);
+    selection_changed(app, pane);
+}
+
+fn jump(app: &mut App, pane: Pane, row: usize) {
+    let len = app.len(pane);
+    app.cursor_mut(pane).select(row, len);
+    selection_changed(app, pane);
+}
+
+fn page(app: &mut App, down: bool) {
+    if app.focus == Pane::Detail {
+        // In Detail, paging scrolls the text; arrows walk the links.
+        let rows = text_rows(app).max(1);
+        app.detail_scroll = if down {
+            app.detail_scroll
+                .saturating_add(rows.saturating_sub(1).max(1))
+        } else {
+            app.detail_scroll
+                .saturating_sub(rows.saturating_sub(1).max(1))
+        };
+        return;
+    }
+    let rows = pane_height(app, app.focus).max(2) - 1;
+    let delta = isize::try_from(rows).unwrap_or(isize::MAX);
+    step(app, app.focus, if down { delta } else { -delta });
+}
+
+/// A new selection in a list: Approaches and Actors narrow the other
+/// lists to it; any list un-pins Detail so it follows the selection.
+fn selection_changed(app: &mut App, pane: Pane) {
+    if pane == Pane::Detail {
+        return;
+    }
+    app.last_list = pane;
+    app.pinned = None;
+    app.history.clear();
+    app.link_cursor = Default::default();
+    app.detail_scroll = 0;
+    let id = app.selected_id(pane).map(str::to_string);
+    match (pane, id) {
+        (Pane::Approaches, Some(id)) => set_filter(app, Some(Focus::Approach(id))),
+        (Pane::Actors, Some(id)) => set_filter(app, Some(Focus::Actor(id))),
+        _ => {}
+    }
+}
+
+fn set_filter(app: &mut App, filter: Option<Focus>) {
+    if app.filter == filter {
+        return;
+    }
+    app.filter = filter;
+    app.reaction_rows = relations::reactions_for(&app.data, app.filter.as_ref());
+    app.quote_rows = relations::quotes_for(&app.data, app.filter.as_ref());
+    // The lists changed under their cursors: start them at the top.
+    for pane in [Pane::Reactions, Pane::Quotes] {
+        *app.cursor_mut(pane) = Default::default();
+    }
+}
+
+fn focus(app: &mut App, pane: Pane) {
+    app.focus = pane;
+    // Detail keeps showing what it showed when the new pane has nothing.
+    if pane.is_list() && app.pinned.is_none() && app.len(pane) > 0 {
+        app.last_list = pane;
+        app.link_cursor = Default::default();
+        app.detail_scroll = 0;
+    }
+}
+
+fn follow(app: &mut App) {
+    if app.focus == Pane::Detail {
+        let links = app.links();
+        let Some(link) = links.get(app.link_cursor.selected) else {
+            return;
+        };
+        if let Some(current) = app.detail_id().map(str::to_string) {
+            app.history.push(current);
+        }
+        app.pinned = Some(link.id.clone());
+    } else {
+        let pane = app.focus;
+        let Some(id) = app.selected_id(pane).map(str::to_string) else {
+            return;
+        };
+        selection_changed(app, pane);
+        app.pinned = Some(id);
+        app.focus = Pane::Detail;
+    }
+    app.link_cursor = Default::default();
+    app.detail_scroll = 0;
+}
+
+fn back(app: &mut App) {
+    app.link_cursor = Default::default();
+    app.detail_scroll = 0;
+    match app.history.pop() {
+        Some(previous) => app.pinned = Some(previous),
+        None if app.pinned.is_some() || app.focus == Pane::Detail => {
+            app.pinned = None;
+            app.focus = app.last_list;
+        }
+        None => app.status = Some("Nothing to go back to".into()),
+    }
+}
+
+fn clear(app: &mut App) {
+    if app.filter.is_some() {
+        set_filter(app, None);
+        app.status = Some("Filter cleared: showing every reaction and quote".into());
+    } else {
+        app.status = Some("No filter to clear".into());
+    }
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let area = app.size;
+    let frame = layout::frame(area);
+    if frame.tabs.contains((column, row).into()) {
+        if let Some(view) = crate::ui::tabs::view_at(frame.tabs, column) {
+            app.view = view;
+        }
+        return;
+    }
+    let mode = layout::mode(area);
+    if app.view != View::Explore || mode == Mode::TooSmall {
+        return;
+    }
+    let panes = layout::explore(frame.body, mode, app.focus, app.data.approaches.len());
+    if panes.strip.contains((column, row).into()) {
+        if let Some((pane, _, _)) = layout::strip_items(panes.strip)
+            .into_iter()
+            .find(|(_, _, r)| r.contains((column, row).into()))
+        {
+            focus(app, pane);
+        }
+        return;
+    }
+    let Some(pane) = panes.pane_at(column, row) else {
+        return;
+    };
+    focus(app, pane);
+    let rect = if pane == Pane::Detail {
+        let links = layout::detail_parts(panes.detail).1;
+        ratatui::layout::Rect {
+            y: links.y.saturating_add(1),
+            height: links.height.saturating_sub(1),
+            ..links
+        }
+    } else {
+        // Rows start inside the top border.
+        ratatui::layout::Rect {
+            y: panes.pane(pane).y.saturating_add(1),
+            height: panes.pane(pane).height.saturating_sub(2),
+            ..panes.pane(pane)
+        }
+    };
+    if !rect.contains((column, row).into()) {
+        return;
+    }
+    let index = app.cursor(pane).offset + usize::from(row - rect.y);
+    if index < app.len(pane) {
+        app.cursor_mut(pane).select(index, usize::MAX);
+        selection_changed(app, pane);
+    }
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
+    if app.view != View::Explore {
+        return;
+    }
+    let area = app.size;
+    let frame = layout::frame(area);
+    let panes = layout::explore(
+        frame.body,
+        layout::mode(area),
+        app.focus,
+        app.data.approaches.len(),
+    );
+    match panes.pane_at(column, row) {
+        Some(Pane::Detail) => {
+            app.detail_scroll = app.detail_scroll.saturating_add_signed(delta * 3);
+        }
+        Some(pane) => step(app, pane, delta),
+        None => {}
+    }
+}
+
+/// Rows of Detail's text part at the current size.
+fn text_rows(app: &App) -> usize {
+    let area = app.size;
+    let frame = layout::frame(area);
+    let panes = layout::explore(
+        frame.body,
+        layout::mode(area),
+        Pane::Detail,
+        app.data.approaches.len(),
+    );
+    usize::from(layout::detail_parts(panes.detail).0.height)
+}
+
+/// After any change: keep every cursor in range and visible, and Detail's
+/// scroll within its text.
+pub(super) fn settle(app: &mut App) {
+    for pane in Pane::ALL {
+        let len = app.len(pane);
+        let height = pane_height(app, pane);
+        app.cursor_mut(pane).clamp(len, height);
+    }
+    let area = app.size;
+    let frame = layout::frame(area);
+    let panes = layout::explore(
+        frame.body,
+        layout::mode(area),
+        Pane::Detail,
+        app.data.approaches.len(),
+    );
+    let text = layout::detail_parts(panes.detail).0;
+    let doc = app
+        .detail_id()
+        .map(|id| detail::document(&app.data, id))
+        .unwrap_or_default();
+    let total = detail::wrapped_height(&doc, usize::from(text.width));
+    app.detail_scroll = app
+        .detail_scroll
+        .min(total.saturating_sub(usize::from(text.height)));
+}

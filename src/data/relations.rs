@@ -1,0 +1,283 @@
+//! How items relate: what a filter on an approach or actor keeps, and what
+//! an item's detail links to. Pure functions of the dataset, so the
+//! explorer, the exports and the tests share one definition.
+
+use super::model::{Dataset, ItemRef};
+
+/// What the Reactions and Quotes panes can be narrowed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    Approach(String),
+    /// An actor, its members through `part_of` included.
+    Actor(String),
+}
+
+impl Focus {
+    pub fn id(&self) -> &str {
+        match self {
+            Focus::Approach(id) | Focus::Actor(id) => id,
+        }
+    }
+}
+
+/// Does reaction `i` concern the focus?
+/// - an approach: reactions that target it, and reactions by its proponent
+///   (or a member), which show where the proponent stands;
+/// - an actor: reactions by it or its members, reactions that target it,
+///   and reactions to approaches it (or a member) proposes.
+pub fn reaction_matches(d: &Dataset, i: usize, focus: &Focus) -> bool {
+    let r = &d.reactions[i];
+    match focus {
+        Focus::Approach(id) => {
+            r.target == *id || proponent(d, id).is_some_and(|p| d.is_within(&r.actor, p))
+        }
+        Focus::Actor(id) => {
+            d.is_within(&r.actor, id)
+                || d.is_within(&r.target, id)
+                || d.approaches
+                    .iter()
+                    .any(|a| a.id == r.target && d.is_within(&a.proponent, id))
+        }
+    }
+}
+
+/// Does quote `i` concern the focus?
+/// - an approach: quotes about it, quotes cited by reactions to it, and
+///   quotes by its proponent (or a member);
+/// - an actor: quotes by it or its members, and quotes about it.
+pub fn quote_matches(d: &Dataset, i: usize, focus: &Focus) -> bool {
+    let q = &d.quotes[i];
+    match focus {
+        Focus::Approach(id) => {
+            q.about.iter().any(|a| a == id)
+                || proponent(d, id).is_some_and(|p| d.is_within(&q.speaker, p))
+                || d.reactions
+                    .iter()
+                    .any(|r| r.target == *id && r.quote.as_deref() == Some(&q.id))
+        }
+        Focus::Actor(id) => {
+            d.is_within(&q.speaker, id) || q.about.iter().any(|a| d.is_within(a, id) || a == id)
+        }
+    }
+}
+
+fn proponent<'d>(d: &'d Dataset, approach: &str) -> Option<&'d str> {
+    match d.item(approach)? {
+        ItemRef::Approach(i) => Some(d.approaches[i].proponent.as_str()),
+        _ => None,
+    }
+}
+
+/// Indices of the reactions a focus keeps (all without one).
+pub fn reactions_for(d: &Dataset, focus: Option<&Focus>) -> Vec<usize> {
+    (0..d.reactions.len())
+        .filter(|&i| focus.is_none_or(|f| reaction_matches(d, i, f)))
+        .collect()
+}
+
+/// Indices of the quotes a focus keeps (all without one).
+pub fn quotes_for(d: &Dataset, focus: Option<&Focus>) -> Vec<usize> {
+    (0..d.quotes.len())
+        .filter(|&i| focus.is_none_or(|f| quote_matches(d, i, f)))
+        .collect()
+}
+
+/// One link from an item's detail to another item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// How the two relate, e.g. "speaker", "reaction", "member".
+    pub relation: &'static str,
+    pub id: String,
+}
+
+fn link(relation: &'static str, id: &str) -> Link {
+    Link {
+        relation,
+        id: id.to_string(),
+    }
+}
+
+/// Every item the detail of `id` links to, in a stable, readable order.
+pub fn related(d: &Dataset, id: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    match d.item(id) {
+        Some(ItemRef::Approach(i)) => {
+            let a = &d.approaches[i];
+            out.push(link("proponent", &a.proponent));
+            let focus = Focus::Approach(a.id.clone());
+            out.extend(
+                reactions_for(d, Some(&focus))
+                    .into_iter()
+                    .map(|r| link("reaction", &d.reactions[r].id)),
+            );
+            out.extend(
+                quotes_for(d, Some(&focus))
+                    .into_iter()
+                    .map(|q| link("quote", &d.quotes[q].id)),
+            );
+            out.extend(a.source.iter().map(|s| link("source", s)));
+        }
+        Some(ItemRef::Actor(i)) => {
+            let a = &d.actors[i];
+            out.extend(a.part_of.iter().map(|p| link("part of", p)));
+            out.extend(
+                d.actors
+                    .iter()
+                    .filter(|m| m.part_of.as_deref() == Some(&a.id))
+                    .map(|m| link("member", &m.id)),
+            );
+            out.extend(
+                d.approaches
+                    .iter()
+                    .filter(|p| p.proponent == a.id)
+                    .map(|p| link("proposes", &p.id)),
+            );
+            let focus = Focus::Actor(a.id.clone());
+            out.extend(
+                reactions_for(d, Some(&focus))
+                    .into_iter()
+                    .map(|r| link("reaction", &d.reactions[r].id)),
+            );
+            out.extend(
+                quotes_for(d, Some(&focus))
+                    .into_iter()
+                    .map(|q| link("quote", &d.quotes[q].id)),
+            );
+            out.extend(
+                d.events
+                    .iter()
+                    .filter(|e| e.actors.contains(&a.id))
+                    .map(|e| link("event", &e.id)),
+            );
+            out.extend(a.source.iter().map(|s| link("source", s)));
+        }
+        Some(ItemRef::Reaction(i)) => {
+            let r = &d.reactions[i];
+            out.push(link("by", &r.actor));
+            out.push(link("on", &r.target));
+            out.extend(r.quote.iter().map(|q| link("quote", q)));
+            out.extend(r.source.iter().map(|s| link("source", s)));
+        }
+        Some(ItemRef::Quote(i)) => {
+            let q = &d.quotes[i];
+            out.push(link("speaker", &q.speaker));
+            out.extend(q.about.iter().map(|a| link("about", a)));
+            out.extend(
+                d.reactions
+                    .iter()
+                    .filter(|r| r.quote.as_deref() == Some(&q.id))
+                    .map(|r| link("cited by", &r.id)),
+            );
+            out.push(link("source", &q.source));
+        }
+        Some(ItemRef::Event(i)) => {
+            let e = &d.events[i];
+            out.extend(e.actors.iter().map(|a| link("actor", a)));
+            out.extend(
+                d.reactions
+                    .iter()
+                    .filter(|r| r.target == e.id)
+                    .map(|r| link("reaction", &r.id)),
+            );
+            out.extend(
+                d.quotes
+                    .iter()
+                    .filter(|q| q.about.contains(&e.id))
+                    .map(|q| link("quote", &q.id)),
+            );
+            out.extend(e.source.iter().map(|s| link("source", s)));
+        }
+        Some(ItemRef::Source(_)) | Some(ItemRef::Axis(_)) | None => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    fn shipped() -> Dataset {
+        load(None).unwrap().checked.dataset.unwrap()
+    }
+
+    #[test]
+    fn an_actor_filter_includes_its_members() {
+        let d = shipped();
+        let china = Focus::Actor("china".into());
+        let quotes: Vec<&str> = quotes_for(&d, Some(&china))
+            .iter()
+            .map(|&i| d.quotes[i].id.as_str())
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                "li-governance-dispersed",
+                "li-exclusive-game",
+                "li-benefit-mankind"
+            ]
+        );
+        // Reactions to the approach China proposes count as reactions concerning China.
+        assert!(reactions_for(&d, Some(&china)).len() >= 9);
+    }
+
+    #[test]
+    fn an_approach_filter_keeps_reactions_to_it_and_quotes_about_it() {
+        let d = shipped();
+        let un = Focus::Approach("un-inclusive-governance".into());
+        let r: Vec<&str> = reactions_for(&d, Some(&un))
+            .iter()
+            .map(|&i| d.reactions[i].id.as_str())
+            .collect();
+        assert_eq!(r, ["guterres-calls-for-cooperation"]);
+        // The proponent's own reactions show where it stands.
+        let us = Focus::Approach("us-deregulation".into());
+        let r: Vec<&str> = reactions_for(&d, Some(&us))
+            .iter()
+            .map(|&i| d.reactions[i].id.as_str())
+            .collect();
+        assert_eq!(r, ["us-declines-paris-appeal"]);
+        let q: Vec<&str> = quotes_for(&d, Some(&un))
+            .iter()
+            .map(|&i| d.quotes[i].id.as_str())
+            .collect();
+        assert_eq!(q, ["un-whims-of-markets", "guterres-defining-test"]);
+    }
+
+    #[test]
+    fn no_focus_keeps_everything() {
+        let d = shipped();
+        assert_eq!(reactions_for(&d, None).len(), d.reactions.len());
+        assert_eq!(quotes_for(&d, None).len(), d.quotes.len());
+    }
+
+    #[test]
+    fn every_link_resolves() {
+        let d = shipped();
+        let ids = d
+            .actors
+            .iter()
+            .map(|a| a.id.clone())
+            .chain(d.approaches.iter().map(|a| a.id.clone()))
+            .chain(d.reactions.iter().map(|a| a.id.clone()))
+            .chain(d.quotes.iter().map(|a| a.id.clone()))
+            .chain(d.events.iter().map(|a| a.id.clone()));
+        for id in ids {
+            for l in related(&d, &id) {
+                assert!(d.item(&l.id).is_some(), "{id} -> {}", l.id);
+            }
+        }
+        let q = related(&d, "baidu-too-important");
+        assert_eq!(
+            q[0],
+            Link {
+                relation: "speaker",
+                id: "baidu-representative".into()
+            }
+        );
+        assert!(q.contains(&Link {
+            relation: "cited by",
+            id: "baidu-backs-proposal".into()
+        }));
+    }
+}

@@ -1,0 +1,229 @@
+//! The terminal: setting it up, the event loop, and giving it back.
+//!
+//! This is the only module that touches the terminal. Whatever way the
+//! program ends (q, Ctrl-C, an error, a panic on any thread, SIGTERM,
+//! SIGHUP), raw mode, the alternate screen, mouse reporting and bracketed
+//! paste are undone in reverse order and the cursor is shown again.
+
+use std::io::{self, Write, stdout};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use crate::app::{self, Action, App, ThemeKind};
+use crate::data::Dataset;
+use crate::ui::{self, Theme};
+
+/// Everything the loop waits for, from any thread.
+enum Message {
+    Input(Event),
+    /// The input reader failed: the terminal is gone.
+    InputClosed,
+    Signal(i32),
+}
+
+/// Set when a test asks the explorer to panic after its first frame, to
+/// check that the terminal is restored on that path too.
+const TEST_PANIC_VAR: &str = "STANCES_TEST_PANIC";
+
+pub struct Options {
+    pub theme: ThemeKind,
+    pub no_color: bool,
+}
+
+/// Run the explorer until the user quits. Returns the process exit code:
+/// 0, or 128 + the signal that ended it.
+pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
+    install_panic_hook();
+    let _guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(data, Rect::new(0, 0, size.width, size.height));
+    app.theme = options.theme;
+    let theme = Theme::new(options.theme, options.no_color);
+
+    let (tx, rx) = mpsc::channel();
+    spawn_input_reader(tx.clone());
+    spawn_signal_listener(tx)?;
+
+    terminal.draw(|f| ui::draw(f, &app, &theme))?;
+    if std::env::var_os(TEST_PANIC_VAR).is_some() {
+        panic!("{TEST_PANIC_VAR} is set: panicking on purpose");
+    }
+    let exit = event_loop(&mut terminal, &mut app, &theme, &rx)?;
+    Ok(exit)
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    theme: &Theme,
+    rx: &Receiver<Message>,
+) -> io::Result<u8> {
+    // Blocking receive: an idle explorer sleeps here and uses no CPU.
+    while let Ok(first) = rx.recv() {
+        let mut changed = false;
+        let mut exit = None;
+        // Handle everything already queued before drawing once: a burst of
+        // wheel events or a paste costs one frame, not one per event.
+        for message in std::iter::once(first).chain(rx.try_iter()) {
+            match message {
+                Message::Input(event) => {
+                    if let Some(action) = action_for(app, event) {
+                        app::update(app, action);
+                        changed = true;
+                    }
+                }
+                Message::InputClosed => exit = Some(0),
+                Message::Signal(signal) => exit = Some(128 + signal),
+            }
+            if app.quit || exit.is_some() {
+                break;
+            }
+        }
+        if app.quit {
+            return Ok(0);
+        }
+        if let Some(code) = exit {
+            return Ok(u8::try_from(code).unwrap_or(1));
+        }
+        if changed {
+            terminal.draw(|f| ui::draw(f, app, theme))?;
+        }
+    }
+    Ok(0)
+}
+
+/// Translate a terminal event into an action through the keymap.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => app::keymap::action_for(app, key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+fn spawn_input_reader(tx: Sender<Message>) {
+    thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Input(event),
+                Err(_) => Message::InputClosed,
+            };
+            let closed = matches!(message, Message::InputClosed);
+            if tx.send(message).is_err() || closed {
+                return;
+            }
+        }
+    });
+}
+
+fn spawn_signal_listener(tx: Sender<Message>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = tx.send(Message::Signal(signal));
+        }
+    });
+    Ok(())
+}
+
+/// Whether the alternate screen is ours to clear and leave: `restore` may
+/// run from the panic hook before `enter` or after an earlier restore, and
+/// must never wipe the user's shell screen.
+static IN_ALTERNATE_SCREEN: AtomicBool = AtomicBool::new(false);
+
+/// Restores the terminal when dropped: on return, on `?`, on unwinding.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        enable_raw_mode()?;
+        // From here on, any failure must still restore: hence the guard
+        // exists before the escape sequences are written.
+        let guard = TerminalGuard;
+        IN_ALTERNATE_SCREEN.store(true, Ordering::SeqCst);
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste,
+            cursor::Hide
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Undo everything `TerminalGuard::enter` did, in reverse order. Safe to
+/// call twice; errors are ignored because there is nothing left to do.
+pub fn restore() {
+    let mut out = stdout();
+    if IN_ALTERNATE_SCREEN.swap(false, Ordering::SeqCst) {
+        // Blank the alternate screen before leaving it. Some terminals
+        // (tmux, after a resize) shrink it back to the old size on the way
+        // out and push its top rows into the shell's scrollback: a blank
+        // screen with the cursor home leaves nothing to push.
+        let _ = execute!(
+            out,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            cursor::MoveTo(0, 0)
+        );
+    }
+    let _ = execute!(
+        out,
+        cursor::Show,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// A panic on any thread restores the terminal before the message is
+/// printed, so the message is readable and the shell is usable.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}

@@ -1,0 +1,85 @@
+//! Drawing. Everything here takes `&App` and only reads it: state changes
+//! happen in `app::update`. One file per pane or view.
+
+mod chrome;
+mod help;
+pub mod panes;
+pub mod tabs;
+pub mod theme;
+mod widgets;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{App, Pane, View};
+use crate::layout::{self, Mode};
+
+pub use theme::Theme;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    render(app, theme, area, frame.buffer_mut());
+}
+
+/// Draw into any buffer (the terminal's, or a test's).
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, theme.base);
+    let mode = layout::mode(area);
+    if mode == Mode::TooSmall {
+        too_small(theme, area, buf);
+        return;
+    }
+    let f = layout::frame(area);
+    tabs::render(app, theme, f.tabs, buf);
+    match app.view {
+        View::Explore => explore(app, theme, f.body, mode, buf),
+    }
+    chrome::status(app, theme, f.status, buf);
+    chrome::footer(app, theme, f.footer, buf);
+    help::render(app, theme, area, buf);
+}
+
+fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
+    let panes = layout::explore(body, mode, app.focus, app.data.approaches.len());
+    if !panes.strip.is_empty() {
+        // One pane at a time: name them all, the shown one highlighted.
+        for (pane, label, area) in layout::strip_items(panes.strip) {
+            let style = if pane == app.focus {
+                theme.tab_active
+            } else {
+                theme.tab
+            };
+            Line::styled(label, style).render(area, buf);
+        }
+    }
+    for pane in Pane::ALL {
+        let area = panes.pane(pane);
+        if area.is_empty() {
+            continue;
+        }
+        match pane {
+            Pane::Approaches => panes::approaches::render(app, theme, area, buf),
+            Pane::Actors => panes::actors::render(app, theme, area, buf),
+            Pane::Reactions => panes::reactions::render(app, theme, area, buf),
+            Pane::Quotes => panes::quotes::render(app, theme, area, buf),
+            Pane::Detail => panes::detail::render(app, theme, area, buf),
+        }
+    }
+}
+
+fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let message = format!(
+        "Terminal too small: {}x{}. stances needs at least {}x{}.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    Paragraph::new(Line::styled(message, theme.note))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

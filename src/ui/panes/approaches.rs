@@ -1,0 +1,36 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::{App, Pane};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block};
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let d = &app.data;
+    let rows = d
+        .approaches
+        .iter()
+        .map(|a| {
+            Line::from(vec![
+                data_span(&a.name, theme.base),
+                Span::styled(" · ", theme.muted),
+                data_span(&d.name_of(&a.proponent), theme.muted),
+            ])
+        })
+        .collect();
+    let focused = app.focus == Pane::Approaches;
+    let cursor = app.cursor(Pane::Approaches);
+    PaneList {
+        block: pane_block(
+            theme,
+            counted_title("Approaches", cursor, d.approaches.len()),
+            focused,
+        ),
+        rows,
+        cursor,
+        focused,
+        empty: "No approaches in this dataset.",
+    }
+    .render(area, buf, theme);
+}

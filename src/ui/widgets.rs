@@ -1,0 +1,149 @@
+//! Small pieces shared by the panes: safe text, bordered blocks, list rows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::app::Cursor;
+use crate::data::Stance;
+use crate::text::sanitize_line;
+
+use super::theme::Theme;
+
+/// A span of text from data: control and bidi characters escaped, newlines
+/// folded. Every data string reaches the screen through here (or through
+/// `text::wrap` of escaped text in Detail).
+pub fn data_span<'a>(s: &str, style: Style) -> Span<'a> {
+    Span::styled(sanitize_line(s).into_owned(), style)
+}
+
+/// The stance as symbol, word and colour together.
+pub fn stance_span<'a>(theme: &Theme, s: Stance) -> Span<'a> {
+    Span::styled(format!("{:<2} {}", s.symbol(), s.label()), theme.stance(s))
+}
+
+/// A pane's frame: heavier border and highlighted title when focused.
+pub fn pane_block<'a>(theme: &Theme, title: Line<'a>, focused: bool) -> Block<'a> {
+    let (border, kind, title_style) = if focused {
+        (
+            theme.border_focused,
+            theme.border_type_focused,
+            theme.title_focused,
+        )
+    } else {
+        (theme.border, theme.border_type, theme.title)
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(kind)
+        .border_style(border)
+        .title(title.style(title_style))
+}
+
+/// A list pane: rows inside a bordered block, the cursor's row
+/// highlighted. The cursor's offset has been kept valid by `update`, so
+/// drawing only reads.
+pub struct PaneList<'a> {
+    pub block: Block<'a>,
+    pub rows: Vec<Line<'a>>,
+    pub cursor: Cursor,
+    pub focused: bool,
+    /// Said in the pane when it has no rows.
+    pub empty: &'a str,
+}
+
+impl PaneList<'_> {
+    pub fn render(self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let inner = self.block.inner(area);
+        self.block.render(area, buf);
+        if inner.is_empty() {
+            return;
+        }
+        if self.rows.is_empty() {
+            ratatui::widgets::Paragraph::new(Line::styled(self.empty, theme.muted))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+            return;
+        }
+        let highlight = if self.focused {
+            theme.selected
+        } else {
+            theme.selected_idle
+        };
+        let cursor = self.cursor;
+        for (i, row) in self
+            .rows
+            .into_iter()
+            .enumerate()
+            .skip(cursor.offset)
+            .take(usize::from(inner.height))
+        {
+            let y = inner.y + u16::try_from(i - cursor.offset).unwrap_or(0);
+            let line_area = Rect::new(inner.x, y, inner.width, 1);
+            let selected = i == cursor.selected;
+            let marker = if selected { "› " } else { "  " };
+            let mut spans = vec![Span::raw(marker)];
+            spans.extend(row.spans);
+            fit(Line::from(spans), usize::from(inner.width)).render(line_area, buf);
+            if selected {
+                // The selection wins over the row's own colours; the
+                // marker and the words still say what the colours said.
+                buf.set_style(line_area, highlight);
+            }
+        }
+    }
+}
+
+/// Cut a line to `max` cells, ending in `…` when anything was cut, so a
+/// clipped row says it is clipped.
+pub fn fit(line: Line<'_>, max: usize) -> Line<'_> {
+    let total: usize = line
+        .spans
+        .iter()
+        .map(|s| crate::text::width(&s.content))
+        .sum();
+    if total <= max {
+        return line;
+    }
+    let mut room = max.saturating_sub(1);
+    let mut spans = Vec::new();
+    let mut last_style = Style::default();
+    for span in line.spans {
+        if room == 0 {
+            break;
+        }
+        let w = crate::text::width(&span.content);
+        last_style = span.style;
+        if w <= room {
+            room -= w;
+            spans.push(span);
+        } else {
+            let mut cut = String::new();
+            for c in span.content.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if cw > room {
+                    break;
+                }
+                room -= cw;
+                cut.push(c);
+            }
+            spans.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    if max > 0 {
+        spans.push(Span::styled("…", last_style));
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// "Title (3/12)" for a pane's border.
+pub fn counted_title<'a>(title: &str, cursor: Cursor, len: usize) -> Line<'a> {
+    if len == 0 {
+        Line::from(format!(" {title} (0) "))
+    } else {
+        Line::from(format!(" {title} ({}/{len}) ", cursor.selected + 1))
+    }
+}
