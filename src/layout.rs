@@ -96,8 +96,11 @@ pub fn explore(body: Rect, mode: Mode, focus: Pane, approaches_len: usize) -> Ex
     match mode {
         Mode::TooSmall => Explore::default(),
         Mode::Single => {
+            // The strip naming the panes is worth a row only when the pane
+            // keeps a few rows of its own.
+            let strip_rows = u16::from(body.height >= 6);
             let [strip, pane] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+                Layout::vertical([Constraint::Length(strip_rows), Constraint::Min(0)]).areas(body);
             let mut e = Explore {
                 strip,
                 ..Explore::default()

@@ -1,0 +1,249 @@
+//! The real binary in a pseudo-terminal, read back through a terminal
+//! emulator (vt100): what a user sees, and the state the terminal is left
+//! in on every way out.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+/// How long to wait for the screen to show something before failing. Not a
+/// speed assertion: the machine may be busy, so this is generous.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stances"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove(TEST_PANIC);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            screen,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.contents().contains(what) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("never saw {what:?}; the screen was:\n{}", self.contents());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn signal(&self, signal: i32) {
+        let pid = self.child.process_id().expect("a pid") as i32;
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    }
+
+    /// Wait for the process to end and return its exit code.
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain the last bytes (the restore sequence).
+                thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the explorer did not exit; screen:\n{}", self.contents());
+    }
+
+    /// The terminal is as the shell left it: cooked mode with echo, the
+    /// main screen, the cursor visible, no mouse reporting, no bracketed
+    /// paste.
+    fn assert_restored(&self) {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse still reported"
+        );
+        assert!(!screen.bracketed_paste(), "bracketed paste still on");
+        let fd = self.master.as_raw_fd().expect("a pty fd");
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+        assert!(
+            t.c_lflag & libc::ICANON != 0,
+            "raw mode left on (no ICANON)"
+        );
+        assert!(t.c_lflag & libc::ECHO != 0, "raw mode left on (no ECHO)");
+    }
+}
+
+const TEST_PANIC: &str = "STANCES_TEST_PANIC";
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+#[test]
+fn navigate_open_help_and_quit() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (1/4)");
+    assert!(s.screen.lock().unwrap().screen().alternate_screen());
+    s.send("jj");
+    s.wait_for("Approaches (3/4)");
+    s.wait_for("filter: International AI cooperation body (China)");
+    s.send("\t\r");
+    s.wait_for("filter: China (actor and members)");
+    s.wait_for("Related (17)");
+    s.send("?");
+    s.wait_for("Keys · Esc closes");
+    s.send("\x1b");
+    // crossterm needs a moment to tell a lone Esc from an escape sequence.
+    let start = Instant::now();
+    while s.contents().contains("Keys · Esc closes") && start.elapsed() < PATIENCE {
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!s.contents().contains("Keys · Esc closes"));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn resizing_redraws_at_the_new_size() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (1/4)");
+    s.master
+        .resize(PtySize {
+            rows: 12,
+            cols: 40,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nz(12), nz(40));
+    s.wait_for(" App  Act  Rea  Quo  Det");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn mouse_clicks_select() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (1/4)");
+    // SGR mouse report: left button down then up at column 31, row 5
+    // (1-based): the Reactions pane, its third row.
+    s.send("\x1b[<0;31;5M\x1b[<0;31;5m");
+    s.wait_for("Reactions (3/12)");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn ctrl_c_restores_the_terminal() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (1/4)");
+    s.send("\x03");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (1/4)");
+    s.signal(libc::SIGTERM);
+    assert_eq!(s.exit_code(), 128 + 15);
+    s.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (1/4)");
+    s.signal(libc::SIGHUP);
+    assert_eq!(s.exit_code(), 128 + 1);
+    s.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_is_readable() {
+    let mut s = Session::start(&[], &[(TEST_PANIC, "1")], 100, 30);
+    assert_eq!(s.exit_code(), 101);
+    s.assert_restored();
+    assert!(
+        s.contents().contains("panicking on purpose"),
+        "{}",
+        s.contents()
+    );
+}
+
+#[test]
+fn a_broken_dataset_is_reported_before_any_screen_change() {
+    let mut s = Session::start(
+        &["--data", "tests/fixtures/invalid/bad-kind.toml"],
+        &[],
+        100,
+        30,
+    );
+    assert_eq!(s.exit_code(), 1);
+    s.assert_restored();
+    let shown = s.contents().replace('\n', "");
+    assert!(
+        shown.contains("bad-kind.toml:7:8: error: actor `a`: unknown variant `nation`"),
+        "{shown}"
+    );
+}

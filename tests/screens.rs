@@ -1,0 +1,271 @@
+//! Whole screens on ratatui's TestBackend, as insta snapshots: every pane
+//! focused, the help overlay, the small-terminal layouts, and the style
+//! structure of each theme. A change to any of them shows up as a diff.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use stances::app::{Action, App, ThemeKind, update};
+use stances::ui::{self, Theme};
+
+fn app_at(width: u16, height: u16) -> App {
+    let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    App::new(data, Rect::new(0, 0, width, height))
+}
+
+fn buffer(app: &App, theme: &Theme) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| ui::draw(f, app, theme)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's text, one line per row, trailing blanks trimmed.
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            // A wide character fills two cells; the second is its shadow.
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            x += u16::try_from(stances::text::width(symbol).max(1)).unwrap();
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen's styles: each distinct style gets a letter, the grid shows
+/// which cell has which, and a legend spells each letter out. This is the
+/// "structure" of a theme: where selection, focus and stances are marked.
+fn styles(buf: &Buffer) -> String {
+    let mut legend: Vec<Style> = Vec::new();
+    let mut grid = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let style = buf[(x, y)].style();
+            let i = legend.iter().position(|s| *s == style).unwrap_or_else(|| {
+                legend.push(style);
+                legend.len() - 1
+            });
+            grid.push(char::from(b'a' + u8::try_from(i % 26).unwrap()));
+        }
+        grid.push('\n');
+    }
+    let mut out = grid;
+    for (i, s) in legend.iter().enumerate() {
+        out.push_str(&format!(
+            "{}: fg={:?} bg={:?} mod={:?}\n",
+            char::from(b'a' + u8::try_from(i % 26).unwrap()),
+            s.fg,
+            s.bg,
+            s.add_modifier
+        ));
+    }
+    out
+}
+
+fn screen(app: &App) -> String {
+    text(&buffer(app, &Theme::dark()))
+}
+
+fn after(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = app_at(width, height);
+    for a in actions {
+        update(&mut app, *a);
+    }
+    app
+}
+
+use Action::*;
+
+#[test]
+fn explore_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("explore_{w}x{h}"), screen(&app_at(w, h)));
+    }
+}
+
+#[test]
+fn each_pane_focused() {
+    let cases: [(&str, &[Action]); 5] = [
+        ("approaches_filtering", &[Down, Down]),
+        (
+            "actors_china_with_members",
+            &[NextPane, Follow, PrevPane, PrevPane, PrevPane, PrevPane],
+        ),
+        ("reactions", &[NextPane, NextPane, Down, Down, Down]),
+        ("quotes", &[NextPane, NextPane, NextPane, Bottom]),
+        ("detail_of_a_quote", &[NextPane, NextPane, NextPane, Follow]),
+    ];
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, actions) in cases {
+            insta::assert_snapshot!(
+                format!("pane_{name}_{w}x{h}"),
+                screen(&after(w, h, actions))
+            );
+        }
+    }
+}
+
+#[test]
+fn detail_follows_links_and_shows_history() {
+    let app = after(
+        120,
+        40,
+        &[NextPane, NextPane, NextPane, Follow, Follow, Follow],
+    );
+    insta::assert_snapshot!("detail_followed_twice_120x40", screen(&app));
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&after(w, h, &[ToggleHelp])));
+    }
+}
+
+#[test]
+fn small_terminals() {
+    insta::assert_snapshot!("single_pane_50x14", screen(&app_at(50, 14)));
+    insta::assert_snapshot!(
+        "single_pane_detail_40x12",
+        screen(&after(40, 12, &[PrevPane]))
+    );
+    insta::assert_snapshot!("single_pane_minimum_20x6", screen(&app_at(20, 6)));
+    insta::assert_snapshot!("too_small_19x5", screen(&app_at(19, 5)));
+    insta::assert_snapshot!("wide_detail_beside_160x30", screen(&app_at(160, 30)));
+}
+
+#[test]
+fn no_size_down_to_zero_panics() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (0, 30),
+        (30, 0),
+        (20, 6),
+        (59, 15),
+        (300, 100),
+    ] {
+        for actions in [&[][..], &[ToggleHelp], &[PrevPane], &[NextPane, Follow]] {
+            let _ = screen(&after(w, h, actions));
+        }
+    }
+}
+
+#[test]
+fn theme_structure() {
+    let themes = [
+        ("dark", Theme::new(ThemeKind::Dark, false)),
+        ("light", Theme::new(ThemeKind::Light, false)),
+        ("high_contrast", Theme::new(ThemeKind::HighContrast, false)),
+        ("no_color", Theme::new(ThemeKind::Dark, true)),
+    ];
+    let app = after(80, 24, &[NextPane, NextPane]);
+    for (name, theme) in &themes {
+        insta::assert_snapshot!(format!("theme_{name}_80x24"), styles(&buffer(&app, theme)));
+    }
+    let big = after(120, 40, &[NextPane, NextPane]);
+    for (name, theme) in &themes {
+        insta::assert_snapshot!(format!("theme_{name}_120x40"), styles(&buffer(&big, theme)));
+    }
+}
+
+#[test]
+fn no_color_uses_no_colour_but_keeps_the_selection_visible() {
+    let app = after(80, 24, &[NextPane, NextPane]);
+    let buf = buffer(&app, &Theme::new(ThemeKind::Dark, true));
+    for cell in buf.content() {
+        let s = cell.style();
+        assert!(
+            s.fg.is_none_or(|c| c == ratatui::style::Color::Reset),
+            "{s:?}"
+        );
+        assert!(
+            s.bg.is_none_or(|c| c == ratatui::style::Color::Reset),
+            "{s:?}"
+        );
+    }
+    // The selected reaction row is reversed.
+    let row = (0..buf.area.height)
+        .find(|&y| (0..buf.area.width).any(|x| buf[(x, y)].symbol() == "›" && x > 20))
+        .unwrap();
+    let x = (21..buf.area.width)
+        .find(|&x| buf[(x, row)].symbol() == "›")
+        .unwrap();
+    assert!(
+        buf[(x, row)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn stances_carry_a_symbol_and_a_word_in_every_theme() {
+    let app = app_at(120, 40);
+    let screen = screen(&app);
+    for word in [
+        "++ supports",
+        "+  leans support",
+        "~  mixed",
+        "-  leans oppose",
+        "-- opposes",
+    ] {
+        assert!(screen.contains(word), "{word}");
+    }
+}
+
+#[test]
+fn data_with_control_characters_is_escaped_on_screen() {
+    let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    data.actors[0].name = "Chi\u{1b}[31mna\u{202e}".into();
+    data.quotes[0].text = "evil\u{9b}2J text\u{7}".into();
+    data.build_index();
+    let mut app = App::new(data, Rect::new(0, 0, 120, 40));
+    update(&mut app, NextPane);
+    update(&mut app, Follow);
+    let buf = buffer(&app, &Theme::dark());
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(stances::text::is_unsafe),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    let shown = text(&buf);
+    assert!(shown.contains("Chi\\u{1b}[31mna\\u{202e}"), "{shown}");
+}
+
+#[test]
+fn wide_and_accented_names_are_laid_out_by_cells() {
+    let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    data.actors[1].name = "李强".into();
+    data.build_index();
+    let app = App::new(data, Rect::new(0, 0, 120, 40));
+    let buf = buffer(&app, &Theme::dark());
+    let shown = text(&buf);
+    // Every line is still exactly 120 cells: no CJK character pushed a
+    // border out of place.
+    for line in shown.lines() {
+        assert!(stances::text::width(line) <= 120, "{line}");
+    }
+    let borders: Vec<usize> = shown
+        .lines()
+        .filter(|l| l.contains("李强"))
+        .map(|l| {
+            let cut = l.find("李强").unwrap();
+            stances::text::width(&l[..cut])
+        })
+        .collect();
+    assert!(
+        borders.contains(&5),
+        "border, marker and member indent before the name: {borders:?}"
+    );
+    assert!(shown.contains("李强 · person"), "{shown}");
+    assert!(shown.contains("António Guterres"));
+}
