@@ -241,8 +241,8 @@ mod tests {
 
     #[test]
     fn no_size_panics() {
-        for w in (0..=300).step_by(7) {
-            for h in (0..=100).step_by(3) {
+        for w in (0..=300).step_by(23) {
+            for h in (0..=100).step_by(9) {
                 let area = Rect::new(0, 0, w, h);
                 let f = frame(area);
                 for p in Pane::ALL {
