@@ -53,7 +53,7 @@ fn main() -> std::io::Result<()> {
             .expect("clean");
         let mut app = App::new(data, Rect::new(0, 0, w, h));
         for a in actions {
-            update(&mut app, *a);
+            update(&mut app, a.clone());
         }
         let theme = Theme::new(kind, false);
         let area = Rect::new(0, 0, w, h);

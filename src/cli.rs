@@ -69,6 +69,34 @@ Examples:
         output: Option<PathBuf>,
     },
 
+    /// Fuzzy-search the quotes and print them best first
+    #[command(after_help = "\
+Query syntax (terms separated by spaces must all match):
+  word       fuzzy: the letters in order; smart case; accents ignored
+  'word      exact substring
+  !word      exclude quotes containing the word
+  by:NAME    quotes by an actor (name, id or alias) or its members
+  tag:TAG    quotes with a tag starting with TAG
+  about:ID   quotes about an item whose id starts with ID
+
+Examples:
+  stances search governance
+  stances search 'by:china exclusive'
+  stances search antonio --json | jq '.[0].text'
+
+Exit status: 0 with matches, 1 with none, 2 on error (like grep).")]
+    Search {
+        /// The query; quote it in the shell when it has spaces
+        query: String,
+        /// Print at most N results
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        /// One JSON array: id, score, text, speaker, source and the matched
+        /// character positions of each result
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Print one table of the dataset as aligned columns
     #[command(after_help = "\
 Examples:

@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { table }) => {
             with_dataset(data, |d| emit(&list(d, table, term_width())))
         }
+        Some(Command::Search { query, limit, json }) => search(data, &query, limit, json),
         Some(Command::Export { format, output }) => {
             with_dataset(data, |d| export_to(d, format, output.as_deref()))
         }
@@ -137,6 +138,46 @@ fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
         }
     }
     ExitCode::from(if ok { EXIT_OK } else { EXIT_PROBLEMS })
+}
+
+fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool) -> ExitCode {
+    let query = crate::search::Query::parse(input);
+    if let Some(hint) = query.hints.first() {
+        eprintln!(
+            "stances: error: query: {}",
+            crate::text::escape_control(hint)
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let loaded = match data::load(data) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let Some(dataset) = loaded.checked.dataset else {
+        eprint!("{}", errors_only(&loaded));
+        eprintln!("{}", summary_line(&loaded));
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let index = crate::search::Index::new(std::sync::Arc::new(dataset));
+    let mut hits = index.search(&query);
+    if let Some(n) = limit {
+        hits.truncate(n);
+    }
+    let out = if json {
+        crate::export::search_json(&index, &query, &hits)
+    } else {
+        let emphasis =
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        crate::export::search_text(&index, &query, &hits, emphasis)
+    };
+    match emit(&out) {
+        code if code != ExitCode::from(EXIT_OK) => code,
+        _ if hits.is_empty() => ExitCode::from(EXIT_PROBLEMS),
+        code => code,
+    }
 }
 
 fn export_to(d: &Dataset, format: ExportFormat, output: Option<&Path>) -> ExitCode {

@@ -186,6 +186,43 @@ pub fn strip_items(strip: Rect) -> Vec<(Pane, String, Rect)> {
     out
 }
 
+/// The search screen: the field on top, results, and a preview of the
+/// selected quote beside them when there is room.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Search {
+    pub input: Rect,
+    pub results: Rect,
+    pub preview: Rect,
+}
+
+pub fn search(body: Rect) -> Search {
+    let [input, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+    if rest.width >= 90 {
+        let [results, preview] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(rest);
+        Search {
+            input,
+            results,
+            preview,
+        }
+    } else if rest.height >= 14 {
+        let [results, preview] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
+        Search {
+            input,
+            results,
+            preview,
+        }
+    } else {
+        Search {
+            input,
+            results: rest,
+            preview: Rect::default(),
+        }
+    }
+}
+
 /// Inside a bordered pane: the rows available for content.
 pub fn inner_height(r: Rect) -> usize {
     usize::from(r.height.saturating_sub(2))

@@ -10,6 +10,8 @@ pub mod commands;
 pub mod data;
 pub mod export;
 pub mod layout;
+pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

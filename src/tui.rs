@@ -6,9 +6,9 @@
 //! paste are undone in reverse order and the cursor is shown again.
 
 use std::io::{self, Write, stdout};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Once};
 use std::thread;
 
 use crossterm::event::{
@@ -30,6 +30,7 @@ use crate::ui::{self, Theme};
 /// Everything the loop waits for, from any thread.
 enum Message {
     Input(Event),
+    Search(crate::search::worker::Update),
     /// The input reader failed: the terminal is gone.
     InputClosed,
     Signal(i32),
@@ -57,13 +58,17 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
 
     let (tx, rx) = mpsc::channel();
     spawn_input_reader(tx.clone());
+    let to_loop = tx.clone();
+    let worker = crate::search::worker::Worker::spawn(Arc::clone(&app.index), move |u| {
+        let _ = to_loop.send(Message::Search(u));
+    });
     spawn_signal_listener(tx)?;
 
     terminal.draw(|f| ui::draw(f, &app, &theme))?;
     if std::env::var_os(TEST_PANIC_VAR).is_some() {
         panic!("{TEST_PANIC_VAR} is set: panicking on purpose");
     }
-    let exit = event_loop(&mut terminal, &mut app, &theme, &rx)?;
+    let exit = event_loop(&mut terminal, &mut app, &theme, &rx, &worker)?;
     Ok(exit)
 }
 
@@ -72,6 +77,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     rx: &Receiver<Message>,
+    worker: &crate::search::worker::Worker,
 ) -> io::Result<u8> {
     // Blocking receive: an idle explorer sleeps here and uses no CPU.
     while let Ok(first) = rx.recv() {
@@ -87,8 +93,17 @@ fn event_loop(
                         changed = true;
                     }
                 }
+                Message::Search(results) => {
+                    app::update(app, Action::SearchResults(results));
+                    changed = true;
+                }
                 Message::InputClosed => exit = Some(0),
                 Message::Signal(signal) => exit = Some(128 + signal),
+            }
+            for effect in app.take_effects() {
+                match effect {
+                    app::Effect::Search { generation, query } => worker.search(generation, query),
+                }
             }
             if app.quit || exit.is_some() {
                 break;
@@ -127,6 +142,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) if app.search.is_some() => Some(Action::Edit(app::Edit::Paste(text))),
         _ => None,
     }
 }

@@ -328,3 +328,48 @@ fn the_docs_example_validates() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "", "the example has no warnings");
 }
+
+#[test]
+fn search_behaves_like_a_unix_filter() {
+    let found = stances(&["search", "fragmnted"]);
+    assert_eq!(found.status.code(), Some(0));
+    let first = stdout(&found).lines().next().unwrap().to_string();
+    assert_eq!(
+        first,
+        "\u{201c}AI is too important to be left fragmented\u{201d} \u{2014} Baidu representative, representative of Baidu; China Proposes Global AI Cooperation Body to Shape Future of Artificial Intelligence -WAIC 2025"
+    );
+    assert!(
+        !stdout(&found).contains('\u{1b}'),
+        "no emphasis into a pipe"
+    );
+    assert_eq!(stances(&["search", "zzqqxx"]).status.code(), Some(1));
+    assert_eq!(stdout(&stances(&["search", "zzqqxx"])), "");
+    assert_eq!(stances(&["search", "by:"]).status.code(), Some(2));
+    assert_eq!(stances(&["search"]).status.code(), Some(2));
+    let limited = stances(&["search", "a", "--limit", "2"]);
+    assert_eq!(stdout(&limited).lines().count(), 2);
+    let broken = stances(&[
+        "search",
+        "x",
+        "--data",
+        "tests/fixtures/invalid/bad-kind.toml",
+    ]);
+    assert_eq!(broken.status.code(), Some(2));
+}
+
+#[test]
+fn search_json_gives_scores_and_char_positions() {
+    let out = stances(&["search", "antonio", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let top = &v[0];
+    assert_eq!(top["id"], "guterres-defining-test");
+    assert!(top["score"].as_i64().unwrap() > 0);
+    // Char positions, not bytes: "António" is marked 0..=6.
+    let positions: Vec<u64> = top["positions"]["speaker_name"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_u64().unwrap())
+        .collect();
+    assert_eq!(positions, [0, 1, 2, 3, 4, 5, 6]);
+}

@@ -158,6 +158,22 @@ fn navigate_open_help_and_quit() {
 }
 
 #[test]
+fn search_as_you_type() {
+    let mut s = Session::start(&[], &[], 100, 30);
+    s.wait_for("Approaches (1/4)");
+    s.send("/");
+    s.wait_for("7 of 7");
+    // A typo: one letter left out.
+    s.send("fragmnted");
+    s.wait_for("› “AI is too important to be left fragmented” — Baidu");
+    s.send("\r");
+    s.wait_for("quote · baidu-too-important");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
 fn resizing_redraws_at_the_new_size() {
     let mut s = Session::start(&[], &[], 80, 24);
     s.wait_for("Approaches (1/4)");

@@ -76,7 +76,7 @@ fn screen(app: &App) -> String {
 fn after(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = app_at(width, height);
     for a in actions {
-        update(&mut app, *a);
+        update(&mut app, a.clone());
     }
     app
 }
@@ -268,4 +268,65 @@ fn wide_and_accented_names_are_laid_out_by_cells() {
     );
     assert!(shown.contains("李强 · person"), "{shown}");
     assert!(shown.contains("António Guterres"));
+}
+
+fn searched(width: u16, height: u16, query: &str) -> App {
+    let mut app = app_at(width, height);
+    update(&mut app, OpenSearch);
+    for c in query.chars() {
+        update(&mut app, Edit(stances::app::Edit::Insert(c)));
+    }
+    for effect in app.take_effects() {
+        let stances::app::Effect::Search { generation, query } = effect;
+        let hits = app.index.search(&stances::search::Query::parse(&query));
+        update(
+            &mut app,
+            SearchResults(stances::search::worker::Update {
+                generation,
+                hits: std::sync::Arc::new(hits),
+                done: true,
+            }),
+        );
+    }
+    app
+}
+
+#[test]
+fn search_view() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("search_whims_{w}x{h}"),
+            screen(&searched(w, h, "whims"))
+        );
+        insta::assert_snapshot!(
+            format!("search_by_china_{w}x{h}"),
+            screen(&searched(w, h, "by:china"))
+        );
+    }
+    insta::assert_snapshot!(
+        "search_hint_and_nothing_found_80x24",
+        screen(&searched(80, 24, "tag: zzzq"))
+    );
+}
+
+#[test]
+fn search_highlights_the_matched_letters() {
+    let app = searched(120, 40, "antonio");
+    let buf = buffer(&app, &Theme::dark());
+    // Row 3 is the first result; its speaker "António" is marked.
+    let row: Vec<(String, bool)> = (0..buf.area.width)
+        .map(|x| {
+            let c = &buf[(x, 3)];
+            (
+                c.symbol().to_string(),
+                c.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+            )
+        })
+        .collect();
+    let marked: String = row
+        .iter()
+        .filter(|(_, m)| *m)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert_eq!(marked, "António");
 }

@@ -16,7 +16,7 @@ fn app() -> App {
 
 fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
-        update(app, *a);
+        update(app, a.clone());
     }
 }
 
@@ -229,4 +229,107 @@ fn esc_with_no_filter_says_so() {
     assert_eq!(a.status.as_deref(), Some("No filter to clear"));
     update(&mut a, Action::Down);
     assert_eq!(a.status, None, "messages last one action");
+}
+
+/// Do what the event loop does with search requests, synchronously.
+fn pump(app: &mut App) {
+    for effect in app.take_effects() {
+        let stances::app::Effect::Search { generation, query } = effect;
+        let hits = app.index.search(&stances::search::Query::parse(&query));
+        update(
+            app,
+            Action::SearchResults(stances::search::worker::Update {
+                generation,
+                hits: std::sync::Arc::new(hits),
+                done: true,
+            }),
+        );
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Edit(stances::app::Edit::Insert(c)));
+    }
+    pump(app);
+}
+
+#[test]
+fn search_filters_live_and_enter_opens_the_quote() {
+    let mut a = app();
+    update(&mut a, Action::OpenSearch);
+    pump(&mut a);
+    assert_eq!(
+        a.search.as_ref().unwrap().hits.len(),
+        7,
+        "empty query: every quote"
+    );
+    type_text(&mut a, "fragmnted");
+    let s = a.search.as_ref().unwrap();
+    assert!(s.done);
+    assert_eq!(
+        a.data.quotes[s.hits[0].quote as usize].id,
+        "baidu-too-important"
+    );
+    update(&mut a, Action::Follow);
+    assert!(a.search.is_none());
+    assert_eq!(a.focus, Pane::Detail);
+    assert_eq!(a.detail_id(), Some("baidu-too-important"));
+    assert_eq!(a.selected_id(Pane::Quotes), Some("baidu-too-important"));
+}
+
+#[test]
+fn esc_closes_search_and_restores_the_selection() {
+    let mut a = app();
+    run(&mut a, &[Action::NextPane, Action::Down, Action::Down]);
+    let before = (a.focus, a.cursors, a.detail_id().map(str::to_string));
+    update(&mut a, Action::OpenSearch);
+    type_text(&mut a, "whims");
+    update(&mut a, Action::Down);
+    update(&mut a, Action::Clear);
+    assert!(a.search.is_none());
+    assert_eq!(
+        (a.focus, a.cursors, a.detail_id().map(str::to_string)),
+        before
+    );
+}
+
+#[test]
+fn stale_results_are_ignored() {
+    let mut a = app();
+    update(&mut a, Action::OpenSearch);
+    update(&mut a, Action::Edit(stances::app::Edit::Insert('x')));
+    let old = a.take_effects();
+    update(&mut a, Action::Edit(stances::app::Edit::Insert('y')));
+    // The answer to "x" arrives after "xy" was typed: it must not show.
+    let stances::app::Effect::Search { generation, .. } = old[0].clone();
+    update(
+        &mut a,
+        Action::SearchResults(stances::search::worker::Update {
+            generation,
+            hits: std::sync::Arc::new(vec![stances::search::Hit { quote: 0, score: 1 }]),
+            done: true,
+        }),
+    );
+    assert!(a.search.as_ref().unwrap().hits.is_empty());
+    assert!(!a.search.as_ref().unwrap().done);
+}
+
+#[test]
+fn search_keys_edit_the_line() {
+    use stances::app::Edit;
+    let mut a = app();
+    update(&mut a, Action::OpenSearch);
+    type_text(&mut a, "by:li exclusive");
+    update(&mut a, Action::Edit(Edit::DeleteWord));
+    pump(&mut a);
+    let s = a.search.as_ref().unwrap();
+    assert_eq!(s.input.text(), "by:li ");
+    assert_eq!(s.hits.len(), 3, "Li Qiang's three quotes");
+    update(&mut a, Action::Edit(Edit::DeleteToStart));
+    update(&mut a, Action::Edit(Edit::Paste("tag:\n".into())));
+    pump(&mut a);
+    let s = a.search.as_ref().unwrap();
+    assert_eq!(s.input.text(), "tag: ");
+    assert_eq!(s.query.hints, ["tag: needs a value, e.g. tag:trust"]);
 }

@@ -69,7 +69,7 @@ impl Pane {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     Up,
@@ -104,4 +104,10 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// `/`: open the search field.
+    OpenSearch,
+    /// A change to the search field.
+    Edit(super::line_input::Edit),
+    /// Results from the search worker.
+    SearchResults(crate::search::worker::Update),
 }

@@ -4,13 +4,15 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{Action, App, Pane, View};
+use super::{Action, App, Edit, Pane, View};
 
 /// Where a binding applies. Lookup tries the most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// The help overlay, while open.
     Help,
+    /// The search field, while open. Printable keys type into it.
+    Search,
     /// A list pane (Approaches, Actors, Reactions, Quotes) has focus.
     List,
     /// The Detail pane has focus.
@@ -23,6 +25,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Help => "Help",
+            Context::Search => "Search (type to edit the query)",
             Context::List => "Lists",
             Context::Detail => "Detail",
             Context::Global => "Everywhere",
@@ -105,201 +108,67 @@ const fn bind(
     }
 }
 
-use Context::{Detail, Global, Help, List};
+use Context::{Detail, Global, Help, List, Search};
 
+// One binding per line reads as a table; rustfmt would spread each over
+// seven lines.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Help overlay.
-    bind(
-        Help,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "scroll up",
-        None,
-    ),
-    bind(
-        Help,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "scroll down",
-        Some("scroll"),
-    ),
-    bind(
-        Help,
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    bind(
-        Help,
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    bind(
-        Help,
-        &[key(KeyCode::Esc), ch('?')],
-        Action::ToggleHelp,
-        "close help",
-        Some("close"),
-    ),
+    bind(Help, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
+    bind(Help, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(Help, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
+    bind(Help, &[key(KeyCode::PageDown)], Action::PageDown, "page down", None),
+    bind(Help, &[key(KeyCode::Esc), ch('?')], Action::ToggleHelp, "close help", Some("close")),
+    // Search field.
+    bind(Search, &[key(KeyCode::Esc)], Action::Clear, "close search, back to where you were", Some("close")),
+    bind(Search, &[key(KeyCode::Enter)], Action::Follow, "open the quote in Detail", Some("open")),
+    bind(Search, &[key(KeyCode::Up), ctrl('p'), ctrl('k')], Action::Up, "previous result", None),
+    bind(Search, &[key(KeyCode::Down), ctrl('n'), ctrl('j')], Action::Down, "next result", Some("results")),
+    bind(Search, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
+    bind(Search, &[key(KeyCode::PageDown)], Action::PageDown, "page down", None),
+    bind(Search, &[key(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left", None),
+    bind(Search, &[key(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right", None),
+    bind(Search, &[key(KeyCode::Home), ctrl('a')], Action::Edit(Edit::Home), "start of the line", None),
+    bind(Search, &[key(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of the line", None),
+    bind(Search, &[key(KeyCode::Backspace), ctrl('h')], Action::Edit(Edit::Backspace), "delete the char before the cursor", None),
+    bind(Search, &[key(KeyCode::Delete), ctrl('d')], Action::Edit(Edit::Delete), "delete the char under the cursor", None),
+    bind(Search, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete the word before the cursor", Some("del word")),
+    bind(Search, &[ctrl('u')], Action::Edit(Edit::DeleteToStart), "delete to the start of the line", None),
     // Lists.
-    bind(
-        List,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous item",
-        None,
-    ),
-    bind(
-        List,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next item",
-        Some("move"),
-    ),
-    bind(
-        List,
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    bind(
-        List,
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    bind(
-        List,
-        &[ch('g'), key(KeyCode::Home)],
-        Action::Top,
-        "first item",
-        None,
-    ),
-    bind(
-        List,
-        &[ch('G'), key(KeyCode::End)],
-        Action::Bottom,
-        "last item",
-        None,
-    ),
-    bind(
-        List,
-        &[key(KeyCode::Enter)],
-        Action::Follow,
-        "open the item in Detail",
-        Some("open"),
-    ),
+    bind(List, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item", None),
+    bind(List, &[key(KeyCode::Down), ch('j')], Action::Down, "next item", Some("move")),
+    bind(List, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
+    bind(List, &[key(KeyCode::PageDown)], Action::PageDown, "page down", None),
+    bind(List, &[ch('g'), key(KeyCode::Home)], Action::Top, "first item", None),
+    bind(List, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last item", None),
+    bind(List, &[key(KeyCode::Enter)], Action::Follow, "open the item in Detail", Some("open")),
     // Detail.
-    bind(
-        Detail,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous related item",
-        None,
-    ),
-    bind(
-        Detail,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next related item",
-        Some("links"),
-    ),
-    bind(
-        Detail,
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "scroll the text up",
-        None,
-    ),
-    bind(
-        Detail,
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "scroll the text down",
-        Some("scroll"),
-    ),
-    bind(
-        Detail,
-        &[ch('g'), key(KeyCode::Home)],
-        Action::Top,
-        "first related item",
-        None,
-    ),
-    bind(
-        Detail,
-        &[ch('G'), key(KeyCode::End)],
-        Action::Bottom,
-        "last related item",
-        None,
-    ),
-    bind(
-        Detail,
-        &[key(KeyCode::Enter)],
-        Action::Follow,
-        "follow the related item",
-        Some("follow"),
-    ),
+    bind(Detail, &[key(KeyCode::Up), ch('k')], Action::Up, "previous related item", None),
+    bind(Detail, &[key(KeyCode::Down), ch('j')], Action::Down, "next related item", Some("links")),
+    bind(Detail, &[key(KeyCode::PageUp)], Action::PageUp, "scroll the text up", None),
+    bind(Detail, &[key(KeyCode::PageDown)], Action::PageDown, "scroll the text down", Some("scroll")),
+    bind(Detail, &[ch('g'), key(KeyCode::Home)], Action::Top, "first related item", None),
+    bind(Detail, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last related item", None),
+    bind(Detail, &[key(KeyCode::Enter)], Action::Follow, "follow the related item", Some("follow")),
     // Everywhere.
-    bind(
-        Global,
-        &[key(KeyCode::Tab)],
-        Action::NextPane,
-        "next pane",
-        Some("pane"),
-    ),
-    bind(
-        Global,
-        &[key(KeyCode::BackTab)],
-        Action::PrevPane,
-        "previous pane",
-        None,
-    ),
-    bind(
-        Global,
-        &[key(KeyCode::Backspace)],
-        Action::Back,
-        "back to what Detail showed before",
-        Some("back"),
-    ),
-    bind(
-        Global,
-        &[key(KeyCode::Esc)],
-        Action::Clear,
-        "clear the filter",
-        Some("clear"),
-    ),
-    bind(
-        Global,
-        &[ch('1')],
-        Action::SwitchView(View::Explore),
-        "Explore view",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('?')],
-        Action::ToggleHelp,
-        "this help",
-        Some("help"),
-    ),
-    bind(
-        Global,
-        &[ch('q'), ctrl('c')],
-        Action::Quit,
-        "quit",
-        Some("quit"),
-    ),
+    bind(Global, &[key(KeyCode::Tab)], Action::NextPane, "next pane", Some("pane")),
+    bind(Global, &[key(KeyCode::BackTab)], Action::PrevPane, "previous pane", None),
+    bind(Global, &[key(KeyCode::Backspace)], Action::Back, "back to what Detail showed before", Some("back")),
+    bind(Global, &[key(KeyCode::Esc)], Action::Clear, "clear the filter", Some("clear")),
+    bind(Global, &[ch('/')], Action::OpenSearch, "search quotes (fuzzy)", Some("search")),
+    bind(Global, &[ch('1')], Action::SwitchView(View::Explore), "Explore view", None),
+    bind(Global, &[ch('?')], Action::ToggleHelp, "this help", Some("help")),
+    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
 /// The contexts active now, most specific first.
 pub fn contexts(app: &App) -> Vec<Context> {
     if app.help.is_some() {
         return vec![Help, Global];
+    }
+    if app.search.is_some() {
+        return vec![Search, Global];
     }
     let pane = if app.focus == Pane::Detail {
         Detail
@@ -316,26 +185,57 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
         return None;
     }
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
     let pressed = Key {
         code: event.code,
         ctrl,
     };
-    contexts(app).into_iter().find_map(|context| {
-        BINDINGS
+    for context in contexts(app) {
+        if let Some(b) = BINDINGS
             .iter()
             .filter(|b| b.context == context)
             .find(|b| b.keys.contains(&pressed))
-            .map(|b| b.action)
-    })
+        {
+            return Some(b.action.clone());
+        }
+        // In the search field every other printable key types itself,
+        // before any global binding (so `q` is a letter there, not quit).
+        if context == Search
+            && let KeyCode::Char(c) = event.code
+            && !ctrl
+            && !alt
+        {
+            return Some(Action::Edit(Edit::Insert(c)));
+        }
+    }
+    None
 }
 
 /// Footer hints for the active contexts: ("↓/j", "move"), …
 pub fn hints(app: &App) -> Vec<(String, &'static str)> {
-    contexts(app)
-        .into_iter()
-        .flat_map(|context| BINDINGS.iter().filter(move |b| b.context == context))
-        .filter_map(|b| b.hint.map(|h| (keys_label(b.keys), h)))
-        .collect()
+    let typing = app.search.is_some() && app.help.is_none();
+    let mut taken: Vec<Key> = Vec::new();
+    let mut out = Vec::new();
+    for context in contexts(app) {
+        let mut here = Vec::new();
+        for b in BINDINGS.iter().filter(|b| b.context == context) {
+            // A key bound in a more specific context, or a plain letter
+            // while typing, does not do what this binding says.
+            let keys: Vec<Key> = b
+                .keys
+                .iter()
+                .filter(|k| !taken.contains(k))
+                .filter(|k| !(typing && !k.ctrl && matches!(k.code, KeyCode::Char(_))))
+                .copied()
+                .collect();
+            here.extend(b.keys.iter().copied());
+            if let (Some(hint), false) = (b.hint, keys.is_empty()) {
+                out.push((keys_label(&keys), hint));
+            }
+        }
+        taken.extend(here);
+    }
+    out
 }
 
 pub fn keys_label(keys: &[Key]) -> String {
@@ -345,11 +245,29 @@ pub fn keys_label(keys: &[Key]) -> String {
 /// The help overlay's lines: a heading per context, then "keys  what".
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut out = Vec::new();
-    for context in [Global, List, Detail, Help] {
+    for context in [Global, List, Detail, Search, Help] {
         out.push((Some(context.title()), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             out.push((None, keys_label(b.keys), b.desc));
         }
+    }
+    out.push((Some("Search syntax"), String::new(), ""));
+    for (syntax, what) in [
+        (
+            "word",
+            "fuzzy: the letters in order (smart case, accents ignored)",
+        ),
+        ("a b", "every term must match"),
+        ("'word", "exact substring"),
+        ("!word", "exclude quotes containing the word"),
+        (
+            "by:NAME",
+            "quotes by an actor (name, id, alias) or its members",
+        ),
+        ("tag:TAG", "quotes with a tag starting with TAG"),
+        ("about:ID", "quotes about an item whose id starts with ID"),
+    ] {
+        out.push((None, syntax.to_string(), what));
     }
     out.push((Some("Mouse"), String::new(), ""));
     out.push((None, "click".into(), "focus a pane and select a row"));
@@ -418,7 +336,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [Global, List, Detail, Help] {
+        for context in [Global, List, Detail, Search, Help] {
             let mut seen = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.context == context) {
                 for k in b.keys {

@@ -8,16 +8,59 @@ mod action;
 mod cursor;
 pub mod detail;
 pub mod keymap;
+pub mod line_input;
 mod update;
 
 pub use action::{Action, Pane, View};
 pub use cursor::Cursor;
+pub use line_input::{Edit, LineInput};
 pub use update::update;
+
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
 use crate::data::Dataset;
 use crate::data::relations::{self, Focus, Link};
+use crate::search::{Hit, Index, Query};
+
+/// Work `update` asks the outside world to do: it has no threads or I/O
+/// of its own. The event loop takes these after each update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Run this query; answer with `Action::SearchResults` of the same
+    /// generation.
+    Search { generation: u64, query: String },
+}
+
+/// The search field and its results, while open.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub input: LineInput,
+    pub query: Query,
+    /// Identifies the current query; results of older ones are ignored.
+    pub generation: u64,
+    /// The latest results received (possibly of an older query, shown
+    /// until the new ones arrive).
+    pub hits: Arc<Vec<Hit>>,
+    /// Whether `hits` are complete for the current query.
+    pub done: bool,
+    pub cursor: Cursor,
+    /// Where the explorer was, restored by Esc.
+    pub saved: Saved,
+}
+
+/// The selection state that opening search may change.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub focus: Pane,
+    pub last_list: Pane,
+    pub cursors: [Cursor; 4],
+    pub link_cursor: Cursor,
+    pub detail_scroll: usize,
+    pub pinned: Option<String>,
+    pub history: Vec<String>,
+}
 
 /// The colour scheme, chosen on the command line. Styles live in
 /// `ui::theme`; the app only records which.
@@ -31,7 +74,9 @@ pub enum ThemeKind {
 
 #[derive(Debug, Clone)]
 pub struct App {
-    pub data: Dataset,
+    pub data: Arc<Dataset>,
+    /// The quotes in searchable form, shared with the search worker.
+    pub index: Arc<Index>,
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub view: View,
@@ -56,12 +101,26 @@ pub struct App {
     pub help: Option<usize>,
     pub status: Option<String>,
     pub theme: ThemeKind,
+    pub search: Option<Search>,
+    /// Last search generation handed out.
+    pub search_generation: u64,
+    /// Requests for the event loop, taken with [`App::take_effects`].
+    pub effects: Vec<Effect>,
     pub quit: bool,
 }
 
 impl App {
     pub fn new(data: Dataset, size: Rect) -> App {
+        let data = Arc::new(data);
+        let index = Arc::new(Index::new(Arc::clone(&data)));
+        App::with_index(data, index, size)
+    }
+
+    /// An app over a dataset whose search index was built elsewhere (on a
+    /// worker thread, for big datasets).
+    pub fn with_index(data: Arc<Dataset>, index: Arc<Index>, size: Rect) -> App {
         let mut app = App {
+            index,
             reaction_rows: relations::reactions_for(&data, None),
             quote_rows: relations::quotes_for(&data, None),
             data,
@@ -78,6 +137,9 @@ impl App {
             help: None,
             status: None,
             theme: ThemeKind::default(),
+            search: None,
+            search_generation: 0,
+            effects: Vec::new(),
             quit: false,
         };
         update::settle(&mut app);
@@ -135,6 +197,10 @@ impl App {
         self.pinned
             .as_deref()
             .or_else(|| self.selected_id(self.last_list))
+    }
+
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// Detail's related links for what it shows.

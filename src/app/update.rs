@@ -4,10 +4,15 @@
 use crate::data::relations::{self, Focus};
 use crate::layout::{self, Mode};
 
-use super::{Action, App, Pane, View, detail};
+use super::{Action, App, Effect, LineInput, Pane, Saved, Search, View, detail};
+use crate::search::Query;
 
 pub fn update(app: &mut App, action: Action) {
-    if app.help.is_some() && handle_help(app, action) {
+    if app.help.is_some() && handle_help(app, &action) {
+        return;
+    }
+    if app.search.is_some() && handle_search(app, &action) {
+        settle(app);
         return;
     }
     app.status = None;
@@ -31,13 +36,161 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click { column, row } => click(app, column, row),
         Action::ScrollUp { column, row } => wheel(app, column, row, -1),
         Action::ScrollDown { column, row } => wheel(app, column, row, 1),
+        Action::OpenSearch => open_search(app),
+        // Without an open search these have nothing to act on.
+        Action::Edit(_) | Action::SearchResults(_) => {}
     }
     settle(app);
 }
 
+fn open_search(app: &mut App) {
+    let saved = Saved {
+        focus: app.focus,
+        last_list: app.last_list,
+        cursors: app.cursors,
+        link_cursor: app.link_cursor,
+        detail_scroll: app.detail_scroll,
+        pinned: app.pinned.clone(),
+        history: app.history.clone(),
+    };
+    app.search = Some(Search {
+        input: LineInput::default(),
+        query: Query::default(),
+        generation: 0,
+        hits: Default::default(),
+        done: false,
+        cursor: Default::default(),
+        saved,
+    });
+    request_search(app);
+}
+
+/// Ask the worker for the current query under a new generation.
+fn request_search(app: &mut App) {
+    app.search_generation += 1;
+    let generation = app.search_generation;
+    if let Some(s) = app.search.as_mut() {
+        s.generation = generation;
+        s.done = false;
+        s.query = Query::parse(s.input.text());
+        app.effects.push(Effect::Search {
+            generation,
+            query: s.input.text().to_string(),
+        });
+    }
+}
+
+/// While search is open it takes editing, moving, Enter and Esc; returns
+/// whether the action was consumed.
+fn handle_search(app: &mut App, action: &Action) -> bool {
+    let page = search_rows(app).max(2) - 1;
+    let Some(search) = app.search.as_mut() else {
+        return false;
+    };
+    let len = search.hits.len();
+    match action {
+        Action::Edit(edit) if search.input.apply(edit) => {
+            search.cursor = Default::default();
+            request_search(app);
+        }
+        // Results of a query the user has since changed are dropped.
+        Action::SearchResults(update) if update.generation == search.generation => {
+            search.hits = update.hits.clone();
+            search.done = update.done;
+        }
+        Action::Up => search.cursor.move_by(-1, len),
+        Action::Down => search.cursor.move_by(1, len),
+        Action::PageUp => search
+            .cursor
+            .move_by(-isize::try_from(page).unwrap_or(1), len),
+        Action::PageDown => search
+            .cursor
+            .move_by(isize::try_from(page).unwrap_or(1), len),
+        Action::Top => search.cursor.select(0, len),
+        Action::Bottom => search.cursor.select(usize::MAX, len),
+        Action::Follow => open_hit(app),
+        Action::Clear => close_search(app),
+        Action::Click { column, row }
+        | Action::ScrollUp { column, row }
+        | Action::ScrollDown { column, row } => {
+            search_pointer(app, action, *column, *row);
+        }
+        // Quit, resize and view switches are the explorer's.
+        Action::Quit | Action::Resize { .. } | Action::SwitchView(_) => return false,
+        _ => {}
+    }
+    true
+}
+
+fn search_rows(app: &App) -> usize {
+    let frame = layout::frame(app.size);
+    layout::inner_height(layout::search(frame.body).results)
+}
+
+fn search_pointer(app: &mut App, action: &Action, column: u16, row: u16) {
+    let frame = layout::frame(app.size);
+    let results = layout::search(frame.body).results;
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    let len = search.hits.len();
+    if !results.contains((column, row).into()) {
+        return;
+    }
+    match action {
+        Action::ScrollUp { .. } => search.cursor.move_by(-1, len),
+        Action::ScrollDown { .. } => search.cursor.move_by(1, len),
+        _ => {
+            let top = results.y.saturating_add(1);
+            if row >= top {
+                let index = search.cursor.offset + usize::from(row - top);
+                if index < len {
+                    search.cursor.select(index, len);
+                }
+            }
+        }
+    }
+}
+
+/// Esc: close the field and put back what the explorer showed before.
+fn close_search(app: &mut App) {
+    if let Some(search) = app.search.take() {
+        let s = search.saved;
+        app.focus = s.focus;
+        app.last_list = s.last_list;
+        app.cursors = s.cursors;
+        app.link_cursor = s.link_cursor;
+        app.detail_scroll = s.detail_scroll;
+        app.pinned = s.pinned;
+        app.history = s.history;
+    }
+}
+
+/// Enter: the selected quote, in Detail; selected in Quotes when listed.
+fn open_hit(app: &mut App) {
+    let Some(search) = app.search.as_ref() else {
+        return;
+    };
+    let Some(hit) = search.hits.get(search.cursor.selected).copied() else {
+        return;
+    };
+    close_search(app);
+    let quote = hit.quote as usize;
+    if let Some(row) = app.quote_rows.iter().position(|&q| q == quote) {
+        let len = app.quote_rows.len();
+        app.cursor_mut(Pane::Quotes).select(row, len);
+        app.last_list = Pane::Quotes;
+    }
+    app.pinned = Some(app.data.quotes[quote].id.clone());
+    app.history.clear();
+    app.focus = Pane::Detail;
+    app.link_cursor = Default::default();
+    app.detail_scroll = 0;
+}
+
 /// While help is open it takes the navigation keys; returns whether the
 /// action was consumed.
-fn handle_help(app: &mut App, action: Action) -> bool {
+fn handle_help(app: &mut App, action: &Action) -> bool {
     let Some(scroll) = app.help.as_mut() else {
         return false;
     };
@@ -288,6 +441,11 @@ fn text_rows(app: &App) -> usize {
 /// After any change: keep every cursor in range and visible, and Detail's
 /// scroll within its text.
 pub(super) fn settle(app: &mut App) {
+    let rows = search_rows(app);
+    if let Some(search) = app.search.as_mut() {
+        let len = search.hits.len();
+        search.cursor.clamp(len, rows);
+    }
     for pane in Pane::ALL {
         let len = app.len(pane);
         let height = pane_height(app, pane);

@@ -3,9 +3,11 @@
 
 mod csv;
 mod markdown;
+mod search;
 
 pub use csv::csv;
 pub use markdown::markdown;
+pub use search::{search_json, search_text};
 
 use crate::data::Dataset;
 

@@ -52,19 +52,29 @@ pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 pub fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut hints = keymap::hints(app);
+    // " " then "keys what   " per hint; the last gap may be cut off.
     let cost = |h: &[(String, &str)]| {
-        1 + h
+        (1 + h
             .iter()
-            .map(|(k, w)| width(k) + width(w) + 3)
-            .sum::<usize>()
+            .map(|(k, w)| width(k) + width(w) + 4)
+            .sum::<usize>())
+        .saturating_sub(3)
     };
-    // Hints that do not fit are dropped whole, never cut mid-word, and
-    // the last two (help and quit) stay longest: `?` lists everything.
-    while cost(&hints) > usize::from(area.width) && hints.len() > 2 {
-        hints.remove(hints.len() - 3);
-    }
-    while cost(&hints) > usize::from(area.width) && !hints.is_empty() {
-        hints.remove(0);
+    // Hints that do not fit are dropped whole, never cut mid-word; the
+    // ones a newcomer needs first (how to move, open, search, get help and
+    // quit) stay longest. `?` lists everything.
+    const ESSENTIAL: [&str; 7] = ["move", "open", "close", "results", "search", "help", "quit"];
+    while cost(&hints) > usize::from(area.width) {
+        let drop = hints
+            .iter()
+            .rposition(|(_, what)| !ESSENTIAL.contains(what))
+            .or(if hints.is_empty() { None } else { Some(0) });
+        match drop {
+            Some(i) => {
+                hints.remove(i);
+            }
+            None => break,
+        }
     }
     let mut spans = vec![Span::raw(" ")];
     for (keys, what) in hints {

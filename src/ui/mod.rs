@@ -4,6 +4,7 @@
 mod chrome;
 mod help;
 pub mod panes;
+mod search;
 pub mod tabs;
 pub mod theme;
 mod widgets;
@@ -23,6 +24,13 @@ pub use theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     render(app, theme, area, frame.buffer_mut());
+    // The terminal cursor shows only where the user types.
+    if app.help.is_none()
+        && layout::mode(area) != Mode::TooSmall
+        && let Some(position) = search::cursor(app, layout::frame(area).body)
+    {
+        frame.set_cursor_position(position);
+    }
 }
 
 /// Draw into any buffer (the terminal's, or a test's).
@@ -35,8 +43,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let f = layout::frame(area);
     tabs::render(app, theme, f.tabs, buf);
-    match app.view {
-        View::Explore => explore(app, theme, f.body, mode, buf),
+    if app.search.is_some() {
+        search::render(app, theme, f.body, buf);
+    } else {
+        match app.view {
+            View::Explore => explore(app, theme, f.body, mode, buf),
+        }
     }
     chrome::status(app, theme, f.status, buf);
     chrome::footer(app, theme, f.footer, buf);

@@ -26,11 +26,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::styled(" Nothing selected.", theme.muted).render(text_area, buf);
         return;
     };
-    render_text(app, theme, id, text_area, buf);
+    render_text(app, theme, id, text_area, buf, app.detail_scroll);
     render_links(app, theme, links_area, buf, focused);
 }
 
-fn render_text(app: &App, theme: &Theme, id: &str, area: Rect, buf: &mut Buffer) {
+/// An item's full text, wrapped to `area`, from row `scroll` on. Shared
+/// with the search preview.
+pub fn render_text(
+    app: &App,
+    theme: &Theme,
+    id: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: usize,
+) {
     if area.is_empty() {
         return;
     }
@@ -66,7 +75,7 @@ fn render_text(app: &App, theme: &Theme, id: &str, area: Rect, buf: &mut Buffer)
     }
     for (row, line) in lines
         .into_iter()
-        .skip(app.detail_scroll)
+        .skip(scroll)
         .take(usize::from(area.height))
         .enumerate()
     {

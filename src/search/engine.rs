@@ -1,0 +1,517 @@
+//! Matching and ranking quotes.
+//!
+//! Each quote becomes a candidate: one folded haystack of its text, its
+//! speaker's name, role and aliases, its context and its tags. A query's
+//! terms must all match; the score is the sum of the terms' scores, ties
+//! broken by dataset order.
+//!
+//! Cost is what makes typing fluid at 100,000 quotes, so each fuzzy term
+//! goes through three steps, cheapest first:
+//! 1. a 64-bit mask of the characters the haystack contains rejects most
+//!    non-matches with one AND;
+//! 2. a forward then a backward scan finds the shortest window that holds
+//!    the term's characters in order, or proves there is none;
+//! 3. fuzzy-matcher's SkimMatcherV2 scores only that window (with the char
+//!    before it, for word-boundary bonuses), as fzf's fast path does,
+//!    rather than building its score matrix over the whole text.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::fold::{Folded, fold, mask};
+use super::query::{Pattern, Query, Term};
+use crate::data::Dataset;
+
+/// One ranked result: the quote's index in the dataset and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub quote: u32,
+    pub score: i64,
+}
+
+/// Where the matched characters are, as char indices into the quote's
+/// text and into its speaker's name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    pub text: Vec<usize>,
+    pub speaker: Vec<usize>,
+}
+
+struct Candidate {
+    /// The haystack folded to lower case.
+    key: Folded,
+    /// Char length of the quote text at the start of the haystack, and the
+    /// char range of the speaker's name after it.
+    text_len: u32,
+    speaker: Range<u32>,
+    mask: u64,
+}
+
+/// The searchable form of a dataset's quotes. Immutable: built once, then
+/// shared by the worker and the screen.
+pub struct Index {
+    data: Arc<Dataset>,
+    candidates: Vec<Candidate>,
+    matcher: SkimMatcherV2,
+}
+
+/// The haystack of quote `i`: fields joined by newlines, which the matcher
+/// treats as word boundaries. Returns it with the text length and the
+/// speaker's char range.
+fn haystack(d: &Dataset, i: usize) -> (String, u32, Range<u32>) {
+    let q = &d.quotes[i];
+    let mut s = String::with_capacity(q.text.len() + 64);
+    s.push_str(&q.text);
+    let text_len = q.text.chars().count();
+    s.push('\n');
+    let speaker_start = text_len + 1;
+    let speaker_len;
+    if let Some(a) = d.actor(&q.speaker) {
+        s.push_str(&a.name);
+        speaker_len = a.name.chars().count();
+        for extra in a.role.iter().chain(&a.aliases) {
+            s.push('\n');
+            s.push_str(extra);
+        }
+    } else {
+        s.push_str(&q.speaker);
+        speaker_len = q.speaker.chars().count();
+    }
+    for extra in q.context.iter().chain(&q.tags) {
+        s.push('\n');
+        s.push_str(extra);
+    }
+    let to32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    (
+        s,
+        to32(text_len),
+        to32(speaker_start)..to32(speaker_start + speaker_len),
+    )
+}
+
+/// A short window of `hay` (a byte range) that contains `pat`'s chars in
+/// order, within one field (fields are separated by newlines: a match
+/// spread over a quote's text and its context means nothing). A forward
+/// scan to the first complete match and a backward scan from its end give
+/// the tightest window ending there; a few later windows are tried too,
+/// and the shortest kept (so "ab" prefers the "ab" in "axb … ab").
+fn window(hay: &str, pat: &str) -> Option<Range<usize>> {
+    const TRIES: usize = 4;
+    let first = pat.chars().next()?;
+    let mut best: Option<Range<usize>> = None;
+    let mut from = 0;
+    let mut tries = 0;
+    while tries < TRIES {
+        let Some(w) = window_from(hay, pat, from) else {
+            break;
+        };
+        if let Some(newline) = hay[w.clone()].rfind('\n') {
+            // Any match within one field starts after that newline.
+            from = w.start + newline + 1;
+            continue;
+        }
+        tries += 1;
+        if best.as_ref().is_none_or(|b| w.len() < b.len()) {
+            best = Some(w.clone());
+        }
+        if w.len() == pat.len() {
+            break;
+        }
+        from = w.start + first.len_utf8();
+    }
+    best
+}
+
+fn window_from(hay: &str, pat: &str, from: usize) -> Option<Range<usize>> {
+    if pat.is_ascii() {
+        return window_from_ascii(hay.as_bytes(), pat.as_bytes(), from);
+    }
+    let mut end = from;
+    for c in pat.chars() {
+        let at = hay[end..].find(c)?;
+        end += at + c.len_utf8();
+    }
+    let mut start = end;
+    for c in pat.chars().rev() {
+        start = hay[..start].rfind(c)?;
+    }
+    Some(start..end)
+}
+
+/// `window_from` for an ASCII needle: plain byte loops, no searcher set-up
+/// per char. Correct on any UTF-8 haystack, since ASCII bytes never occur
+/// inside a multi-byte character.
+fn window_from_ascii(hay: &[u8], pat: &[u8], from: usize) -> Option<Range<usize>> {
+    let mut end = from;
+    for &b in pat {
+        end += hay.get(end..)?.iter().position(|&h| h == b)? + 1;
+    }
+    let mut start = end;
+    for &b in pat.iter().rev() {
+        start = hay[..start].iter().rposition(|&h| h == b)?;
+    }
+    Some(start..end)
+}
+
+/// Widen `range` by one char on the left, for the matcher's boundary bonus.
+fn with_context(hay: &str, range: Range<usize>) -> Range<usize> {
+    let start = hay[..range.start]
+        .char_indices()
+        .next_back()
+        .map_or(range.start, |(i, _)| i);
+    start..range.end
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Index({} quotes)", self.candidates.len())
+    }
+}
+
+impl Index {
+    pub fn new(data: Arc<Dataset>) -> Index {
+        let candidates = (0..data.quotes.len())
+            .map(|i| {
+                let (hay, text_len, speaker) = haystack(&data, i);
+                let key = fold(&hay, true);
+                let mask = mask(&key.text);
+                Candidate {
+                    key,
+                    text_len,
+                    speaker,
+                    mask,
+                }
+            })
+            .collect();
+        Index {
+            data,
+            candidates,
+            // Case is handled by folding, so the matcher compares as given.
+            matcher: SkimMatcherV2::default().respect_case(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// The haystack folded with its case kept, for case-sensitive terms.
+    /// Rebuilt on demand: most queries are lower case.
+    fn cased_key(&self, i: usize) -> String {
+        fold(&haystack(&self.data, i).0, false).text
+    }
+
+    /// Score one text term against candidate `i`; `None` if it fails.
+    /// With `positions`, also the matched char indices in the folded key.
+    fn term_score(&self, i: usize, term: &Term, positions: Option<&mut Vec<usize>>) -> Option<i64> {
+        let c = &self.candidates[i];
+        let (pattern, exact) = match term {
+            Term::Fuzzy(p) => (p, false),
+            Term::Exact(p) => (p, true),
+            Term::Exclude(p) => {
+                return (!self.contains(i, p)).then_some(0);
+            }
+            // Qualifiers are applied before scoring.
+            Term::By(_) | Term::Tag(_) | Term::About(_) => return Some(0),
+        };
+        let pat = pattern.needle.as_str();
+        // Every char of the needle is in the lower-cased key when it
+        // matches at all (case-sensitive matches too): one AND rejects.
+        if pattern.mask & !c.mask != 0 {
+            return None;
+        }
+        let hay: std::borrow::Cow<str> = if pattern.case_sensitive {
+            self.cased_key(i).into()
+        } else {
+            c.key.text.as_str().into()
+        };
+        let found = if exact {
+            hay.find(pat).map(|s| s..s + pat.len())?
+        } else {
+            window(&hay, pat)?
+        };
+        let scored = with_context(&hay, found.clone());
+        let slice = &hay[scored.clone()];
+        let score = match positions {
+            Some(out) => {
+                let (score, local) = self.matcher.fuzzy_indices(slice, pat)?;
+                let base = hay[..scored.start].chars().count();
+                out.extend(local.into_iter().map(|p| base + p));
+                score
+            }
+            None => self.matcher.fuzzy_match(slice, pat)?,
+        };
+        // An exact term is worth more than the same letters found apart.
+        Some(if exact { score * 2 } else { score })
+    }
+
+    fn contains(&self, i: usize, p: &Pattern) -> bool {
+        if p.case_sensitive {
+            self.cased_key(i).contains(p.needle.as_str())
+        } else {
+            self.candidates[i].key.text.contains(p.needle.as_str())
+        }
+    }
+
+    /// The quotes the qualifiers allow (all when there are none).
+    pub fn allowed(&self, query: &Query) -> Option<Vec<bool>> {
+        let d = &*self.data;
+        let mut allowed: Option<Vec<bool>> = None;
+        let mut restrict = |keep: &dyn Fn(usize) -> bool| {
+            let v = allowed.get_or_insert_with(|| vec![true; d.quotes.len()]);
+            for (i, slot) in v.iter_mut().enumerate() {
+                *slot = *slot && keep(i);
+            }
+        };
+        for term in &query.terms {
+            match term {
+                Term::By(name) => {
+                    let actors = actors_named(d, name);
+                    restrict(&|i| actors.iter().any(|a| d.is_within(&d.quotes[i].speaker, a)));
+                }
+                Term::Tag(tag) => restrict(&|i| {
+                    d.quotes[i]
+                        .tags
+                        .iter()
+                        .any(|t| fold(t, true).text.starts_with(tag.as_str()))
+                }),
+                Term::About(id) => {
+                    restrict(&|i| d.quotes[i].about.iter().any(|a| a.starts_with(id.as_str())))
+                }
+                _ => {}
+            }
+        }
+        allowed
+    }
+
+    /// Score the candidates `ids` (unsorted result); `None` if `cancelled`
+    /// said so before the end. Runs on every core.
+    pub fn score(
+        &self,
+        query: &Query,
+        allowed: Option<&[bool]>,
+        ids: &[u32],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(ids.len() / 2048 + 1);
+        let one = |part: &[u32]| -> Option<Vec<Hit>> {
+            let mut hits = Vec::new();
+            for (n, &id) in part.iter().enumerate() {
+                if n % 1024 == 0 && cancelled() {
+                    return None;
+                }
+                let i = id as usize;
+                if allowed.is_some_and(|a| !a[i]) {
+                    continue;
+                }
+                let mut total = 0;
+                let all = query
+                    .terms
+                    .iter()
+                    .all(|t| self.term_score(i, t, None).map(|s| total += s).is_some());
+                if all {
+                    hits.push(Hit {
+                        quote: id,
+                        score: total,
+                    });
+                }
+            }
+            Some(hits)
+        };
+        if threads <= 1 {
+            return one(ids);
+        }
+        let chunk = ids.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = ids
+                .chunks(chunk)
+                .map(|part| s.spawn(move || one(part)))
+                .collect();
+            let mut all = Vec::new();
+            for h in handles {
+                all.extend(h.join().ok()??);
+            }
+            Some(all)
+        })
+    }
+
+    /// The whole search at once: every quote the query matches, ranked.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        let ids: Vec<u32> = (0..u32::try_from(self.len()).unwrap_or(u32::MAX)).collect();
+        let allowed = self.allowed(query);
+        let mut hits = self
+            .score(query, allowed.as_deref(), &ids, &|| false)
+            .unwrap_or_default();
+        rank(&mut hits);
+        hits
+    }
+
+    /// Which characters of quote `i`'s text and speaker the query matched.
+    pub fn highlight(&self, i: usize, query: &Query) -> Highlight {
+        let mut out = Highlight::default();
+        if i >= self.len() {
+            return out;
+        }
+        let c = &self.candidates[i];
+        let mut folded_positions = Vec::new();
+        for term in &query.terms {
+            if matches!(term, Term::Fuzzy(_) | Term::Exact(_)) {
+                let _ = self.term_score(i, term, Some(&mut folded_positions));
+            }
+        }
+        let (text_len, speaker) = (
+            c.text_len as usize,
+            c.speaker.start as usize..c.speaker.end as usize,
+        );
+        for p in folded_positions {
+            let original = c.key.original_index(p);
+            if original < text_len {
+                out.text.push(original);
+            } else if speaker.contains(&original) {
+                out.speaker.push(original - speaker.start);
+            }
+        }
+        for v in [&mut out.text, &mut out.speaker] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
+    }
+}
+
+/// Best score first; equal scores keep dataset order.
+pub fn rank(hits: &mut [Hit]) {
+    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), h.quote));
+}
+
+/// Actors a `by:` value names: by id, or by a folded name or alias that
+/// contains it.
+pub fn actors_named(d: &Dataset, value: &str) -> Vec<String> {
+    d.actors
+        .iter()
+        .filter(|a| {
+            a.id == value
+                || fold(&a.name, true).text.contains(value)
+                || a.aliases.iter().any(|x| fold(x, true).text.contains(value))
+        })
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Index {
+        Index::new(Arc::new(
+            crate::data::load(None).unwrap().checked.dataset.unwrap(),
+        ))
+    }
+
+    fn ids(ix: &Index, q: &str) -> Vec<String> {
+        ix.search(&Query::parse(q))
+            .iter()
+            .map(|h| ix.data().quotes[h.quote as usize].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn finds_by_text_speaker_role_context_and_tags() {
+        let ix = index();
+        assert_eq!(ids(&ix, "whims")[0], "un-whims-of-markets");
+        assert_eq!(ids(&ix, "antonio")[0], "guterres-defining-test");
+        assert_eq!(ids(&ix, "secretary")[0], "guterres-defining-test");
+        assert!(ids(&ix, "premier").contains(&"li-exclusive-game".to_string()));
+        assert_eq!(
+            ids(&ix, "'killer"),
+            Vec::<String>::new(),
+            "only reactions carry that tag"
+        );
+        assert_eq!(ids(&ix, "'inequality"), ["li-exclusive-game"]);
+        assert_eq!(ids(&ix, "inequality")[0], "li-exclusive-game");
+    }
+
+    #[test]
+    fn a_typo_still_finds_the_quote() {
+        let ix = index();
+        // "fragmnted": a letter left out still matches as a subsequence.
+        assert_eq!(ids(&ix, "fragmnted")[0], "baidu-too-important");
+    }
+
+    #[test]
+    fn smart_case() {
+        let ix = index();
+        assert!(!ids(&ix, "ai").is_empty());
+        assert!(ids(&ix, "AI is too").contains(&"baidu-too-important".to_string()));
+        assert!(
+            ids(&ix, "'Exclusive").is_empty(),
+            "upper case must match exactly"
+        );
+    }
+
+    #[test]
+    fn qualifiers_filter() {
+        let ix = index();
+        assert_eq!(ids(&ix, "by:china").len(), 3, "members included");
+        assert_eq!(ids(&ix, "by:guterres"), ["guterres-defining-test"]);
+        assert_eq!(ids(&ix, "by:\"li qiang\" mankind")[0], "li-benefit-mankind");
+        assert!(ids(&ix, "by:\"li qiang\" mankind").len() <= 3);
+        assert_eq!(ids(&ix, "tag:trust"), ["li-exclusive-game"]);
+        assert_eq!(ids(&ix, "about:un-inclusive").len(), 2);
+        assert_eq!(ids(&ix, "by:nobody-at-all"), Vec::<String>::new());
+        assert_eq!(
+            ids(&ix, "!mankind by:li-qiang"),
+            ["li-governance-dispersed", "li-exclusive-game"]
+        );
+    }
+
+    #[test]
+    fn ties_keep_dataset_order() {
+        let ix = index();
+        let hits = ix.search(&Query::parse(""));
+        assert_eq!(hits.len(), 7);
+        assert!(hits.windows(2).all(|w| w[0].quote < w[1].quote));
+    }
+
+    #[test]
+    fn highlights_point_at_the_matched_letters() {
+        let ix = index();
+        let i = ix
+            .data()
+            .quotes
+            .iter()
+            .position(|q| q.id == "guterres-defining-test")
+            .unwrap();
+        let h = ix.highlight(i, &Query::parse("antonio"));
+        assert!(h.text.is_empty());
+        let name: Vec<char> = "António Guterres".chars().collect();
+        let marked: String = h.speaker.iter().map(|&p| name[p]).collect();
+        assert_eq!(marked, "António");
+        let h = ix.highlight(i, &Query::parse("'test"));
+        let text: Vec<char> = ix.data().quotes[i].text.chars().collect();
+        assert_eq!(h.text.iter().map(|&p| text[p]).collect::<String>(), "test");
+    }
+
+    #[test]
+    fn windows_are_shortest_and_in_order() {
+        assert_eq!(window("xaxbxab", "ab"), Some(5..7));
+        assert_eq!(window("xaxb", "ab"), Some(1..4));
+        assert_eq!(window("xa\nbab", "ab"), Some(4..6), "never across fields");
+        assert_eq!(window("a\nb", "ab"), None);
+        assert_eq!(window("abc", "cb"), None);
+        assert_eq!(window("李x强", "李强"), Some(0..7));
+    }
+}

@@ -1,0 +1,11 @@
+//! Fuzzy search of quotes: the query language, folding, matching and
+//! ranking, and the worker thread that keeps typing fluid. Nothing here
+//! knows about terminals.
+
+pub mod engine;
+pub mod fold;
+pub mod query;
+pub mod worker;
+
+pub use engine::{Highlight, Hit, Index, rank};
+pub use query::{Query, Term};

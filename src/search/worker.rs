@@ -1,0 +1,203 @@
+//! Searching off the UI thread. The explorer sends each new query with a
+//! generation number and never waits; the worker drops queries that a
+//! newer one has replaced, abandons a pass as soon as a newer query
+//! arrives, publishes large result sets progressively, re-scores only the
+//! previous matches when the query narrows them, and answers a query it
+//! has seen recently (a backspace) from its cache.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use super::engine::{Hit, Index, rank};
+use super::query::Query;
+
+/// Results for one query; `done` is false while more are coming. While
+/// not done, `hits` are the matches found so far, ranked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    pub generation: u64,
+    pub hits: Arc<Vec<Hit>>,
+    pub done: bool,
+}
+
+struct Job {
+    generation: u64,
+    query: String,
+}
+
+pub struct Worker {
+    jobs: Sender<Job>,
+    latest: Arc<AtomicU64>,
+}
+
+/// Candidates scored before the first progress report: when the query
+/// narrows the previous one they are its best matches, so the top of the
+/// list is on screen early. Later reports come every `BATCH`.
+const FIRST_BATCH: usize = 5_000;
+const BATCH: usize = 30_000;
+/// Completed results kept for instant answers to repeated queries.
+const CACHE: usize = 16;
+
+impl Worker {
+    /// Start the worker; `publish` is called from its thread.
+    pub fn spawn(index: Arc<Index>, publish: impl Fn(Update) + Send + 'static) -> Worker {
+        let (jobs, rx) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&latest);
+        thread::spawn(move || run(&index, &rx, &seen, &publish));
+        Worker { jobs, latest }
+    }
+
+    /// Ask for `query`; older requests are abandoned.
+    pub fn search(&self, generation: u64, query: String) {
+        self.latest.store(generation, Ordering::SeqCst);
+        let _ = self.jobs.send(Job { generation, query });
+    }
+}
+
+fn run(index: &Index, rx: &Receiver<Job>, latest: &AtomicU64, publish: &dyn Fn(Update)) {
+    let mut searcher = Searcher::new(index);
+    while let Ok(mut job) = rx.recv() {
+        // Only the newest queued query matters.
+        while let Ok(newer) = rx.try_recv() {
+            job = newer;
+        }
+        let generation = job.generation;
+        let cancelled = || latest.load(Ordering::SeqCst) != generation;
+        searcher.run(&job.query, &cancelled, &mut |hits, done| {
+            publish(Update {
+                generation,
+                hits,
+                done,
+            })
+        });
+    }
+}
+
+/// The search logic of the worker, without the thread: usable directly by
+/// tests and benchmarks to measure a keystroke exactly as the explorer
+/// pays for it.
+pub struct Searcher<'a> {
+    index: &'a Index,
+    /// Recent complete results, newest last.
+    cache: VecDeque<(String, Query, Arc<Vec<Hit>>)>,
+}
+
+impl<'a> Searcher<'a> {
+    pub fn new(index: &'a Index) -> Searcher<'a> {
+        Searcher {
+            index,
+            cache: VecDeque::new(),
+        }
+    }
+
+    /// Search `input`, reporting (hits, done) one or more times; returns
+    /// the final hits, or `None` when cancelled.
+    pub fn run(
+        &mut self,
+        input: &str,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        report: &mut dyn FnMut(Arc<Vec<Hit>>, bool),
+    ) -> Option<Arc<Vec<Hit>>> {
+        if let Some(pos) = self.cache.iter().position(|(q, _, _)| q == input) {
+            let entry = self.cache.remove(pos)?;
+            let hits = Arc::clone(&entry.2);
+            self.cache.push_back(entry);
+            report(Arc::clone(&hits), true);
+            return Some(hits);
+        }
+        let query = Query::parse(input);
+        // Narrowing: only the matches of the newest cached query that this
+        // one narrows can match, best first.
+        let base: Vec<u32> = match self
+            .cache
+            .iter()
+            .rev()
+            .find(|(_, previous, _)| query.narrows(previous))
+        {
+            Some((_, _, hits)) => hits.iter().map(|h| h.quote).collect(),
+            None => (0..u32::try_from(self.index.len()).unwrap_or(u32::MAX)).collect(),
+        };
+        let allowed = self.index.allowed(&query);
+        let mut hits = Vec::new();
+        let mut rest = base.as_slice();
+        let mut size = FIRST_BATCH;
+        while !rest.is_empty() {
+            let (batch, later) = rest.split_at(size.min(rest.len()));
+            rest = later;
+            size = BATCH;
+            hits.extend(
+                self.index
+                    .score(&query, allowed.as_deref(), batch, cancelled)?,
+            );
+            rank(&mut hits);
+            if !rest.is_empty() {
+                report(Arc::new(hits.clone()), false);
+            }
+        }
+        let hits = Arc::new(hits);
+        report(Arc::clone(&hits), true);
+        if self.cache.len() == CACHE {
+            self.cache.pop_front();
+        }
+        self.cache
+            .push_back((input.to_string(), query, Arc::clone(&hits)));
+        Some(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn index() -> Arc<Index> {
+        Arc::new(Index::new(Arc::new(
+            crate::data::load(None).unwrap().checked.dataset.unwrap(),
+        )))
+    }
+
+    #[test]
+    fn the_worker_answers_the_latest_query() {
+        let (tx, rx) = mpsc::channel();
+        let worker = Worker::spawn(index(), move |u| {
+            let _ = tx.send(u);
+        });
+        worker.search(1, "whims".into());
+        worker.search(2, "fragmented".into());
+        let last = loop {
+            let u = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+            if u.generation == 2 && u.done {
+                break u;
+            }
+        };
+        assert_eq!(last.hits[0].quote, 6, "baidu-too-important ranks first");
+    }
+
+    #[test]
+    fn narrowing_and_the_cache_give_the_same_answer_as_a_fresh_search() {
+        let ix = index();
+        let mut s = Searcher::new(&ix);
+        let mut typed = String::new();
+        for c in "govern".chars() {
+            typed.push(c);
+            let incremental = s.run(&typed, &|| false, &mut |_, _| {}).unwrap();
+            assert_eq!(*incremental, ix.search(&Query::parse(&typed)), "{typed}");
+        }
+        typed.pop();
+        let cached = s.run(&typed, &|| false, &mut |_, _| {}).unwrap();
+        assert_eq!(*cached, ix.search(&Query::parse(&typed)));
+    }
+
+    #[test]
+    fn a_cancelled_pass_reports_nothing() {
+        let ix = index();
+        let mut s = Searcher::new(&ix);
+        let mut reports = 0;
+        assert!(s.run("ai", &|| true, &mut |_, _| reports += 1).is_none());
+        assert_eq!(reports, 0);
+    }
+}

@@ -1,0 +1,213 @@
+//! The search screen: the query field with its count and hints, ranked
+//! results with the matched characters highlighted, and a preview of the
+//! selected quote.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{App, Cursor};
+use crate::layout;
+use crate::text::{sanitize_line, width};
+
+use super::panes::detail;
+use super::theme::Theme;
+use super::widgets::{PaneList, pane_block};
+
+const PROMPT: &str = " / ";
+
+pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let Some(search) = &app.search else { return };
+    let l = layout::search(body);
+
+    // The field: prompt, text, hints, and the count on the right.
+    let total = app.data.quotes.len();
+    let mut right = format!("{} of {total} ", search.hits.len());
+    if !search.done {
+        right = format!("searching… {right}");
+    }
+    let mut spans = vec![
+        Span::styled(PROMPT, theme.key),
+        Span::styled(field_text(search.input.text(), l.input.width), theme.base),
+    ];
+    for hint in &search.query.hints {
+        spans.push(Span::styled(format!("  ({hint})"), theme.note));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let pad = usize::from(l.input.width).saturating_sub(used + width(&right));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(right, theme.muted));
+    super::widgets::fit(Line::from(spans), usize::from(l.input.width)).render(l.input, buf);
+
+    // Results: only the visible rows are built, whatever the hit count.
+    let rows_visible = layout::inner_height(l.results);
+    let cursor = search.cursor;
+    let inner_width = usize::from(l.results.width.saturating_sub(4));
+    let rows: Vec<Line> = search
+        .hits
+        .iter()
+        .skip(cursor.offset)
+        .take(rows_visible)
+        .map(|hit| result_row(app, theme, hit.quote as usize, inner_width))
+        .collect();
+    let title = Line::from(format!(
+        " Quotes · {} of {total} · Enter opens ",
+        search.hits.len()
+    ));
+    PaneList {
+        block: pane_block(theme, title, true),
+        rows,
+        cursor: Cursor {
+            selected: cursor.selected.saturating_sub(cursor.offset),
+            offset: 0,
+        },
+        focused: true,
+        empty: if search.done {
+            "No quote matches. Fewer letters, or a term less?"
+        } else {
+            "Searching…"
+        },
+    }
+    .render(l.results, buf, theme);
+
+    if !l.preview.is_empty() {
+        let block = pane_block(theme, Line::from(" Preview "), false);
+        let inner = block.inner(l.preview);
+        block.render(l.preview, buf);
+        if let Some(hit) = search.hits.get(cursor.selected) {
+            let id = &app.data.quotes[hit.quote as usize].id;
+            let inner = Rect {
+                x: inner.x.saturating_add(1),
+                width: inner.width.saturating_sub(2),
+                ..inner
+            };
+            detail::render_text(app, theme, id, inner, buf, 0);
+        }
+    }
+}
+
+/// Where the terminal cursor goes: in the field, after the typed text.
+pub fn cursor(app: &App, body: Rect) -> Option<Position> {
+    let search = app.search.as_ref()?;
+    let l = layout::search(body);
+    let typed: String = search
+        .input
+        .text()
+        .chars()
+        .take(search.input.cursor())
+        .collect();
+    let shown = field_text(&typed, l.input.width);
+    let x = l.input.x as usize + width(PROMPT) + width(&shown);
+    let x = u16::try_from(x)
+        .unwrap_or(u16::MAX)
+        .min(l.input.right().saturating_sub(1));
+    Some(Position::new(x, l.input.y))
+}
+
+/// The query as shown: its end when it is wider than the field.
+fn field_text(text: &str, field_width: u16) -> String {
+    let room = usize::from(field_width).saturating_sub(width(PROMPT) + 12);
+    let text = sanitize_line(text);
+    if width(&text) <= room {
+        return text.into_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = chars.len();
+    let mut used = 1;
+    while start > 0 {
+        let w = unicode_width::UnicodeWidthChar::width(chars[start - 1]).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        start -= 1;
+    }
+    format!("…{}", chars[start..].iter().collect::<String>())
+}
+
+/// A result: the quote with its matched characters marked, then the
+/// speaker. A match far into a long quote is brought into view.
+fn result_row<'a>(app: &App, theme: &Theme, quote: usize, room: usize) -> Line<'a> {
+    let Some(search) = &app.search else {
+        return Line::default();
+    };
+    let q = &app.data.quotes[quote];
+    let marks = app.index.highlight(quote, &search.query);
+    let matched = theme.key.add_modifier(Modifier::UNDERLINED);
+    let mut spans = vec![Span::styled("\u{201c}", theme.quotation)];
+    let text: Vec<char> = q.text.chars().collect();
+    // When the matched letters would run off the right edge, start a few
+    // characters before the first of them instead.
+    let first = marks.text.first().copied().unwrap_or(0);
+    let last = marks.text.last().map_or(0, |l| l + 1).min(text.len());
+    let start = if width(&text[..last].iter().collect::<String>()) + 2 > room && first > 8 {
+        spans.push(Span::styled("…", theme.muted));
+        first.saturating_sub(8)
+    } else {
+        0
+    };
+    spans.extend(marked(
+        &text[start..],
+        &marks.text,
+        start,
+        theme.quotation,
+        matched,
+    ));
+    spans.push(Span::styled("\u{201d} — ", theme.muted));
+    let name: Vec<char> = app.data.name_of(&q.speaker).chars().collect();
+    spans.extend(marked(&name, &marks.speaker, 0, theme.muted, matched));
+    Line::from(spans)
+}
+
+/// Runs of `chars` as spans, the ones at `positions` (offset by `base`) in
+/// `hit` style. Each char is escaped like any data text.
+fn marked<'a>(
+    chars: &[char],
+    positions: &[usize],
+    base: usize,
+    plain: Style,
+    hit: Style,
+) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_is_hit = false;
+    for (i, c) in chars.iter().enumerate() {
+        let is_hit = positions.binary_search(&(base + i)).is_ok();
+        if is_hit != run_is_hit && !run.is_empty() {
+            let style = if run_is_hit { hit } else { plain };
+            spans.push(Span::styled(
+                sanitize_line(&std::mem::take(&mut run)).into_owned(),
+                style,
+            ));
+        }
+        run_is_hit = is_hit;
+        run.push(*c);
+    }
+    if !run.is_empty() {
+        let style = if run_is_hit { hit } else { plain };
+        spans.push(Span::styled(sanitize_line(&run).into_owned(), style));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_exactly_the_given_positions() {
+        let chars: Vec<char> = "António".chars().collect();
+        let hit = Style::new().add_modifier(Modifier::BOLD);
+        let spans = marked(&chars, &[0, 3], 0, Style::new(), hit);
+        let shown: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == hit))
+            .collect();
+        assert_eq!(
+            shown,
+            [("A", true), ("nt", false), ("ó", true), ("nio", false)]
+        );
+    }
+}
