@@ -58,6 +58,13 @@ pub struct Index {
     matcher: SkimMatcherV2,
 }
 
+/// The text a quote is searched by (its fields joined by newlines), for
+/// tools that want to match the same text another way (the benchmarks'
+/// reference matchers).
+pub fn haystack_text(d: &Dataset, i: usize) -> String {
+    haystack(d, i).0
+}
+
 /// The haystack of quote `i`: fields joined by newlines, which the matcher
 /// treats as word boundaries. Returns it with the text length and the
 /// speaker's char range.

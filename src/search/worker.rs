@@ -37,7 +37,7 @@ pub struct Worker {
 /// narrows the previous one they are its best matches, so the top of the
 /// list is on screen early. Later reports come every `BATCH`.
 const FIRST_BATCH: usize = 5_000;
-const BATCH: usize = 30_000;
+const BATCH: usize = 100_000;
 /// Completed results kept for instant answers to repeated queries.
 const CACHE: usize = 16;
 
@@ -118,7 +118,15 @@ impl<'a> Searcher<'a> {
             .rev()
             .find(|(_, previous, _)| query.narrows(previous))
         {
-            Some((_, _, hits)) => hits.iter().map(|h| h.quote).collect(),
+            Some((_, _, hits)) => {
+                // The previous best first (they are shown first), the rest
+                // in dataset order, which reads memory in order.
+                let mut ids: Vec<u32> = hits.iter().map(|h| h.quote).collect();
+                if ids.len() > FIRST_BATCH {
+                    ids[FIRST_BATCH..].sort_unstable();
+                }
+                ids
+            }
             None => (0..u32::try_from(self.index.len()).unwrap_or(u32::MAX)).collect(),
         };
         let allowed = self.index.allowed(&query);
@@ -129,11 +137,11 @@ impl<'a> Searcher<'a> {
             let (batch, later) = rest.split_at(size.min(rest.len()));
             rest = later;
             size = BATCH;
-            hits.extend(
-                self.index
-                    .score(&query, allowed.as_deref(), batch, cancelled)?,
-            );
-            rank(&mut hits);
+            let mut found = self
+                .index
+                .score(&query, allowed.as_deref(), batch, cancelled)?;
+            rank(&mut found);
+            hits = merge(hits, found);
             if !rest.is_empty() {
                 report(Arc::new(hits.clone()), false);
             }
@@ -147,6 +155,27 @@ impl<'a> Searcher<'a> {
             .push_back((input.to_string(), query, Arc::clone(&hits)));
         Some(hits)
     }
+}
+
+/// Two ranked lists as one, in linear time: re-sorting everything after
+/// each batch cost more than the scoring of small queries.
+fn merge(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
+    if a.is_empty() {
+        return b;
+    }
+    let key = |h: &Hit| (std::cmp::Reverse(h.score), h.quote);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
 }
 
 #[cfg(test)]
