@@ -19,7 +19,8 @@ const DEFAULT_BG: &str = "#1c1c1c";
 
 fn main() -> std::io::Result<()> {
     use Action::*;
-    let shots: [(&str, u16, u16, ThemeKind, &[Action]); 5] = [
+    use stances::app::View;
+    let shots: [(&str, u16, u16, ThemeKind, &[Action]); 9] = [
         (
             "explore",
             120,
@@ -43,6 +44,22 @@ fn main() -> std::io::Result<()> {
             &[NextPane, NextPane, Down, Down],
         ),
         ("compact", 50, 16, ThemeKind::Dark, &[NextPane, NextPane]),
+        ("map", 110, 30, ThemeKind::Dark, &[SwitchView(View::Map)]),
+        (
+            "tour",
+            90,
+            28,
+            ThemeKind::HighContrast,
+            &[SwitchView(View::Tour), Next],
+        ),
+        (
+            "quiz",
+            90,
+            24,
+            ThemeKind::Dark,
+            &[SwitchView(View::Quiz), Choose(1)],
+        ),
+        ("search", 110, 30, ThemeKind::Dark, &[OpenSearch]),
     ];
     std::fs::create_dir_all("assets")?;
     for (name, w, h, kind, actions) in shots {
@@ -52,6 +69,7 @@ fn main() -> std::io::Result<()> {
             .dataset
             .expect("clean");
         let mut app = App::new(data, Rect::new(0, 0, w, h));
+        app.quiz_seed = 7;
         for a in actions {
             update(&mut app, a.clone());
         }

@@ -97,6 +97,30 @@ Exit status: 0 with matches, 1 with none, 2 on error (like grep).")]
         json: bool,
     },
 
+    /// Open the guided tour: the dataset's [[tour]] steps as slides
+    #[command(after_help = "\
+Examples:
+  stances tour
+  stances --theme high-contrast tour      for a projector
+
+Keys: ←/→ or Space move, Enter opens the slide's item in the explorer, Esc
+goes to the explorer, q quits.")]
+    Tour,
+
+    /// Play \"Who said it?\": a quote, four speakers to choose from
+    #[command(after_help = "\
+Examples:
+  stances quiz
+  stances quiz --seed 7                   the same questions in the same order
+
+Keys: 1-4 (or ↑/↓ and Enter) answer, Enter or Space goes on, g starts a
+new round from the summary, Esc goes to the explorer, q quits.")]
+    Quiz {
+        /// Seed for the order of questions and answers (default: random)
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+
     /// Print one table of the dataset as aligned columns
     #[command(after_help = "\
 Examples:

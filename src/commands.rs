@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::app::View;
 use crate::cli::{Cli, Command, ExportFormat, ListTable};
 use crate::data::{self, Dataset, Loaded};
 use crate::export;
@@ -19,7 +20,9 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     let data = cli.data.as_deref();
     match cli.command {
-        None => explore(data, cli.theme),
+        None => explore(data, cli.theme, View::Explore, None),
+        Some(Command::Tour) => explore(data, cli.theme, View::Tour, None),
+        Some(Command::Quiz { seed }) => explore(data, cli.theme, View::Quiz, seed),
         Some(Command::Validate { paths }) => validate(data, &paths),
         Some(Command::List { table }) => {
             with_dataset(data, |d| emit(&list(d, table, term_width())))
@@ -31,7 +34,12 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn explore(data: Option<&Path>, theme: crate::app::ThemeKind) -> ExitCode {
+fn explore(
+    data: Option<&Path>,
+    theme: crate::app::ThemeKind,
+    view: View,
+    seed: Option<u64>,
+) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "stances: error: the explorer needs a terminal; for scripts use `stances list`, `stances export` or `stances validate` (see --help)"
@@ -42,6 +50,14 @@ fn explore(data: Option<&Path>, theme: crate::app::ThemeKind) -> ExitCode {
         let options = crate::tui::Options {
             theme,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            view,
+            // Without --seed every quiz differs: the clock is as good a
+            // seed as any, and only read here, never in update.
+            seed: seed.unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos() as u64)
+            }),
         };
         match crate::tui::run(d.clone(), options) {
             Ok(code) => ExitCode::from(code),

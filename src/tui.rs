@@ -43,6 +43,10 @@ const TEST_PANIC_VAR: &str = "STANCES_TEST_PANIC";
 pub struct Options {
     pub theme: ThemeKind,
     pub no_color: bool,
+    /// The view to open on.
+    pub view: app::View,
+    /// Seed for the quiz.
+    pub seed: u64,
 }
 
 /// Run the explorer until the user quits. Returns the process exit code:
@@ -54,6 +58,8 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let size = terminal.size()?;
     let mut app = App::new(data, Rect::new(0, 0, size.width, size.height));
     app.theme = options.theme;
+    app.quiz_seed = options.seed;
+    app::update(&mut app, Action::SwitchView(options.view));
     let theme = Theme::new(options.theme, options.no_color);
 
     let (tx, rx) = mpsc::channel();
@@ -103,6 +109,10 @@ fn event_loop(
             for effect in app.take_effects() {
                 match effect {
                     app::Effect::Search { generation, query } => worker.search(generation, query),
+                    app::Effect::Copy(text) => {
+                        // A terminal without OSC 52 ignores it; nothing to report.
+                        let _ = write_clipboard(&mut stdout(), &text);
+                    }
                 }
             }
             if app.quit || exit.is_some() {
@@ -177,6 +187,16 @@ fn spawn_signal_listener(tx: Sender<Message>) -> io::Result<()> {
 /// run from the panic hook before `enter` or after an earlier restore, and
 /// must never wipe the user's shell screen.
 static IN_ALTERNATE_SCREEN: AtomicBool = AtomicBool::new(false);
+
+/// Put `text` on the system clipboard through the terminal (OSC 52): it
+/// works over SSH and needs no clipboard tool. The text travels base64
+/// encoded, so nothing in it can act as a terminal sequence.
+pub fn write_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
+    execute!(
+        out,
+        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+    )
+}
 
 /// Restores the terminal when dropped: on return, on `?`, on unwinding.
 struct TerminalGuard;

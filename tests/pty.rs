@@ -174,6 +174,42 @@ fn search_as_you_type() {
 }
 
 #[test]
+fn a_seeded_quiz_plays_to_its_summary() {
+    // The same seed gives the same quiz in the library and in the binary,
+    // so the test knows the answers and answers the first three wrong.
+    let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let quiz = stances::app::quiz::Quiz::new(&data, 11).unwrap();
+    let mut s = Session::start(&["quiz", "--seed", "11"], &[], 100, 30);
+    s.wait_for("Question 1 of 7");
+    let mut right = 0;
+    for (n, q) in quiz.questions.iter().enumerate() {
+        s.wait_for(&format!("Question {} of 7", n + 1));
+        let pick = if n < 3 { (q.answer + 1) % 4 } else { q.answer };
+        right += usize::from(n >= 3);
+        s.send(&(pick + 1).to_string());
+        s.wait_for(if n < 3 { "Not quite" } else { "Correct." });
+        s.send(" ");
+    }
+    s.wait_for(&format!("Finished: {right} of 7 right."));
+    s.wait_for(&format!("score {right}/7"));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn the_tour_command_opens_the_slides() {
+    let mut s = Session::start(&["tour"], &[], 100, 30);
+    s.wait_for("1/10");
+    s.send(" ");
+    s.wait_for("2/10");
+    s.send("\x1b");
+    s.wait_for("Approaches (1/4)");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
 fn resizing_redraws_at_the_new_size() {
     let mut s = Session::start(&[], &[], 80, 24);
     s.wait_for("Approaches (1/4)");

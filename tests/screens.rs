@@ -277,7 +277,9 @@ fn searched(width: u16, height: u16, query: &str) -> App {
         update(&mut app, Edit(stances::app::Edit::Insert(c)));
     }
     for effect in app.take_effects() {
-        let stances::app::Effect::Search { generation, query } = effect;
+        let stances::app::Effect::Search { generation, query } = effect else {
+            continue;
+        };
         let hits = app.index.search(&stances::search::Query::parse(&query));
         update(
             &mut app,
@@ -329,4 +331,114 @@ fn search_highlights_the_matched_letters() {
         .map(|(s, _)| s.as_str())
         .collect();
     assert_eq!(marked, "António");
+}
+
+fn in_view(width: u16, height: u16, view: stances::app::View, actions: &[Action]) -> App {
+    let mut app = app_at(width, height);
+    app.quiz_seed = 7;
+    update(&mut app, SwitchView(view));
+    for a in actions {
+        update(&mut app, a.clone());
+    }
+    app
+}
+
+#[test]
+fn classroom_views() {
+    use stances::app::View;
+    let cases: [(&str, View, &[Action]); 8] = [
+        ("map", View::Map, &[]),
+        ("map_uk_selected", View::Map, &[Action::Down, Action::Down]),
+        (
+            "compare_approaches",
+            View::Compare,
+            &[Action::Right, Action::Down],
+        ),
+        ("compare_actors", View::Compare, &[Action::ToggleKind]),
+        (
+            "timeline",
+            View::Timeline,
+            &[Action::Down, Action::Down, Action::Down],
+        ),
+        ("tour_first", View::Tour, &[]),
+        ("tour_quote_step", View::Tour, &[Action::Next]),
+        ("quiz_answered", View::Quiz, &[Action::Choose(1)]),
+    ];
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, view, actions) in cases {
+            insta::assert_snapshot!(
+                format!("view_{name}_{w}x{h}"),
+                screen(&in_view(w, h, view, actions))
+            );
+        }
+    }
+}
+
+#[test]
+fn quiz_summary_and_no_quiz_message() {
+    use stances::app::View;
+    let mut app = in_view(100, 30, View::Quiz, &[]);
+    for _ in 0..app.data.quotes.len() {
+        update(&mut app, Choose(0));
+        update(&mut app, Next);
+    }
+    insta::assert_snapshot!("view_quiz_summary_100x30", screen(&app));
+
+    let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    data.quotes.truncate(2);
+    data.build_index();
+    let mut app = App::new(data, Rect::new(0, 0, 80, 24));
+    update(&mut app, SwitchView(View::Quiz));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("A quiz needs quotes by at least 4 different speakers"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn classroom_views_in_every_theme() {
+    use stances::app::View;
+    let themes = [
+        ("dark", Theme::new(ThemeKind::Dark, false)),
+        ("light", Theme::new(ThemeKind::Light, false)),
+        ("high_contrast", Theme::new(ThemeKind::HighContrast, false)),
+        ("no_color", Theme::new(ThemeKind::Dark, true)),
+    ];
+    for (view_name, view) in [
+        ("map", View::Map),
+        ("tour", View::Tour),
+        ("quiz", View::Quiz),
+    ] {
+        let app = in_view(80, 24, view, &[]);
+        for (name, theme) in &themes {
+            insta::assert_snapshot!(
+                format!("theme_{view_name}_{name}_80x24"),
+                styles(&buffer(&app, theme))
+            );
+        }
+    }
+}
+
+#[test]
+fn every_view_survives_every_size() {
+    use stances::app::View;
+    for view in View::ALL {
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (20, 6),
+            (40, 12),
+            (59, 15),
+            (80, 24),
+            (300, 100),
+        ] {
+            let _ = screen(&in_view(
+                w,
+                h,
+                view,
+                &[Action::Down, Action::Right, Action::Choose(0)],
+            ));
+        }
+    }
 }

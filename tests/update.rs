@@ -234,7 +234,9 @@ fn esc_with_no_filter_says_so() {
 /// Do what the event loop does with search requests, synchronously.
 fn pump(app: &mut App) {
     for effect in app.take_effects() {
-        let stances::app::Effect::Search { generation, query } = effect;
+        let stances::app::Effect::Search { generation, query } = effect else {
+            continue;
+        };
         let hits = app.index.search(&stances::search::Query::parse(&query));
         update(
             app,
@@ -302,7 +304,9 @@ fn stale_results_are_ignored() {
     let old = a.take_effects();
     update(&mut a, Action::Edit(stances::app::Edit::Insert('y')));
     // The answer to "x" arrives after "xy" was typed: it must not show.
-    let stances::app::Effect::Search { generation, .. } = old[0].clone();
+    let stances::app::Effect::Search { generation, .. } = old[0].clone() else {
+        panic!("a search was asked for");
+    };
     update(
         &mut a,
         Action::SearchResults(stances::search::worker::Update {
@@ -332,4 +336,153 @@ fn search_keys_edit_the_line() {
     let s = a.search.as_ref().unwrap();
     assert_eq!(s.input.text(), "tag: ");
     assert_eq!(s.query.hints, ["tag: needs a value, e.g. tag:trust"]);
+}
+
+#[test]
+fn number_keys_switch_views_and_esc_comes_back() {
+    use stances::app::View;
+    let mut a = app();
+    for view in View::ALL {
+        update(&mut a, Action::SwitchView(view));
+        assert_eq!(a.view, view);
+    }
+    update(&mut a, Action::Clear);
+    assert_eq!(a.view, View::Explore);
+}
+
+#[test]
+fn the_tour_walks_forward_and_back_within_its_steps() {
+    use stances::app::View;
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Tour));
+    update(&mut a, Action::Left);
+    assert_eq!(a.tour_step, 0);
+    for _ in 0..20 {
+        update(&mut a, Action::Next);
+    }
+    assert_eq!(a.tour_step, a.data.tour.len() - 1);
+    update(&mut a, Action::Left);
+    assert_eq!(a.tour_step, a.data.tour.len() - 2);
+    update(&mut a, Action::Top);
+    assert_eq!(a.tour_step, 0);
+    // Enter opens the slide's item in the explorer.
+    update(&mut a, Action::Follow);
+    assert_eq!(a.view, View::Explore);
+    assert_eq!(a.detail_id(), Some("waic-2025-opening"));
+}
+
+#[test]
+fn compare_changes_the_focused_side_and_the_kind() {
+    use stances::app::View;
+    use stances::app::compare::{Kind, Side};
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Compare));
+    assert_eq!((a.compare.left, a.compare.right), (0, 1));
+    update(&mut a, Action::Right);
+    assert_eq!(a.compare.side, Side::Right);
+    update(&mut a, Action::Down);
+    assert_eq!(a.compare.right, 2);
+    update(&mut a, Action::Left);
+    update(&mut a, Action::Up);
+    assert_eq!(a.compare.left, a.data.approaches.len() - 1, "wraps around");
+    update(&mut a, Action::ToggleKind);
+    assert_eq!(a.compare.kind, Kind::Actors);
+}
+
+#[test]
+fn the_map_moves_between_points_by_direction() {
+    use stances::app::View;
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Map));
+    let points = stances::app::map::points(&a.data);
+    update(&mut a, Action::Left);
+    assert_eq!(points[a.map_selected].id, "un-inclusive-governance");
+    update(&mut a, Action::Follow);
+    assert_eq!(a.view, View::Explore);
+    assert_eq!(a.detail_id(), Some("un-inclusive-governance"));
+}
+
+#[test]
+fn a_seeded_quiz_plays_to_its_summary() {
+    use stances::app::View;
+    let mut a = app();
+    a.quiz_seed = 7;
+    update(&mut a, Action::SwitchView(View::Quiz));
+    let total = a.data.quotes.len();
+    let mut expected = 0;
+    for n in 0..total {
+        let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+        let answer = quiz.question().unwrap().answer;
+        // Right on even questions, wrong on odd ones.
+        let pick = if n % 2 == 0 { answer } else { (answer + 1) % 4 };
+        expected += usize::from(n % 2 == 0);
+        update(&mut a, Action::Choose(pick));
+        // y copies the quote once answered.
+        update(&mut a, Action::CopyQuote);
+        assert!(matches!(
+            a.take_effects().as_slice(),
+            [stances::app::Effect::Copy(_)]
+        ));
+        update(&mut a, Action::Next);
+    }
+    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    assert!(quiz.finished());
+    assert_eq!(quiz.score(), expected);
+    update(&mut a, Action::Top);
+    let again = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    assert_eq!(
+        (again.seed, again.current),
+        (8, 0),
+        "a new round, next seed"
+    );
+}
+
+#[test]
+fn the_quiz_never_copies_the_answer_before_it_is_given() {
+    use stances::app::View;
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Quiz));
+    update(&mut a, Action::CopyQuote);
+    assert!(a.take_effects().is_empty());
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("No quote to copy here")
+    );
+}
+
+#[test]
+fn y_copies_the_quote_with_its_citation_and_shift_y_the_citation() {
+    let mut a = app();
+    run(
+        &mut a,
+        &[
+            Action::NextPane,
+            Action::NextPane,
+            Action::NextPane,
+            Action::Down,
+        ],
+    );
+    update(&mut a, Action::CopyQuote);
+    let effects = a.take_effects();
+    assert_eq!(
+        effects,
+        [stances::app::Effect::Copy(
+            "\u{201c}exclusive game\u{201d} \u{2014} Li Qiang, Premier of China; China Proposes Global AI Cooperation Body to Shape Future of Artificial Intelligence -WAIC 2025, Valleynews.com".into()
+        )]
+    );
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Copied the quote with its citation")
+    );
+    update(&mut a, Action::CopyCitation);
+    assert_eq!(
+        a.take_effects(),
+        [stances::app::Effect::Copy(
+            "Li Qiang, Premier of China; China Proposes Global AI Cooperation Body to Shape Future of Artificial Intelligence -WAIC 2025, Valleynews.com".into()
+        )]
+    );
 }

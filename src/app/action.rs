@@ -6,14 +6,32 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Explore,
+    Map,
+    Compare,
+    Timeline,
+    Tour,
+    Quiz,
 }
 
 impl View {
-    pub const ALL: [View; 1] = [View::Explore];
+    /// In tab order; view N is on number key N.
+    pub const ALL: [View; 6] = [
+        View::Explore,
+        View::Map,
+        View::Compare,
+        View::Timeline,
+        View::Tour,
+        View::Quiz,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             View::Explore => "Explore",
+            View::Map => "Map",
+            View::Compare => "Compare",
+            View::Timeline => "Timeline",
+            View::Tour => "Tour",
+            View::Quiz => "Quiz",
         }
     }
 }
@@ -110,4 +128,16 @@ pub enum Action {
     Edit(super::line_input::Edit),
     /// Results from the search worker.
     SearchResults(crate::search::worker::Update),
+    Left,
+    Right,
+    /// Quiz: answer with option N (0-based).
+    Choose(usize),
+    /// Space: the next slide or question.
+    Next,
+    /// Compare: approaches or actors.
+    ToggleKind,
+    /// `y`: copy the selected quote with its citation.
+    CopyQuote,
+    /// `Y`: copy the citation alone.
+    CopyCitation,
 }

@@ -17,6 +17,13 @@ pub enum Context {
     List,
     /// The Detail pane has focus.
     Detail,
+    /// Any pane of the Explore view.
+    Explore,
+    Map,
+    Compare,
+    Timeline,
+    Tour,
+    Quiz,
     /// Anywhere.
     Global,
 }
@@ -29,6 +36,12 @@ impl Context {
             Context::List => "Lists",
             Context::Detail => "Detail",
             Context::Global => "Everywhere",
+            Context::Explore => "Explore view",
+            Context::Map => "Map view",
+            Context::Compare => "Compare view",
+            Context::Timeline => "Timeline view",
+            Context::Tour => "Tour view",
+            Context::Quiz => "Quiz view",
         }
     }
 }
@@ -108,7 +121,7 @@ const fn bind(
     }
 }
 
-use Context::{Detail, Global, Help, List, Search};
+use Context::{Compare, Detail, Explore, Global, Help, List, Map, Quiz, Search, Timeline, Tour};
 
 // One binding per line reads as a table; rustfmt would spread each over
 // seven lines.
@@ -151,13 +164,62 @@ pub static BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('g'), key(KeyCode::Home)], Action::Top, "first related item", None),
     bind(Detail, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last related item", None),
     bind(Detail, &[key(KeyCode::Enter)], Action::Follow, "follow the related item", Some("follow")),
+    // Any Explore pane.
+    bind(Explore, &[key(KeyCode::Tab)], Action::NextPane, "next pane", Some("pane")),
+    bind(Explore, &[key(KeyCode::BackTab)], Action::PrevPane, "previous pane", None),
+    bind(Explore, &[key(KeyCode::Backspace)], Action::Back, "back to what Detail showed before", Some("back")),
+    bind(Explore, &[key(KeyCode::Esc)], Action::Clear, "clear the filter", Some("clear")),
+    // Map.
+    bind(Map, &[key(KeyCode::Left), ch('h')], Action::Left, "nearest point to the left", None),
+    bind(Map, &[key(KeyCode::Right), ch('l')], Action::Right, "nearest point to the right", None),
+    bind(Map, &[key(KeyCode::Up), ch('k')], Action::Up, "nearest point above", None),
+    bind(Map, &[key(KeyCode::Down), ch('j')], Action::Down, "nearest point below", Some("move")),
+    bind(Map, &[key(KeyCode::Enter)], Action::Follow, "open the point in Explore", Some("open")),
+    bind(Map, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
+    // Compare.
+    bind(Compare, &[key(KeyCode::Left), ch('h')], Action::Left, "change the left side", None),
+    bind(Compare, &[key(KeyCode::Right), ch('l')], Action::Right, "change the right side", Some("side")),
+    bind(Compare, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item on that side", None),
+    bind(Compare, &[key(KeyCode::Down), ch('j')], Action::Down, "next item on that side", Some("item")),
+    bind(Compare, &[ch('t')], Action::ToggleKind, "compare approaches or actors", Some("kind")),
+    bind(Compare, &[key(KeyCode::PageUp)], Action::PageUp, "scroll up", None),
+    bind(Compare, &[key(KeyCode::PageDown)], Action::PageDown, "scroll down", None),
+    bind(Compare, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
+    // Timeline.
+    bind(Timeline, &[key(KeyCode::Up), ch('k')], Action::Up, "earlier event", None),
+    bind(Timeline, &[key(KeyCode::Down), ch('j')], Action::Down, "later event", Some("move")),
+    bind(Timeline, &[ch('g'), key(KeyCode::Home)], Action::Top, "first event", None),
+    bind(Timeline, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last event", None),
+    bind(Timeline, &[key(KeyCode::Enter)], Action::Follow, "open the event in Explore", Some("open")),
+    bind(Timeline, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
+    // Tour.
+    bind(Tour, &[key(KeyCode::Right), ch(' '), ch('l'), key(KeyCode::PageDown)], Action::Next, "next slide", Some("next")),
+    bind(Tour, &[key(KeyCode::Left), ch('h'), key(KeyCode::PageUp)], Action::Left, "previous slide", Some("previous")),
+    bind(Tour, &[ch('g'), key(KeyCode::Home)], Action::Top, "first slide", None),
+    bind(Tour, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last slide", None),
+    bind(Tour, &[key(KeyCode::Enter)], Action::Follow, "open the slide's item in Explore", Some("open")),
+    bind(Tour, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
+    // Quiz.
+    bind(Quiz, &[ch('1')], Action::Choose(0), "answer 1", None),
+    bind(Quiz, &[ch('2')], Action::Choose(1), "answer 2", None),
+    bind(Quiz, &[ch('3')], Action::Choose(2), "answer 3", None),
+    bind(Quiz, &[ch('4')], Action::Choose(3), "answer 4", Some("answer 1-4")),
+    bind(Quiz, &[key(KeyCode::Up), ch('k')], Action::Up, "previous answer", None),
+    bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::Down, "next answer", None),
+    bind(Quiz, &[key(KeyCode::Enter)], Action::Follow, "answer, or go on", Some("ok")),
+    bind(Quiz, &[ch(' '), key(KeyCode::Right)], Action::Next, "next question", Some("next")),
+    bind(Quiz, &[ch('g')], Action::Top, "a new round (from the summary)", None),
+    bind(Quiz, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Everywhere.
-    bind(Global, &[key(KeyCode::Tab)], Action::NextPane, "next pane", Some("pane")),
-    bind(Global, &[key(KeyCode::BackTab)], Action::PrevPane, "previous pane", None),
-    bind(Global, &[key(KeyCode::Backspace)], Action::Back, "back to what Detail showed before", Some("back")),
-    bind(Global, &[key(KeyCode::Esc)], Action::Clear, "clear the filter", Some("clear")),
     bind(Global, &[ch('/')], Action::OpenSearch, "search quotes (fuzzy)", Some("search")),
     bind(Global, &[ch('1')], Action::SwitchView(View::Explore), "Explore view", None),
+    bind(Global, &[ch('2')], Action::SwitchView(View::Map), "stance map", None),
+    bind(Global, &[ch('3')], Action::SwitchView(View::Compare), "compare side by side", None),
+    bind(Global, &[ch('4')], Action::SwitchView(View::Timeline), "timeline", None),
+    bind(Global, &[ch('5')], Action::SwitchView(View::Tour), "guided tour", None),
+    bind(Global, &[ch('6')], Action::SwitchView(View::Quiz), "quiz: who said it?", None),
+    bind(Global, &[ch('y')], Action::CopyQuote, "copy the quote with its citation", Some("copy")),
+    bind(Global, &[ch('Y')], Action::CopyCitation, "copy the citation alone", None),
     bind(Global, &[ch('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
@@ -170,12 +232,21 @@ pub fn contexts(app: &App) -> Vec<Context> {
     if app.search.is_some() {
         return vec![Search, Global];
     }
-    let pane = if app.focus == Pane::Detail {
-        Detail
-    } else {
-        List
-    };
-    vec![pane, Global]
+    match app.view {
+        View::Explore => {
+            let pane = if app.focus == Pane::Detail {
+                Detail
+            } else {
+                List
+            };
+            vec![pane, Explore, Global]
+        }
+        View::Map => vec![Map, Global],
+        View::Compare => vec![Compare, Global],
+        View::Timeline => vec![Timeline, Global],
+        View::Tour => vec![Tour, Global],
+        View::Quiz => vec![Quiz, Global],
+    }
 }
 
 /// The action a key press means now, if any. Key releases and repeats of
@@ -245,7 +316,9 @@ pub fn keys_label(keys: &[Key]) -> String {
 /// The help overlay's lines: a heading per context, then "keys  what".
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut out = Vec::new();
-    for context in [Global, List, Detail, Search, Help] {
+    for context in [
+        Global, Explore, List, Detail, Search, Map, Compare, Timeline, Tour, Quiz, Help,
+    ] {
         out.push((Some(context.title()), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             out.push((None, keys_label(b.keys), b.desc));
@@ -336,7 +409,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [Global, List, Detail, Search, Help] {
+        for context in [
+            Global, Explore, List, Detail, Search, Map, Compare, Timeline, Tour, Quiz, Help,
+        ] {
             let mut seen = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.context == context) {
                 for k in b.keys {

@@ -5,10 +5,13 @@
 //! `update` recomputes, so rendering only reads.
 
 mod action;
+pub mod compare;
 mod cursor;
 pub mod detail;
 pub mod keymap;
 pub mod line_input;
+pub mod map;
+pub mod quiz;
 mod update;
 
 pub use action::{Action, Pane, View};
@@ -31,6 +34,8 @@ pub enum Effect {
     /// Run this query; answer with `Action::SearchResults` of the same
     /// generation.
     Search { generation: u64, query: String },
+    /// Put this text on the system clipboard.
+    Copy(String),
 }
 
 /// The search field and its results, while open.
@@ -102,6 +107,17 @@ pub struct App {
     pub status: Option<String>,
     pub theme: ThemeKind,
     pub search: Option<Search>,
+    /// The stance map's selected point.
+    pub map_selected: usize,
+    pub compare: compare::Compare,
+    /// Events in date order (indices into `data.events`) and the cursor.
+    pub timeline_order: Vec<usize>,
+    pub timeline: Cursor,
+    pub tour_step: usize,
+    /// The quiz, once started, or why it cannot be.
+    pub quiz: Option<Result<quiz::Quiz, String>>,
+    /// Seed for the next quiz (from `--seed`, else chosen at start-up).
+    pub quiz_seed: u64,
     /// Last search generation handed out.
     pub search_generation: u64,
     /// Requests for the event loop, taken with [`App::take_effects`].
@@ -138,10 +154,23 @@ impl App {
             status: None,
             theme: ThemeKind::default(),
             search: None,
+            map_selected: 0,
+            compare: compare::Compare::default(),
+            timeline_order: Vec::new(),
+            timeline: Cursor::default(),
+            tour_step: 0,
+            quiz: None,
+            quiz_seed: 0,
             search_generation: 0,
             effects: Vec::new(),
             quit: false,
         };
+        let mut order: Vec<usize> = (0..app.data.events.len()).collect();
+        order.sort_by_key(|&i| app.data.events[i].date);
+        app.timeline_order = order;
+        if app.data.approaches.len() < 2 {
+            app.compare.right = 0;
+        }
         update::settle(&mut app);
         app
     }

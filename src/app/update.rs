@@ -4,6 +4,8 @@
 use crate::data::relations::{self, Focus};
 use crate::layout::{self, Mode};
 
+use super::compare::Side;
+use super::quiz::Quiz;
 use super::{Action, App, Effect, LineInput, Pane, Saved, Search, View, detail};
 use crate::search::Query;
 
@@ -16,13 +18,17 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     app.status = None;
+    if app.view != View::Explore && handle_view(app, &action) {
+        settle(app);
+        return;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Resize { width, height } => {
             app.size = ratatui::layout::Rect::new(0, 0, width, height);
         }
         Action::ToggleHelp => app.help = Some(0),
-        Action::SwitchView(view) => app.view = view,
+        Action::SwitchView(view) => switch_view(app, view),
         Action::Up => step(app, app.focus, -1),
         Action::Down => step(app, app.focus, 1),
         Action::PageUp | Action::PageDown => page(app, action == Action::PageDown),
@@ -37,10 +43,181 @@ pub fn update(app: &mut App, action: Action) {
         Action::ScrollUp { column, row } => wheel(app, column, row, -1),
         Action::ScrollDown { column, row } => wheel(app, column, row, 1),
         Action::OpenSearch => open_search(app),
-        // Without an open search these have nothing to act on.
-        Action::Edit(_) | Action::SearchResults(_) => {}
+        Action::CopyQuote => copy(app, true),
+        Action::CopyCitation => copy(app, false),
+        // Without an open search, or outside their views, these have
+        // nothing to act on.
+        Action::Edit(_)
+        | Action::SearchResults(_)
+        | Action::Left
+        | Action::Right
+        | Action::Choose(_)
+        | Action::Next
+        | Action::ToggleKind => {}
     }
     settle(app);
+}
+
+fn switch_view(app: &mut App, view: View) {
+    app.view = view;
+    if view == View::Quiz && app.quiz.is_none() {
+        app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
+    }
+}
+
+/// Keys of the Map, Compare, Timeline, Tour and Quiz views; returns
+/// whether the action was theirs.
+fn handle_view(app: &mut App, action: &Action) -> bool {
+    use crate::app::map::{Direction, points, step};
+    match (app.view, action) {
+        // Esc goes back to the explorer from every other view.
+        (_, Action::Clear) => app.view = View::Explore,
+        (View::Map, Action::Up | Action::Down | Action::Left | Action::Right) => {
+            let direction = match action {
+                Action::Up => Direction::Up,
+                Action::Down => Direction::Down,
+                Action::Left => Direction::Left,
+                _ => Direction::Right,
+            };
+            app.map_selected = step(&points(&app.data), app.map_selected, direction);
+        }
+        (View::Map, Action::Follow) => {
+            if let Some(p) = points(&app.data).get(app.map_selected) {
+                open_in_explore(app, p.id.clone());
+            }
+        }
+        (View::Compare, Action::Left) => app.compare.side = Side::Left,
+        (View::Compare, Action::Right) => app.compare.side = Side::Right,
+        (View::Compare, Action::Up) => app.compare.cycle(&app.data, -1),
+        (View::Compare, Action::Down) => app.compare.cycle(&app.data, 1),
+        (View::Compare, Action::ToggleKind) => app.compare.toggle_kind(&app.data),
+        (View::Compare, Action::PageDown) => app.compare.scroll += 5,
+        (View::Compare, Action::PageUp) => {
+            app.compare.scroll = app.compare.scroll.saturating_sub(5);
+        }
+        (View::Timeline, Action::Up) => app.timeline.move_by(-1, app.timeline_order.len()),
+        (View::Timeline, Action::Down) => app.timeline.move_by(1, app.timeline_order.len()),
+        (View::Timeline, Action::Top) => app.timeline.select(0, app.timeline_order.len()),
+        (View::Timeline, Action::Bottom) => {
+            app.timeline.select(usize::MAX, app.timeline_order.len());
+        }
+        (View::Timeline, Action::Follow) => {
+            if let Some(&e) = app.timeline_order.get(app.timeline.selected) {
+                open_in_explore(app, app.data.events[e].id.clone());
+            }
+        }
+        (View::Tour, Action::Right | Action::Down | Action::Next | Action::PageDown) => {
+            app.tour_step = (app.tour_step + 1).min(app.data.tour.len().saturating_sub(1));
+        }
+        (View::Tour, Action::Left | Action::Up | Action::PageUp) => {
+            app.tour_step = app.tour_step.saturating_sub(1);
+        }
+        (View::Tour, Action::Top) => app.tour_step = 0,
+        (View::Tour, Action::Bottom) => app.tour_step = app.data.tour.len().saturating_sub(1),
+        (View::Tour, Action::Follow) => {
+            if let Some(focus) = app
+                .data
+                .tour
+                .get(app.tour_step)
+                .and_then(|s| s.focus.clone())
+            {
+                open_in_explore(app, focus);
+            }
+        }
+        (View::Quiz, _) => return handle_quiz(app, action),
+        _ => return false,
+    }
+    true
+}
+
+fn handle_quiz(app: &mut App, action: &Action) -> bool {
+    let Some(Ok(quiz)) = app.quiz.as_mut() else {
+        return false;
+    };
+    match action {
+        Action::Choose(n) => quiz.choose(*n),
+        Action::Up => quiz.cursor = quiz.cursor.saturating_sub(1),
+        Action::Down => quiz.cursor = (quiz.cursor + 1).min(crate::app::quiz::CHOICES - 1),
+        Action::Follow if quiz.chosen.is_none() && !quiz.finished() => {
+            let c = quiz.cursor;
+            quiz.choose(c);
+        }
+        Action::Follow | Action::Next | Action::Right => quiz.next(),
+        // A new round with the next seed, from the summary.
+        Action::Top if quiz.finished() => {
+            app.quiz_seed = app.quiz_seed.wrapping_add(1);
+            app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Show `id` in the explorer's Detail, as if opened there.
+fn open_in_explore(app: &mut App, id: String) {
+    app.view = View::Explore;
+    app.pinned = Some(id);
+    app.history.clear();
+    app.focus = Pane::Detail;
+    app.link_cursor = Default::default();
+    app.detail_scroll = 0;
+}
+
+/// The quote `y` copies: the one in Detail (or its reaction's), the one
+/// selected in Quotes or in search, the tour's focus, or the quiz's once
+/// answered (never before: that would give the answer away).
+fn copy_target(app: &App) -> Option<usize> {
+    let d = &app.data;
+    let quote_of = |id: &str| match d.item(id)? {
+        crate::data::ItemRef::Quote(i) => Some(i),
+        crate::data::ItemRef::Reaction(r) => d.reactions[r].quote.as_deref().and_then(|q| match d
+            .item(q)
+        {
+            Some(crate::data::ItemRef::Quote(i)) => Some(i),
+            _ => None,
+        }),
+        _ => None,
+    };
+    match app.view {
+        View::Explore => app.detail_id().and_then(quote_of),
+        View::Tour => d
+            .tour
+            .get(app.tour_step)?
+            .focus
+            .as_deref()
+            .and_then(quote_of),
+        View::Quiz => match app.quiz.as_ref()? {
+            Ok(q) if q.chosen.is_some() => q.question().map(|q| q.quote),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn copy(app: &mut App, with_text: bool) {
+    let Some(i) = copy_target(app) else {
+        app.status = Some(
+            "No quote to copy here: select one in Explore (or answer the quiz question first)"
+                .into(),
+        );
+        return;
+    };
+    let q = &app.data.quotes[i];
+    let text = if with_text {
+        app.data.citation(q)
+    } else {
+        app.data.source_line(q)
+    };
+    app.status = Some(format!(
+        "Copied {} to the clipboard: {}",
+        if with_text {
+            "the quote with its citation"
+        } else {
+            "the citation"
+        },
+        text
+    ));
+    app.effects.push(Effect::Copy(text));
 }
 
 fn open_search(app: &mut App) {

@@ -7,6 +7,7 @@ pub mod panes;
 mod search;
 pub mod tabs;
 pub mod theme;
+pub mod views;
 mod widgets;
 
 use ratatui::Frame;
@@ -48,6 +49,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         match app.view {
             View::Explore => explore(app, theme, f.body, mode, buf),
+            View::Map => views::map::render(app, theme, f.body, buf),
+            View::Compare => views::compare::render(app, theme, f.body, buf),
+            View::Timeline => views::timeline::render(app, theme, f.body, buf),
+            View::Tour => views::tour::render(app, theme, f.body, buf),
+            View::Quiz => views::quiz::render(app, theme, f.body, buf),
         }
     }
     chrome::status(app, theme, f.status, buf);

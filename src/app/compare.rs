@@ -1,0 +1,222 @@
+//! Two approaches (or two actors) side by side, row by row.
+
+use crate::data::relations::{self, Focus};
+use crate::data::{Dataset, Stance};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Approaches,
+    Actors,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Side {
+    #[default]
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compare {
+    pub kind: Kind,
+    /// Indices into the approaches (or actors).
+    pub left: usize,
+    pub right: usize,
+    /// Which side the arrow keys change.
+    pub side: Side,
+    /// Rows scrolled past.
+    pub scroll: usize,
+}
+
+impl Default for Compare {
+    fn default() -> Self {
+        Compare {
+            kind: Kind::Approaches,
+            left: 0,
+            right: 1,
+            side: Side::Left,
+            scroll: 0,
+        }
+    }
+}
+
+impl Compare {
+    pub fn len(&self, d: &Dataset) -> usize {
+        match self.kind {
+            Kind::Approaches => d.approaches.len(),
+            Kind::Actors => d.actors.len(),
+        }
+    }
+
+    pub fn id<'d>(&self, d: &'d Dataset, side: Side) -> Option<&'d str> {
+        let i = match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        };
+        match self.kind {
+            Kind::Approaches => d.approaches.get(i).map(|a| a.id.as_str()),
+            Kind::Actors => d.actors.get(i).map(|a| a.id.as_str()),
+        }
+    }
+
+    /// Change the focused side's item by `delta`, wrapping around.
+    pub fn cycle(&mut self, d: &Dataset, delta: isize) {
+        let len = self.len(d);
+        if len == 0 {
+            return;
+        }
+        let slot = match self.side {
+            Side::Left => &mut self.left,
+            Side::Right => &mut self.right,
+        };
+        *slot = (*slot as isize + delta).rem_euclid(len as isize) as usize;
+        self.scroll = 0;
+    }
+
+    pub fn toggle_kind(&mut self, d: &Dataset) {
+        self.kind = match self.kind {
+            Kind::Approaches => Kind::Actors,
+            Kind::Actors => Kind::Approaches,
+        };
+        self.left = 0;
+        self.right = 1.min(self.len(d).saturating_sub(1));
+        self.scroll = 0;
+    }
+}
+
+/// Quotes listed per side at most; the rest are counted.
+const MAX_QUOTES: usize = 6;
+
+/// The rows for one item: (label, lines of text).
+pub fn rows(d: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, Vec<String>)> {
+    let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let focus = match kind {
+        Kind::Approaches => Focus::Approach(id.to_string()),
+        Kind::Actors => Focus::Actor(id.to_string()),
+    };
+    match kind {
+        Kind::Approaches => {
+            let Some(a) = d.approaches.iter().find(|a| a.id == id) else {
+                return out;
+            };
+            out.push(("Proponent", vec![d.name_of(&a.proponent)]));
+            out.push(("Summary", vec![a.summary.clone()]));
+            out.push(("Principles", a.principles.clone()));
+            out.push(("Instruments", a.instruments.clone()));
+            out.push((
+                "Position",
+                position(d, a.position.as_ref(), a.position_note.as_deref()),
+            ));
+        }
+        Kind::Actors => {
+            let Some(a) = d.actors.iter().find(|a| a.id == id) else {
+                return out;
+            };
+            let mut who = vec![a.kind.label().to_string()];
+            who.extend(a.role.clone());
+            who.extend(
+                a.part_of
+                    .as_deref()
+                    .map(|p| format!("part of {}", d.name_of(p))),
+            );
+            out.push(("Who", who));
+            out.push(("Summary", a.summary.clone().into_iter().collect()));
+            out.push((
+                "Position",
+                position(d, a.position.as_ref(), a.position_note.as_deref()),
+            ));
+        }
+    }
+    let reactions = relations::reactions_for(d, Some(&focus));
+    let mut by_stance = Vec::new();
+    for stance in Stance::ALL {
+        let who: Vec<String> = reactions
+            .iter()
+            .map(|&i| &d.reactions[i])
+            .filter(|r| r.stance == stance)
+            .map(|r| d.name_of(&r.actor))
+            .collect();
+        if !who.is_empty() {
+            by_stance.push(format!(
+                "{} {}: {}",
+                stance.symbol(),
+                stance.label(),
+                who.join(", ")
+            ));
+        }
+    }
+    out.push(("Reactions", by_stance));
+    let quotes = relations::quotes_for(d, Some(&focus));
+    let mut lines: Vec<String> = quotes
+        .iter()
+        .take(MAX_QUOTES)
+        .map(|&i| {
+            let q = &d.quotes[i];
+            format!(
+                "\u{201c}{}\u{201d} \u{2014} {}",
+                q.text,
+                d.name_of(&q.speaker)
+            )
+        })
+        .collect();
+    if quotes.len() > MAX_QUOTES {
+        lines.push(format!("… and {} more", quotes.len() - MAX_QUOTES));
+    }
+    out.push(("Quotes", lines));
+    for (_, lines) in &mut out {
+        if lines.is_empty() {
+            lines.push("—".into());
+        }
+    }
+    out
+}
+
+fn position(d: &Dataset, p: Option<&crate::data::Position>, note: Option<&str>) -> Vec<String> {
+    let Some(p) = p else {
+        return vec!["not placed".into()];
+    };
+    let mut lines: Vec<String> = d
+        .axes
+        .iter()
+        .filter_map(|a| p.get(&a.id).map(|v| format!("{} {v:+.1}", a.name)))
+        .collect();
+    lines.extend(note.map(str::to_string));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_line_up_for_two_approaches() {
+        let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
+        let eu = rows(&d, Kind::Approaches, "eu-risk-based-regulation");
+        let cn = rows(&d, Kind::Approaches, "china-cooperation-body");
+        fn labels(r: &[(&'static str, Vec<String>)]) -> Vec<&'static str> {
+            r.iter().map(|x| x.0).collect()
+        }
+        assert_eq!(labels(&eu), labels(&cn));
+        let reactions = &cn.iter().find(|r| r.0 == "Reactions").unwrap().1;
+        assert!(
+            reactions
+                .iter()
+                .any(|l| l.starts_with("++ supports: Huawei, Tencent, Baidu"))
+        );
+        assert_eq!(eu.iter().find(|r| r.0 == "Quotes").unwrap().1, ["—"]);
+    }
+
+    #[test]
+    fn cycling_wraps_and_toggling_resets() {
+        let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
+        let mut c = Compare::default();
+        c.cycle(&d, -1);
+        assert_eq!(c.left, d.approaches.len() - 1);
+        c.side = Side::Right;
+        c.cycle(&d, 1);
+        assert_eq!(c.right, 2);
+        c.toggle_kind(&d);
+        assert_eq!((c.kind, c.left, c.right), (Kind::Actors, 0, 1));
+    }
+}

@@ -1,0 +1,118 @@
+//! The stance map's points and how the arrow keys move between them.
+
+use crate::data::Dataset;
+
+/// An approach or actor placed on the dataset's first two axes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub id: String,
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+    pub is_approach: bool,
+}
+
+/// Every item with a position on both of the first two axes, approaches
+/// first, in dataset order.
+pub fn points(d: &Dataset) -> Vec<Point> {
+    let (Some(ax), Some(ay)) = (d.axes.first(), d.axes.get(1)) else {
+        return Vec::new();
+    };
+    let place = |pos: Option<&crate::data::Position>| {
+        let p = pos?;
+        Some((*p.get(&ax.id)?, *p.get(&ay.id)?))
+    };
+    let approaches = d.approaches.iter().filter_map(|a| {
+        place(a.position.as_ref()).map(|(x, y)| Point {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            x,
+            y,
+            is_approach: true,
+        })
+    });
+    let actors = d.actors.iter().filter_map(|a| {
+        place(a.position.as_ref()).map(|(x, y)| Point {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            x,
+            y,
+            is_approach: false,
+        })
+    });
+    approaches.chain(actors).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+/// The point nearest to `from` in `direction` (strictly further that way),
+/// preferring points close to the straight line; `from` if there is none.
+pub fn step(points: &[Point], from: usize, direction: Direction) -> usize {
+    let Some(p) = points.get(from) else {
+        return 0;
+    };
+    points
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != from)
+        .filter_map(|(i, q)| {
+            let (dx, dy) = (q.x - p.x, q.y - p.y);
+            let (along, across) = match direction {
+                Direction::Right => (dx, dy),
+                Direction::Left => (-dx, dy),
+                Direction::Up => (dy, dx),
+                Direction::Down => (-dy, dx),
+            };
+            // Off-line distance counts double: "right" means mostly right.
+            (along > 1e-9).then_some((i, along + 2.0 * across.abs()))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(from, |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_map_has_the_four_approaches_and_the_uk() {
+        let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
+        let p = points(&d);
+        let names: Vec<&str> = p.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "eu-risk-based-regulation",
+                "us-deregulation",
+                "china-cooperation-body",
+                "un-inclusive-governance",
+                "united-kingdom"
+            ]
+        );
+        // From the EU (0.8, 0.2): left is China (0.1, 0.8)? No: the UN
+        // (0.4, 0.9) and China are both left; China is further left but the
+        // UN is nearer. Up from the US goes to the UK.
+        let us = 1;
+        assert_eq!(p[step(&p, us, Direction::Up)].id, "united-kingdom");
+        assert_eq!(
+            p[step(&p, us, Direction::Down)].id,
+            "us-deregulation",
+            "nothing below: stay"
+        );
+        let eu = 0;
+        assert_eq!(
+            p[step(&p, eu, Direction::Right)].id,
+            "eu-risk-based-regulation"
+        );
+        assert_eq!(
+            p[step(&p, eu, Direction::Left)].id,
+            "un-inclusive-governance"
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! The guided tour as full-screen slides for a projector: a counter, a
+//! big title, the step's text, and the item it focuses on, in full.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use crate::app::App;
+use crate::text::{sanitize_line, wrap};
+use crate::ui::panes::detail::render_text;
+use crate::ui::theme::Theme;
+use crate::ui::widgets::pane_block;
+
+/// Cells per character of the big font at quadrant size.
+const GLYPH_W: u16 = 4;
+const GLYPH_H: u16 = 4;
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let d = &app.data;
+    let Some(step) = d.tour.get(app.tour_step) else {
+        Paragraph::new("This dataset has no [[tour]] steps.")
+            .style(theme.note)
+            .render(area, buf);
+        return;
+    };
+    let counter = format!(" {}/{} ", app.tour_step + 1, d.tour.len());
+    let block = pane_block(
+        theme,
+        Line::from(format!(
+            "{counter}· ←/→ or Space · Enter opens the item · Esc back "
+        )),
+        true,
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let inner = Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let title = sanitize_line(&step.title).into_owned();
+    // The big font has ASCII glyphs only, and the title must fit in two
+    // lines of it; otherwise it is drawn as plain bold text.
+    let per_line = usize::from(inner.width / GLYPH_W);
+    let big_lines = wrap(&title, per_line.max(1));
+    let big = title.is_ascii() && big_lines.len() <= 2 && inner.height >= 14 && per_line >= 8;
+    let title_rows = if big {
+        GLYPH_H * u16::try_from(big_lines.len()).unwrap_or(2)
+    } else {
+        2
+    };
+    let text_rows =
+        u16::try_from(wrap(&step.text, usize::from(inner.width)).len()).unwrap_or(3) + 1;
+    let [title_area, text_area, focus_area] = Layout::vertical([
+        Constraint::Length(title_rows),
+        Constraint::Length(text_rows),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    if big {
+        BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(theme.heading)
+            .lines(big_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .build()
+            .render(title_area, buf);
+    } else {
+        Paragraph::new(Line::styled(title, theme.heading))
+            .wrap(Wrap { trim: true })
+            .render(title_area, buf);
+    }
+    Paragraph::new(sanitize_line(&step.text).into_owned())
+        .style(theme.base)
+        .wrap(Wrap { trim: true })
+        .render(text_area, buf);
+    if let Some(focus) = &step.focus {
+        let block = pane_block(theme, Line::from(" In focus "), false);
+        let inside = block.inner(focus_area);
+        block.render(focus_area, buf);
+        let inside = Rect {
+            x: inside.x.saturating_add(1),
+            width: inside.width.saturating_sub(2),
+            ..inside
+        };
+        render_text(app, theme, focus, inside, buf, 0);
+    }
+}
