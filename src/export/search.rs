@@ -100,7 +100,7 @@ pub fn search_json(index: &Index, query: &Query, hits: &[Hit]) -> String {
             }
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&items).unwrap_or_default();
+    let mut s = super::terminal_safe_json(serde_json::to_string_pretty(&items).unwrap_or_default());
     s.push('\n');
     s
 }

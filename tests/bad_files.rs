@@ -1,0 +1,157 @@
+//! Files that are wrong in every way a file can be: each gets a clear
+//! message (or the right result), never a panic, never a hang.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let p = std::env::temp_dir().join(format!("stances-bad-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        Dir(p)
+    }
+
+    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.0.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn validate(paths: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stances"))
+        .arg("validate")
+        .args(paths)
+        .output()
+        .unwrap()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const MINIMAL: &str = "[dataset]\ntitle = \"t\"\n";
+
+#[test]
+fn only_comments_is_a_dataset_without_its_table() {
+    let d = Dir::new("comments");
+    let f = d.file("c.toml", "# just a comment\n# and another\n");
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("c.toml:1:1: error: missing [dataset] table"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_are_fine() {
+    let d = Dir::new("bom");
+    let f = d.file(
+        "b.toml",
+        format!("\u{feff}{}", MINIMAL.replace('\n', "\r\n")),
+    );
+    assert_eq!(validate(&[&f]).status.code(), Some(0));
+}
+
+#[test]
+fn a_ten_thousand_character_line_is_located_and_shown_in_part() {
+    let d = Dir::new("longline");
+    let f = d.file(
+        "l.toml",
+        format!(
+            "{MINIMAL}[[source]]\nid = \"s\"\ntitle = \"{}\" junk\n",
+            "x".repeat(10_000)
+        ),
+    );
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(e.contains("l.toml:5:10012: error: TOML syntax"), "{e}");
+    assert!(
+        e.lines().all(|l| l.chars().count() < 300),
+        "the source line is shown as a window"
+    );
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_read_without_trouble() {
+    let d = Dir::new("big");
+    let mut text = String::from(MINIMAL);
+    text.push_str("# ");
+    text.push_str(&"filler ".repeat(50 * 1024 * 1024 / 7));
+    text.push('\n');
+    let f = d.file("big.toml", text);
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+}
+
+#[test]
+fn a_symlink_loop_gets_one_line() {
+    let d = Dir::new("loop");
+    let a = d.0.join("a.toml");
+    let b = d.0.join("b.toml");
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let o = validate(&[&a]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(
+        e.contains("a.toml: error: ") && e.to_lowercase().contains("symbolic links"),
+        "{e}"
+    );
+    // In a directory, the loop is skipped with the other files read.
+    d.file("real.toml", MINIMAL);
+    let o = validate(&[&d.0]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+}
+
+#[test]
+fn the_same_file_twice_is_checked_twice() {
+    let d = Dir::new("twice");
+    let f = d.file("t.toml", MINIMAL);
+    let o = validate(&[&f, &f]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
+}
+
+#[test]
+fn a_file_that_cannot_be_read_says_so() {
+    // Root reads everything, so the permission case needs another user.
+    if unsafe { libc::geteuid() } == 0 {
+        let d = Dir::new("dir-as-file");
+        // What root cannot read as a file: a directory named like one.
+        std::fs::create_dir_all(d.0.join("dir.toml")).unwrap();
+        d.file("ok.toml", MINIMAL);
+        let o = validate(&[&d.0]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "a directory named .toml is skipped: {}",
+            err(&o)
+        );
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let d = Dir::new("perm");
+    let f = d.file("p.toml", MINIMAL);
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("p.toml: error: permission denied"),
+        "{}",
+        err(&o)
+    );
+}
