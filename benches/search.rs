@@ -51,11 +51,11 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn keystroke_latency(index: &Index, size: usize) {
+fn keystroke_latency(index: &Arc<Index>, size: usize) {
     let mut first: std::collections::BTreeMap<&str, Vec<Duration>> = Default::default();
     let mut done: std::collections::BTreeMap<&str, Vec<Duration>> = Default::default();
     for _ in 0..RUNS {
-        let mut searcher = Searcher::new(index);
+        let mut searcher = Searcher::new(Arc::clone(index));
         for (query, kind) in keystrokes() {
             let start = Instant::now();
             let mut first_at = None;
@@ -70,7 +70,7 @@ fn keystroke_latency(index: &Index, size: usize) {
             done.entry(kind).or_default().push(total);
         }
         // A fresh 12-character query (pasted, or typed into a new search).
-        let mut searcher = Searcher::new(index);
+        let mut searcher = Searcher::new(Arc::clone(index));
         let start = Instant::now();
         let mut first_at = None;
         searcher.run(QUERY, &|| false, &mut |_, _| {
@@ -105,7 +105,7 @@ fn keystroke_latency(index: &Index, size: usize) {
 fn search(c: &mut Criterion) {
     for size in SIZES {
         let data = Arc::new(stances::synth::dataset(size, 42));
-        let index = Index::new(Arc::clone(&data));
+        let index = Arc::new(Index::new(Arc::clone(&data)));
         keystroke_latency(&index, size);
 
         let haystacks: Vec<String> = (0..data.quotes.len())

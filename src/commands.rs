@@ -51,6 +51,7 @@ fn explore(
             theme,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             view,
+            watch: data.map(Path::to_path_buf),
             // Without --seed every quiz differs: the clock is as good a
             // seed as any, and only read here, never in update.
             seed: seed.unwrap_or_else(|| {

@@ -30,6 +30,7 @@ use crate::ui::{self, Theme};
 /// Everything the loop waits for, from any thread.
 enum Message {
     Input(Event),
+    Reload(crate::reload::Reload),
     Search(crate::search::worker::Update),
     /// The input reader failed: the terminal is gone.
     InputClosed,
@@ -47,6 +48,9 @@ pub struct Options {
     pub view: app::View,
     /// Seed for the quiz.
     pub seed: u64,
+    /// The dataset's path, watched for changes (none for the embedded
+    /// data).
+    pub watch: Option<std::path::PathBuf>,
 }
 
 /// Run the explorer until the user quits. Returns the process exit code:
@@ -67,6 +71,15 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let to_loop = tx.clone();
     let worker = crate::search::worker::Worker::spawn(Arc::clone(&app.index), move |u| {
         let _ = to_loop.send(Message::Search(u));
+    });
+    // Live reload: a failure to watch (an exotic file system) costs the
+    // feature, not the session.
+    let _watch = options.watch.as_deref().and_then(|path| {
+        let to_loop = tx.clone();
+        crate::reload::watch(path, move |r| {
+            let _ = to_loop.send(Message::Reload(r));
+        })
+        .ok()
     });
     spawn_signal_listener(tx)?;
 
@@ -99,6 +112,10 @@ fn event_loop(
                         changed = true;
                     }
                 }
+                Message::Reload(reload) => {
+                    app::update(app, Action::Reloaded(reload));
+                    changed = true;
+                }
                 Message::Search(results) => {
                     app::update(app, Action::SearchResults(results));
                     changed = true;
@@ -109,6 +126,7 @@ fn event_loop(
             for effect in app.take_effects() {
                 match effect {
                     app::Effect::Search { generation, query } => worker.search(generation, query),
+                    app::Effect::NewIndex(index) => worker.set_index(index),
                     app::Effect::Copy(text) => {
                         // A terminal without OSC 52 ignores it; nothing to report.
                         let _ = write_clipboard(&mut stdout(), &text);

@@ -16,6 +16,35 @@ enum Input {
     Click(u16, u16),
     Wheel(u16, u16, bool),
     Resize(u16, u16),
+    /// Results for the pending search, as the worker would send them.
+    SearchDone,
+    /// A live reload: 0 the same data, 1 smaller data, 2 broken data.
+    Reload(usize),
+}
+
+/// The three reloads, read once from files like a real save.
+fn reloads() -> &'static [stances::reload::Reload] {
+    static R: std::sync::OnceLock<Vec<stances::reload::Reload>> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("stances-prop-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = stances::data::load::EMBEDDED_TEXT;
+        // Smaller: no reactions, quotes or events after the first actors.
+        let cut = text.find("# ---------------------------------------------------------------- approaches").unwrap();
+        let smaller = format!("{}\n[[approach]]\nid = \"only\"\nname = \"Only\"\nproponent = \"china\"\nsummary = \"s\"\n", &text[..cut]);
+        let broken = text.replace("kind = \"country\"", "kind = \"nation\"");
+        let out = [text.to_string(), smaller, broken]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let f = dir.join(format!("{i}.toml"));
+                std::fs::write(&f, t).unwrap();
+                stances::reload::load(&f)
+            })
+            .collect();
+        let _ = std::fs::remove_dir_all(&dir);
+        out
+    })
 }
 
 fn input() -> impl Strategy<Value = Input> {
@@ -37,6 +66,13 @@ fn input() -> impl Strategy<Value = Input> {
         Just(KeyCode::Char('g')),
         Just(KeyCode::Char('G')),
         Just(KeyCode::Char('1')),
+        Just(KeyCode::Char('/')),
+        (1u8..=6).prop_map(|d| KeyCode::Char(char::from(b'0' + d))),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Char(' ')),
+        Just(KeyCode::Char('y')),
+        Just(KeyCode::Char('t')),
         any::<char>().prop_map(KeyCode::Char),
     ];
     prop_oneof![
@@ -44,6 +80,8 @@ fn input() -> impl Strategy<Value = Input> {
         2 => (0u16..310, 0u16..110).prop_map(|(x, y)| Input::Click(x, y)),
         1 => (0u16..310, 0u16..110, any::<bool>()).prop_map(|(x, y, d)| Input::Wheel(x, y, d)),
         1 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Input::Resize(w, h)),
+        2 => Just(Input::SearchDone),
+        1 => (0usize..3).prop_map(Input::Reload),
     ]
 }
 
@@ -70,6 +108,22 @@ fn check_invariants(app: &App) {
     if let Some(f) = &app.filter {
         assert!(app.data.item(f.id()).is_some());
     }
+    if let Some(search) = &app.search {
+        assert!(
+            search
+                .hits
+                .iter()
+                .all(|h| (h.quote as usize) < app.data.quotes.len())
+        );
+        assert!(search.hits.is_empty() || search.cursor.selected < search.hits.len());
+    }
+    assert!(app.timeline_order.len() == app.data.events.len());
+    assert!(app.timeline_order.is_empty() || app.timeline.selected < app.timeline_order.len());
+    assert!(app.data.tour.is_empty() || app.tour_step < app.data.tour.len());
+    let points = stances::app::map::points(&app.data);
+    assert!(points.is_empty() || app.map_selected < points.len());
+    let len = app.compare.len(&app.data);
+    assert!(len == 0 || (app.compare.left < len && app.compare.right < len));
 }
 
 proptest! {
@@ -82,6 +136,20 @@ proptest! {
         let theme = Theme::dark();
         for (step, input) in inputs.into_iter().enumerate() {
             let action = match input {
+                Input::SearchDone => {
+                    for effect in app.take_effects() {
+                        if let stances::app::Effect::Search { generation, query } = effect {
+                            let hits = app.index.search(&stances::search::Query::parse(&query));
+                            update(&mut app, Action::SearchResults(stances::search::worker::Update {
+                                generation,
+                                hits: std::sync::Arc::new(hits),
+                                done: true,
+                            }));
+                        }
+                    }
+                    None
+                }
+                Input::Reload(n) => Some(Action::Reloaded(reloads()[n].clone())),
                 Input::Key(code) => keymap::action_for(&app, KeyEvent::new(code, KeyModifiers::NONE)),
                 Input::Click(column, row) => Some(Action::Click { column, row }),
                 Input::Wheel(column, row, down) => Some(if down {

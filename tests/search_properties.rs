@@ -69,8 +69,8 @@ proptest! {
             1 => Just(None),
         ], 1..12),
     ) {
-        let ix = Index::new(Arc::new(dataset(&texts, "Speaker")));
-        let mut searcher = Searcher::new(&ix);
+        let ix = Arc::new(Index::new(Arc::new(dataset(&texts, "Speaker"))));
+        let mut searcher = Searcher::new(Arc::clone(&ix));
         let mut query = String::new();
         for edit in edits {
             match edit {

@@ -140,4 +140,6 @@ pub enum Action {
     CopyQuote,
     /// `Y`: copy the citation alone.
     CopyCitation,
+    /// The watched files were read again.
+    Reloaded(crate::reload::Reload),
 }

@@ -29,13 +29,36 @@ use crate::search::{Hit, Index, Query};
 
 /// Work `update` asks the outside world to do: it has no threads or I/O
 /// of its own. The event loop takes these after each update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Effect {
     /// Run this query; answer with `Action::SearchResults` of the same
     /// generation.
     Search { generation: u64, query: String },
     /// Put this text on the system clipboard.
     Copy(String),
+    /// The data was reloaded: the search worker must use this index.
+    NewIndex(Arc<Index>),
+}
+
+impl PartialEq for Effect {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                Effect::Search {
+                    generation: a,
+                    query: q,
+                },
+                Effect::Search {
+                    generation: b,
+                    query: r,
+                },
+            ) => a == b && q == r,
+            (Effect::Copy(a), Effect::Copy(b)) => a == b,
+            // The same index, not an equal one: indexes are not compared.
+            (Effect::NewIndex(a), Effect::NewIndex(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 /// The search field and its results, while open.
@@ -118,6 +141,9 @@ pub struct App {
     pub quiz: Option<Result<quiz::Quiz, String>>,
     /// Seed for the next quiz (from `--seed`, else chosen at start-up).
     pub quiz_seed: u64,
+    /// Problems in the watched files since the last good reload; the
+    /// explorer keeps showing the last good data meanwhile.
+    pub problems: Option<Vec<String>>,
     /// Last search generation handed out.
     pub search_generation: u64,
     /// Requests for the event loop, taken with [`App::take_effects`].
@@ -161,13 +187,12 @@ impl App {
             tour_step: 0,
             quiz: None,
             quiz_seed: 0,
+            problems: None,
             search_generation: 0,
             effects: Vec::new(),
             quit: false,
         };
-        let mut order: Vec<usize> = (0..app.data.events.len()).collect();
-        order.sort_by_key(|&i| app.data.events[i].date);
-        app.timeline_order = order;
+        app.timeline_order = update::timeline_order(&app.data);
         if app.data.approaches.len() < 2 {
             app.compare.right = 0;
         }

@@ -8,8 +8,14 @@ use super::compare::Side;
 use super::quiz::Quiz;
 use super::{Action, App, Effect, LineInput, Pane, Saved, Search, View, detail};
 use crate::search::Query;
+use std::sync::Arc;
 
 pub fn update(app: &mut App, action: Action) {
+    if let Action::Reloaded(reload) = action {
+        reloaded(app, reload);
+        settle(app);
+        return;
+    }
     if app.help.is_some() && handle_help(app, &action) {
         return;
     }
@@ -53,9 +59,115 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Right
         | Action::Choose(_)
         | Action::Next
-        | Action::ToggleKind => {}
+        | Action::ToggleKind
+        | Action::Reloaded(_) => {}
     }
     settle(app);
+}
+
+pub(super) fn timeline_order(d: &crate::data::Dataset) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..d.events.len()).collect();
+    order.sort_by_key(|&i| d.events[i].date);
+    order
+}
+
+/// New data from disk. Clean data replaces the old, and everything the
+/// user had selected is found again by id; data with problems is not
+/// shown: the last good data stays, with the problems in a panel.
+fn reloaded(app: &mut App, reload: crate::reload::Reload) {
+    use crate::reload::Reload;
+    let (data, index) = match reload {
+        Reload::Problems(problems) => {
+            app.status = Some(format!(
+                "{} problem{} in the data: still showing the last good version",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ));
+            app.problems = Some(problems);
+            return;
+        }
+        Reload::Ok { data, index } => (data, index),
+    };
+    // What was selected, by id.
+    let selected: Vec<Option<String>> = Pane::LISTS
+        .iter()
+        .map(|p| app.selected_id(*p).map(str::to_string))
+        .collect();
+    let map_id = crate::app::map::points(&app.data)
+        .get(app.map_selected)
+        .map(|p| p.id.clone());
+    let event_id = app
+        .timeline_order
+        .get(app.timeline.selected)
+        .map(|&i| app.data.events[i].id.clone());
+    let compare_ids = (
+        app.compare.id(&app.data, Side::Left).map(str::to_string),
+        app.compare.id(&app.data, Side::Right).map(str::to_string),
+    );
+
+    app.data = data;
+    app.index = Arc::clone(&index);
+    app.effects.push(Effect::NewIndex(index));
+    app.problems = None;
+    let filter = app
+        .filter
+        .take()
+        .filter(|f| app.data.item(f.id()).is_some());
+    apply_filter(app, filter);
+    for (pane, id) in Pane::LISTS.into_iter().zip(selected) {
+        let row =
+            id.and_then(|id| (0..app.len(pane)).find(|&r| app.id_at(pane, r) == Some(id.as_str())));
+        let len = app.len(pane);
+        app.cursor_mut(pane).select(row.unwrap_or(0), len);
+    }
+    let alive = |id: &Option<String>| id.as_deref().is_some_and(|i| app.data.item(i).is_some());
+    if !alive(&app.pinned) {
+        app.pinned = None;
+    }
+    let data = Arc::clone(&app.data);
+    app.history.retain(|id| data.item(id).is_some());
+    let points = crate::app::map::points(&app.data);
+    app.map_selected = map_id
+        .and_then(|id| points.iter().position(|p| p.id == id))
+        .unwrap_or(0);
+    app.timeline_order = timeline_order(&app.data);
+    let row = event_id.and_then(|id| {
+        app.timeline_order
+            .iter()
+            .position(|&i| app.data.events[i].id == id)
+    });
+    let len = app.timeline_order.len();
+    app.timeline.select(row.unwrap_or(0), len);
+    let position = |id: Option<String>, kind| {
+        id.and_then(|id| match kind {
+            crate::app::compare::Kind::Approaches => {
+                app.data.approaches.iter().position(|a| a.id == id)
+            }
+            crate::app::compare::Kind::Actors => app.data.actors.iter().position(|a| a.id == id),
+        })
+    };
+    let kind = app.compare.kind;
+    app.compare.left = position(compare_ids.0, kind).unwrap_or(0);
+    app.compare.right = position(compare_ids.1, kind).unwrap_or(0);
+    app.tour_step = app.tour_step.min(app.data.tour.len().saturating_sub(1));
+    // A quiz over quotes that may be gone starts again on the new data.
+    if app.quiz.is_some() {
+        app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
+    }
+    if let Some(search) = app.search.as_mut() {
+        // The old hits point into the old data: drop them before the new
+        // ones arrive.
+        search.hits = Default::default();
+        search.cursor = Default::default();
+        request_search(app);
+    }
+    app.status = Some(format!(
+        "Reloaded: {} approaches, {} actors, {} reactions, {} quotes",
+        app.data.approaches.len(),
+        app.data.actors.len(),
+        app.data.reactions.len(),
+        app.data.quotes.len()
+    ));
 }
 
 fn switch_view(app: &mut App, view: View) {
@@ -462,9 +574,13 @@ fn selection_changed(app: &mut App, pane: Pane) {
 }
 
 fn set_filter(app: &mut App, filter: Option<Focus>) {
-    if app.filter == filter {
-        return;
+    if app.filter != filter {
+        apply_filter(app, filter);
     }
+}
+
+/// Set the filter and recompute the lists it narrows.
+fn apply_filter(app: &mut App, filter: Option<Focus>) {
     app.filter = filter;
     app.reaction_rows = relations::reactions_for(&app.data, app.filter.as_ref());
     app.quote_rows = relations::quotes_for(&app.data, app.filter.as_ref());

@@ -88,6 +88,10 @@ struct Collector {
     quotes: Vec<(usize, RawQuote)>,
     events: Vec<(usize, RawEvent)>,
     tour: Vec<(usize, RawTourStep)>,
+    /// Items that failed to deserialize but whose id could be read: their
+    /// ids still count as defined, so one typo in an actor does not also
+    /// report every reference to it as dangling.
+    broken: Vec<(usize, &'static str, Text)>,
     diags: Vec<Diagnostic>,
     syntax_broken: bool,
 }
@@ -197,6 +201,19 @@ impl Collector {
         match T::deserialize(ValueDeserializer::from(value.clone())) {
             Ok(item) => Some(item),
             Err(e) => {
+                if let Some(id) = value
+                    .get_ref()
+                    .as_table()
+                    .and_then(|t| t.get("id"))
+                    .and_then(|v| {
+                        v.get_ref()
+                            .as_str()
+                            .map(|s| Spanned::new(v.span(), s.to_string()))
+                    })
+                    && let Some(kind) = TABLES.iter().find(|t| **t == table)
+                {
+                    self.broken.push((file, kind, id));
+                }
                 let label = item_label(table, number, value.get_ref());
                 let message = friendlier(e.message());
                 let span = e.span().or_else(|| Some(value.span()));
@@ -643,6 +660,9 @@ impl<'f> Rules<'f> {
         }
         for (f, x) in &c.events {
             self.define(*f, &x.id, "event");
+        }
+        for (f, kind, id) in &c.broken {
+            self.define(*f, id, kind);
         }
 
         let axes: Vec<String> = c.axes.iter().map(|(_, a)| a.id.get_ref().clone()).collect();

@@ -23,9 +23,13 @@ pub struct Update {
     pub done: bool,
 }
 
-struct Job {
-    generation: u64,
-    query: String,
+enum Job {
+    Search {
+        generation: u64,
+        query: String,
+    },
+    /// The data was reloaded: search this index from now on.
+    Index(Arc<Index>),
 }
 
 pub struct Worker {
@@ -54,20 +58,31 @@ impl Worker {
     /// Ask for `query`; older requests are abandoned.
     pub fn search(&self, generation: u64, query: String) {
         self.latest.store(generation, Ordering::SeqCst);
-        let _ = self.jobs.send(Job { generation, query });
+        let _ = self.jobs.send(Job::Search { generation, query });
+    }
+
+    /// Search a new index (after a reload); the cache starts afresh.
+    pub fn set_index(&self, index: Arc<Index>) {
+        let _ = self.jobs.send(Job::Index(index));
     }
 }
 
-fn run(index: &Index, rx: &Receiver<Job>, latest: &AtomicU64, publish: &dyn Fn(Update)) {
-    let mut searcher = Searcher::new(index);
-    while let Ok(mut job) = rx.recv() {
-        // Only the newest queued query matters.
-        while let Ok(newer) = rx.try_recv() {
-            job = newer;
+fn run(index: &Arc<Index>, rx: &Receiver<Job>, latest: &AtomicU64, publish: &dyn Fn(Update)) {
+    let mut searcher = Searcher::new(Arc::clone(index));
+    while let Ok(first) = rx.recv() {
+        // Only the newest queued query matters; a new index always does.
+        let mut search = None;
+        for job in std::iter::once(first).chain(rx.try_iter()) {
+            match job {
+                Job::Index(index) => searcher = Searcher::new(index),
+                Job::Search { generation, query } => search = Some((generation, query)),
+            }
         }
-        let generation = job.generation;
+        let Some((generation, query)) = search else {
+            continue;
+        };
         let cancelled = || latest.load(Ordering::SeqCst) != generation;
-        searcher.run(&job.query, &cancelled, &mut |hits, done| {
+        searcher.run(&query, &cancelled, &mut |hits, done| {
             publish(Update {
                 generation,
                 hits,
@@ -80,14 +95,14 @@ fn run(index: &Index, rx: &Receiver<Job>, latest: &AtomicU64, publish: &dyn Fn(U
 /// The search logic of the worker, without the thread: usable directly by
 /// tests and benchmarks to measure a keystroke exactly as the explorer
 /// pays for it.
-pub struct Searcher<'a> {
-    index: &'a Index,
+pub struct Searcher {
+    index: Arc<Index>,
     /// Recent complete results, newest last.
     cache: VecDeque<(String, Query, Arc<Vec<Hit>>)>,
 }
 
-impl<'a> Searcher<'a> {
-    pub fn new(index: &'a Index) -> Searcher<'a> {
+impl Searcher {
+    pub fn new(index: Arc<Index>) -> Searcher {
         Searcher {
             index,
             cache: VecDeque::new(),
@@ -209,7 +224,7 @@ mod tests {
     #[test]
     fn narrowing_and_the_cache_give_the_same_answer_as_a_fresh_search() {
         let ix = index();
-        let mut s = Searcher::new(&ix);
+        let mut s = Searcher::new(Arc::clone(&ix));
         let mut typed = String::new();
         for c in "govern".chars() {
             typed.push(c);
@@ -224,7 +239,7 @@ mod tests {
     #[test]
     fn a_cancelled_pass_reports_nothing() {
         let ix = index();
-        let mut s = Searcher::new(&ix);
+        let mut s = Searcher::new(Arc::clone(&ix));
         let mut reports = 0;
         assert!(s.run("ai", &|| true, &mut |_, _| reports += 1).is_none());
         assert_eq!(reports, 0);

@@ -56,6 +56,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             View::Quiz => views::quiz::render(app, theme, f.body, buf),
         }
     }
+    problems(app, theme, f.body, buf);
     chrome::status(app, theme, f.status, buf);
     chrome::footer(app, theme, f.footer, buf);
     help::render(app, theme, area, buf);
@@ -87,6 +88,37 @@ fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
             Pane::Detail => panes::detail::render(app, theme, area, buf),
         }
     }
+}
+
+/// Problems in the watched files, over the bottom of the view until the
+/// next good save.
+fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let Some(problems) = &app.problems else {
+        return;
+    };
+    let lines: Vec<Line> = problems
+        .iter()
+        .map(|p| Line::raw(crate::text::sanitize_line(p).into_owned()))
+        .collect();
+    let wanted = u16::try_from(problems.len() * 2 + 2).unwrap_or(u16::MAX);
+    let height = wanted.min(body.height / 2).max(3.min(body.height));
+    let area = Rect {
+        y: body.bottom().saturating_sub(height),
+        height,
+        ..body
+    };
+    ratatui::widgets::Clear.render(area, buf);
+    let block = widgets::pane_block(
+        theme,
+        Line::from(" Problems in the data · showing the last good version · fix and save "),
+        true,
+    )
+    .border_style(theme.stances[4]);
+    Paragraph::new(lines)
+        .block(block)
+        .style(theme.base)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
 
 fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {

@@ -1,0 +1,113 @@
+//! Live reload: watch the dataset's files and, when they change, read and
+//! check them again off the UI thread.
+//!
+//! Editors save in different ways (write in place, truncate then write,
+//! write a temporary file and rename it over the original, several writes
+//! in a burst), so the watcher watches the directory rather than the file
+//! (a rename replaces the file's inode) and waits for a short quiet spell
+//! before reading, so a burst costs one reload.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher as _};
+
+use crate::data::{self, Dataset};
+use crate::search::Index;
+
+/// How long the files must stay untouched before they are read.
+const QUIET: Duration = Duration::from_millis(120);
+
+/// The outcome of reading the files again.
+#[derive(Debug, Clone)]
+pub enum Reload {
+    /// Clean data, with its search index built here, off the UI thread.
+    Ok {
+        data: Arc<Dataset>,
+        index: Arc<Index>,
+    },
+    /// The data has problems: each as `path:line:col: error: message`.
+    Problems(Vec<String>),
+}
+
+impl PartialEq for Reload {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Reload::Ok { data: a, .. }, Reload::Ok { data: b, .. }) => Arc::ptr_eq(a, b),
+            (Reload::Problems(a), Reload::Problems(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Keeps the watch alive; dropping it stops watching.
+pub struct Watch {
+    _watcher: notify::RecommendedWatcher,
+}
+
+/// Read and check `path` the way the explorer does at start.
+pub fn load(path: &Path) -> Reload {
+    match data::load(Some(path)) {
+        Err(e) => Reload::Problems(vec![e.to_string()]),
+        Ok(loaded) => match loaded.checked.dataset {
+            Some(d) => {
+                let data = Arc::new(d);
+                let index = Arc::new(Index::new(Arc::clone(&data)));
+                Reload::Ok { data, index }
+            }
+            None => Reload::Problems(
+                loaded
+                    .checked
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| d.headline(&loaded.files))
+                    .collect(),
+            ),
+        },
+    }
+}
+
+/// Watch `path` (a file or a directory of `*.toml`) and call `on_reload`
+/// after each change.
+pub fn watch(path: &Path, on_reload: impl Fn(Reload) + Send + 'static) -> notify::Result<Watch> {
+    let path = path.to_path_buf();
+    let is_dir = path.is_dir();
+    let dir = if is_dir {
+        path.clone()
+    } else {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let name = path.file_name().map(|n| n.to_os_string());
+    let (tx, rx) = mpsc::channel::<()>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        let relevant = event.paths.iter().any(|p| {
+            if is_dir {
+                p.extension().is_some_and(|e| e == "toml")
+            } else {
+                p.file_name().map(|n| n.to_os_string()) == name
+            }
+        });
+        if relevant {
+            let _ = tx.send(());
+        }
+    })?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive)?;
+    thread::spawn(move || {
+        while rx.recv().is_ok() {
+            // Wait for the burst to end.
+            while rx.recv_timeout(QUIET).is_ok() {}
+            on_reload(load(&path));
+        }
+    });
+    Ok(Watch { _watcher: watcher })
+}

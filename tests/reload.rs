@@ -1,0 +1,256 @@
+//! Live reload: the watcher sees every way an editor saves, and the
+//! explorer keeps what the user had selected, or the last good data when
+//! the new data is broken.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use ratatui::layout::Rect;
+use stances::app::{Action, App, Pane, update};
+use stances::reload::{self, Reload};
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let p = std::env::temp_dir().join(format!("stances-reload-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        Dir(p)
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn shipped_text() -> String {
+    stances::data::load::EMBEDDED_TEXT.to_string()
+}
+
+fn next(rx: &mpsc::Receiver<Reload>) -> Reload {
+    rx.recv_timeout(PATIENCE).expect("a reload after the save")
+}
+
+fn quotes(r: &Reload) -> usize {
+    match r {
+        Reload::Ok { data, .. } => data.quotes.len(),
+        Reload::Problems(p) => panic!("problems: {p:?}"),
+    }
+}
+
+/// Wait until a reload shows `want` quotes (editors may trigger a reload
+/// of an intermediate state first, e.g. the empty file of a truncate).
+fn until_quotes(rx: &mpsc::Receiver<Reload>, want: usize) {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if let Ok(Reload::Ok { data, .. }) = rx.recv_timeout(PATIENCE)
+            && data.quotes.len() == want
+        {
+            return;
+        }
+    }
+    panic!("never saw {want} quotes");
+}
+
+/// The data less one quote that nothing else refers to.
+fn remove_last_quote(text: &str) -> String {
+    let at = text.find("[[quote]]\nid = \"li-benefit-mankind\"").unwrap();
+    let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+    format!("{}{}", &text[..at], &text[end..])
+}
+
+#[test]
+fn every_editor_save_pattern_triggers_one_reload() {
+    let dir = Dir::new("patterns");
+    let file = dir.0.join("data.toml");
+    std::fs::write(&file, shipped_text()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let _watch = reload::watch(&file, move |r| {
+        let _ = tx.send(r);
+    })
+    .unwrap();
+    let fewer = remove_last_quote(&shipped_text());
+
+    // Write in place.
+    std::fs::write(&file, &fewer).unwrap();
+    until_quotes(&rx, 6);
+
+    // Truncate, then write.
+    {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&file)
+            .unwrap();
+        f.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        f.write_all(shipped_text().as_bytes()).unwrap();
+    }
+    until_quotes(&rx, 7);
+
+    // Write a temporary file and rename it over the original (vim, VS Code).
+    let tmp = dir.0.join(".data.toml.swp");
+    std::fs::write(&tmp, &fewer).unwrap();
+    std::fs::rename(&tmp, &file).unwrap();
+    until_quotes(&rx, 6);
+
+    // A burst of writes: one reload, of the last state.
+    for text in [&fewer, &shipped_text(), &fewer, &shipped_text()] {
+        std::fs::write(&file, text).unwrap();
+    }
+    let r = next(&rx);
+    assert_eq!(quotes(&r), 7);
+    assert!(
+        rx.recv_timeout(Duration::from_millis(600)).is_err(),
+        "a burst is one reload"
+    );
+}
+
+#[test]
+fn a_broken_save_reports_located_problems() {
+    let dir = Dir::new("broken");
+    let file = dir.0.join("data.toml");
+    std::fs::write(&file, shipped_text()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let _watch = reload::watch(&file, move |r| {
+        let _ = tx.send(r);
+    })
+    .unwrap();
+    std::fs::write(
+        &file,
+        shipped_text().replace("kind = \"bloc\"", "kind = \"blok\""),
+    )
+    .unwrap();
+    let start = Instant::now();
+    let problems = loop {
+        match next(&rx) {
+            Reload::Problems(p) => break p,
+            Reload::Ok { .. } if start.elapsed() < PATIENCE => continue,
+            Reload::Ok { .. } => panic!("no problems reported"),
+        }
+    };
+    assert_eq!(
+        problems.len(),
+        2,
+        "the two blocs, and no cascade of dangling references: {problems:?}"
+    );
+    assert!(
+        problems[0]
+            .contains("data.toml:67:8: error: actor `european-union`: unknown variant `blok`"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_directory_dataset_reloads_when_any_of_its_files_changes() {
+    let dir = Dir::new("dir");
+    std::fs::write(dir.0.join("a.toml"), shipped_text()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let _watch = reload::watch(&dir.0, move |r| {
+        let _ = tx.send(r);
+    })
+    .unwrap();
+    std::fs::write(
+        dir.0.join("b.toml"),
+        "[[tour]]\ntitle = \"Extra\"\ntext = \"One more step.\"\n",
+    )
+    .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Reload::Ok { data, .. } = next(&rx)
+            && data.tour.len() == 11
+        {
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE);
+    }
+}
+
+fn app() -> App {
+    let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    App::new(data, Rect::new(0, 0, 100, 30))
+}
+
+fn reload_text(text: &str) -> Reload {
+    let dir = Dir::new(&format!("text-{}", text.len()));
+    let file = dir.0.join("d.toml");
+    std::fs::write(&file, text).unwrap();
+    reload::load(Path::new(&file))
+}
+
+#[test]
+fn reloading_keeps_the_selection_filter_and_search_by_id() {
+    let mut a = app();
+    // Select Li Qiang (the 2nd actor): filter on him; open a quote.
+    update(&mut a, Action::NextPane);
+    update(&mut a, Action::Down);
+    assert_eq!(a.selected_id(Pane::Actors), Some("li-qiang"));
+    // Move China after Li Qiang in the file: indices change, ids do not.
+    let text = shipped_text();
+    let china_at = text.find("[[actor]]\nid = \"china\"").unwrap();
+    let china_end = china_at + text[china_at..].find("\n\n").unwrap() + 2;
+    let china = &text[china_at..china_end];
+    let moved = format!(
+        "{}{}",
+        text[..china_at].to_string() + &text[china_end..],
+        ""
+    );
+    let moved = moved.replace(
+        "[[actor]]\nid = \"european-union\"",
+        &format!("{china}[[actor]]\nid = \"european-union\""),
+    );
+    update(&mut a, Action::OpenSearch);
+    update(&mut a, Action::Edit(stances::app::Edit::Insert('x')));
+    let _ = a.take_effects();
+    let before_filter = a.filter.clone();
+    update(&mut a, Action::Reloaded(reload_text(&moved)));
+    assert_eq!(
+        a.data.actors[0].id, "li-qiang",
+        "the file really moved China"
+    );
+    assert_eq!(a.selected_id(Pane::Actors), Some("li-qiang"));
+    assert_eq!(a.filter, before_filter);
+    assert_eq!(a.search.as_ref().unwrap().input.text(), "x");
+    let effects = a.take_effects();
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [
+                stances::app::Effect::NewIndex(_),
+                stances::app::Effect::Search { .. }
+            ]
+        ),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn broken_data_keeps_the_last_good_version_until_fixed() {
+    let mut a = app();
+    let good = std::sync::Arc::clone(&a.data);
+    update(
+        &mut a,
+        Action::Reloaded(reload_text(
+            &shipped_text().replace("speaker = \"li-qiang\"", "speaker = \"li-qaing\""),
+        )),
+    );
+    assert!(
+        std::sync::Arc::ptr_eq(&a.data, &good),
+        "the last good data stays"
+    );
+    let problems = a.problems.clone().unwrap();
+    assert_eq!(problems.len(), 3);
+    assert!(
+        problems[0].contains("speaker `li-qaing` is not a known actor; did you mean `li-qiang`?")
+    );
+    update(&mut a, Action::Reloaded(reload_text(&shipped_text())));
+    assert!(a.problems.is_none());
+    assert!(!std::sync::Arc::ptr_eq(&a.data, &good));
+}
