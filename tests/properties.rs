@@ -127,7 +127,7 @@ fn check_invariants(app: &App) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn random_use_never_panics_and_keeps_state_valid(inputs in prop::collection::vec(input(), 1..80)) {

@@ -450,8 +450,12 @@ fn close_search(app: &mut App) {
         app.cursors = s.cursors;
         app.link_cursor = s.link_cursor;
         app.detail_scroll = s.detail_scroll;
-        app.pinned = s.pinned;
+        // The data may have been reloaded while searching: forget what
+        // is gone.
+        let data = Arc::clone(&app.data);
+        app.pinned = s.pinned.filter(|id| data.item(id).is_some());
         app.history = s.history;
+        app.history.retain(|id| data.item(id).is_some());
     }
 }
 

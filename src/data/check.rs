@@ -78,7 +78,9 @@ fn sort(diags: &mut [Diagnostic]) {
 
 /// Raw items per table, each with the index of the file it came from.
 #[derive(Default)]
-struct Collector {
+struct Collector<'t> {
+    /// The text of the file being read, for messages that quote it.
+    text: &'t str,
     info: Vec<(usize, Range<usize>, RawDatasetInfo)>,
     sources: Vec<(usize, RawSource)>,
     axes: Vec<(usize, RawAxis)>,
@@ -96,8 +98,12 @@ struct Collector {
     syntax_broken: bool,
 }
 
-impl Collector {
-    fn parse_file(&mut self, file: usize, source: &SourceFile) {
+impl<'t> Collector<'t> {
+    fn parse_file(&mut self, file: usize, source: &'t SourceFile) {
+        self.text = &source.text;
+        if self.parse_in_parallel(file, source) {
+            return;
+        }
         let (table, errors) = DeTable::parse_recoverable(&source.text);
         if !errors.is_empty() {
             self.syntax_broken = true;
@@ -125,15 +131,83 @@ impl Collector {
             }
             return;
         }
-        let table = table.into_inner();
-        for (key, value) in table.iter() {
+        self.collect(file, source, table.into_inner());
+    }
+
+    /// A big file is cut at `[[` lines into one chunk per core, and the
+    /// chunks are parsed and deserialized at the same time. Each chunk is
+    /// parsed from a copy of the file with everything before it blanked
+    /// (newlines kept), so every span and line number is the file's own.
+    /// A cut can land inside a multi-line string or array; then a chunk
+    /// fails to parse, and the whole file is read the ordinary way, which
+    /// also gives the right error positions. Returns whether it did the
+    /// work.
+    fn parse_in_parallel(&mut self, file: usize, source: &'t SourceFile) -> bool {
+        let chunks = chunks(&source.text);
+        if chunks.len() < 2 {
+            return false;
+        }
+        let text = source.text.as_str();
+        let parts: Vec<Option<Collector<'t>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunks
+                .iter()
+                .map(|range| {
+                    s.spawn(move || {
+                        let padded = blank_before(text, range.clone());
+                        let (table, errors) = DeTable::parse_recoverable(&padded);
+                        if !errors.is_empty() {
+                            return None;
+                        }
+                        let mut part = Collector {
+                            text,
+                            ..Collector::default()
+                        };
+                        part.collect(file, source, table.into_inner());
+                        Some(part)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        });
+        if parts.iter().any(Option::is_none) {
+            return false;
+        }
+        for part in parts.into_iter().flatten() {
+            self.absorb(part);
+        }
+        true
+    }
+
+    /// Append what another collector read (a later chunk of the file).
+    fn absorb(&mut self, other: Collector<'t>) {
+        self.info.extend(other.info);
+        self.sources.extend(other.sources);
+        self.axes.extend(other.axes);
+        self.actors.extend(other.actors);
+        self.approaches.extend(other.approaches);
+        self.reactions.extend(other.reactions);
+        self.quotes.extend(other.quotes);
+        self.events.extend(other.events);
+        self.tour.extend(other.tour);
+        self.broken.extend(other.broken);
+        self.diags.extend(other.diags);
+        self.syntax_broken |= other.syntax_broken;
+    }
+
+    /// Deserialize every table of a parsed file.
+    fn collect(&mut self, file: usize, source: &SourceFile, mut table: DeTable<'_>) {
+        for (key, value) in table.iter_mut() {
             let name = key.get_ref().as_ref();
             check_table_strings(file, source, name, value, &mut self.diags);
             let key_span = key.span();
             match name {
                 "dataset" => {
                     let span = value.span();
-                    if let Some(info) = self.item::<RawDatasetInfo>(file, "dataset", 0, value) {
+                    if let Some(info) = self.item::<RawDatasetInfo>(file, "dataset", 0, take(value))
+                    {
                         self.info.push((file, span, info));
                     }
                 }
@@ -168,24 +242,26 @@ impl Collector {
         file: usize,
         table: &str,
         key_span: Range<usize>,
-        value: &Spanned<DeValue<'_>>,
+        value: &mut Spanned<DeValue<'_>>,
         list: impl Fn(&mut Self) -> &mut Vec<(usize, T)>,
     ) {
-        let Some(array) = value.get_ref().as_array() else {
-            let found = if value.get_ref().is_table() {
+        let is_table = value.get_ref().is_table();
+        let type_str = value.get_ref().type_str();
+        let DeValue::Array(array) = value.get_mut() else {
+            let found = if is_table {
                 format!("`[{table}]` is a single table: write `[[{table}]]` for each item")
             } else {
                 format!(
                     "`{table}` must be an array of tables (`[[{table}]]`), not a {}",
-                    value.get_ref().type_str()
+                    type_str
                 )
             };
             self.diags
                 .push(Diagnostic::error(file, Some(key_span), found));
             return;
         };
-        for (n, element) in array.iter().enumerate() {
-            if let Some(item) = self.item::<T>(file, table, n + 1, element) {
+        for (n, element) in array.iter_mut().enumerate() {
+            if let Some(item) = self.item::<T>(file, table, n + 1, take(element)) {
                 list(self).push((file, item));
             }
         }
@@ -196,27 +272,39 @@ impl Collector {
         file: usize,
         table: &str,
         number: usize,
-        value: &Spanned<DeValue<'_>>,
+        value: Spanned<DeValue<'_>>,
     ) -> Option<T> {
-        match T::deserialize(ValueDeserializer::from(value.clone())) {
+        // Where the item and its id are, read before the value is handed
+        // over; the id's text is only needed for a message, from the file.
+        let whole = value.span();
+        let id_span = value
+            .get_ref()
+            .as_table()
+            .and_then(|t| t.get("id"))
+            .filter(|v| v.get_ref().is_str())
+            .map(|v| v.span());
+        match T::deserialize(ValueDeserializer::from(value)) {
             Ok(item) => Some(item),
             Err(e) => {
-                if let Some(id) = value
-                    .get_ref()
-                    .as_table()
-                    .and_then(|t| t.get("id"))
-                    .and_then(|v| {
-                        v.get_ref()
-                            .as_str()
-                            .map(|s| Spanned::new(v.span(), s.to_string()))
-                    })
+                let id = id_span.and_then(|span| {
+                    let raw = self.text.get(span.clone())?;
+                    Some(Spanned::new(
+                        span,
+                        raw.trim_matches(['"', '\'']).to_string(),
+                    ))
+                });
+                let label = match &id {
+                    _ if table == "dataset" => "[dataset]".to_string(),
+                    Some(id) => format!("{table} `{}`", id.get_ref()),
+                    None => format!("{table} #{number}"),
+                };
+                if let Some(id) = id
                     && let Some(kind) = TABLES.iter().find(|t| **t == table)
                 {
                     self.broken.push((file, kind, id));
                 }
-                let label = item_label(table, number, value.get_ref());
                 let message = friendlier(e.message());
-                let span = e.span().or_else(|| Some(value.span()));
+                let span = e.span().or(Some(whole));
                 self.diags
                     .push(Diagnostic::error(file, span, format!("{label}: {message}")));
                 None
@@ -351,6 +439,64 @@ impl Collector {
     }
 }
 
+/// Files smaller than this are parsed in one piece: splitting costs more
+/// than it saves.
+const PARALLEL_FROM: usize = 2 * 1024 * 1024;
+
+/// Byte ranges that cover `text`, each starting at a line that begins with
+/// `[[` (an item of an array of tables), one per core.
+fn chunks(text: &str) -> Vec<Range<usize>> {
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if text.len() < PARALLEL_FROM || cores < 2 {
+        return one_chunk(text);
+    }
+    let mut cuts = vec![0];
+    for k in 1..cores {
+        let target = text.len() * k / cores;
+        let Some(at) = text.get(target..).and_then(|t| t.find("\n[[")) else {
+            continue;
+        };
+        let cut = target + at + 1;
+        if cut > *cuts.last().unwrap_or(&0) && cut < text.len() {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// The whole text as the only chunk. A vector of one range is meant here,
+/// not the range's elements, which is what the lint warns about.
+#[allow(clippy::single_range_in_vec_init)]
+fn one_chunk(text: &str) -> Vec<Range<usize>> {
+    vec![0..text.len()]
+}
+
+/// `text[..range.end]` with everything before `range.start` turned into
+/// spaces, newlines kept: the chunk parses alone with the file's offsets.
+fn blank_before(text: &str, range: Range<usize>) -> std::borrow::Cow<'_, str> {
+    if range.start == 0 {
+        return std::borrow::Cow::Borrowed(&text[..range.end]);
+    }
+    let mut bytes = text.as_bytes()[..range.end].to_vec();
+    // Blanking a multi-byte char gives several spaces: byte offsets stay.
+    for b in &mut bytes[..range.start] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    // Spaces, newlines, then a slice that starts on a line: valid UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// Move a value out of the parsed tree (leaving a cheap placeholder), so
+/// deserializing does not copy every item.
+fn take<'i>(value: &mut Spanned<DeValue<'i>>) -> Spanned<DeValue<'i>> {
+    std::mem::replace(value, Spanned::new(0..0, DeValue::Boolean(false)))
+}
+
 /// Text as the model keeps it: CRLF files give CRLF inside multi-line
 /// strings, which would otherwise show up as stray carriage returns.
 fn text(t: Text) -> String {
@@ -479,6 +625,11 @@ fn text_problem(
     if s.trim().is_empty() {
         return Some((span, "is empty".into()));
     }
+    // One pass over the bytes settles most text; only text with a
+    // suspect byte is walked char by char to find and name it.
+    if !has_suspect_bytes(s.as_bytes()) {
+        return None;
+    }
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         // A CRLF file's multi-line strings carry \r\n: that is a newline.
@@ -508,6 +659,23 @@ fn text_problem(
         }
     }
     None
+}
+
+/// Whether `b` may hold a character the checker refuses: C0 controls but
+/// newline and tab, DEL, C1 controls (UTF-8 `C2 80`–`C2 9F`) and the bidi
+/// controls (`E2 80 AA`–`AE`, `E2 81 A6`–`A9`). A false alarm only costs
+/// the slow, exact walk.
+fn has_suspect_bytes(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
 }
 
 fn char_name(c: char) -> String {
