@@ -81,6 +81,32 @@ fn startup(c: &mut Criterion) {
         eprintln!("fzf not found: only stances measured (apt-get install fzf)");
     }
     group.finish();
+
+    // A big dataset loads behind the explorer: the first frame (with its
+    // loading notice) comes at once, the data when it is read.
+    let big = std::env::temp_dir().join("stances-bench-100k.toml");
+    if !big.exists() {
+        std::fs::write(&big, stances::synth::toml(100_000, 42)).unwrap();
+    }
+    let mut group = c.benchmark_group("100,000 quotes, 80x24 pty");
+    group.sample_size(10);
+    let with_data = |marker: &'static str| {
+        let big = big.clone();
+        move |b: &mut criterion::Bencher| {
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| {
+                        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stances"));
+                        cmd.args(["--data", big.to_str().unwrap()]);
+                        time_to_frame(cmd, marker)
+                    })
+                    .sum()
+            })
+        }
+    };
+    group.bench_function("first frame (loading notice)", with_data("Loading"));
+    group.bench_function("data on screen", with_data("Quotes (1/100000)"));
+    group.finish();
 }
 
 criterion_group!(benches, startup);

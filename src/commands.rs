@@ -46,19 +46,34 @@ fn explore(
         );
         return ExitCode::from(EXIT_USAGE);
     }
+    // A big dataset loads behind the explorer, which is up at once with a
+    // loading notice; a small one is checked first, so that its problems
+    // print on the plain terminal.
+    if let Some(path) = data.filter(|p| total_size(p) > BACKGROUND_LOAD_FROM) {
+        let options = crate::tui::Options {
+            theme,
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            view,
+            watch: Some(path.to_path_buf()),
+            load_in_background: Some(path.to_path_buf()),
+            seed: seed.unwrap_or_else(clock_seed),
+        };
+        return match crate::tui::run(Dataset::default(), options) {
+            Ok(code) => ExitCode::from(code),
+            Err(e) => {
+                eprintln!("stances: error: terminal: {e}");
+                ExitCode::from(EXIT_PROBLEMS)
+            }
+        };
+    }
     with_dataset(data, |d| {
         let options = crate::tui::Options {
             theme,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             view,
             watch: data.map(Path::to_path_buf),
-            // Without --seed every quiz differs: the clock is as good a
-            // seed as any, and only read here, never in update.
-            seed: seed.unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos() as u64)
-            }),
+            load_in_background: None,
+            seed: seed.unwrap_or_else(clock_seed),
         };
         match crate::tui::run(d.clone(), options) {
             Ok(code) => ExitCode::from(code),
@@ -68,6 +83,35 @@ fn explore(
             }
         }
     })
+}
+
+/// Datasets bigger than this (in bytes) load behind the explorer.
+const BACKGROUND_LOAD_FROM: u64 = 1_000_000;
+
+/// The size of a file, or of a directory's `*.toml` files.
+fn total_size(path: &Path) -> u64 {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::read_dir(path)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0),
+        Ok(m) => m.len(),
+        Err(_) => 0,
+    }
+}
+
+/// Without --seed every quiz differs: the clock is as good a seed as any,
+/// and it is read here, never in update.
+fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
 }
 
 /// Load the dataset, report problems, and run `f` only on clean data.

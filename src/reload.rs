@@ -50,24 +50,39 @@ pub struct Watch {
 
 /// Read and check `path` the way the explorer does at start.
 pub fn load(path: &Path) -> Reload {
-    match data::load(Some(path)) {
-        Err(e) => Reload::Problems(vec![e.to_string()]),
-        Ok(loaded) => match loaded.checked.dataset {
-            Some(d) => {
-                let data = Arc::new(d);
-                let index = Arc::new(Index::new(Arc::clone(&data)));
-                Reload::Ok { data, index }
-            }
-            None => Reload::Problems(
-                loaded
-                    .checked
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(|d| d.headline(&loaded.files))
-                    .collect(),
-            ),
-        },
+    load_with_progress(path, &|_| {})
+}
+
+/// `load`, saying what it is doing at each stage (for a loading screen).
+pub fn load_with_progress(path: &Path, progress: &dyn Fn(String)) -> Reload {
+    progress(format!("Reading {}", path.display()));
+    let files = match data::load::read_path(path) {
+        Ok(files) => files,
+        Err(e) => return Reload::Problems(vec![e.to_string()]),
+    };
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    progress(format!(
+        "Checking {:.1} MB in {} file{}",
+        bytes as f64 / 1e6,
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    ));
+    let checked = data::check(&files);
+    match checked.dataset {
+        Some(d) => {
+            progress(format!("Indexing {} quotes for search", d.quotes.len()));
+            let data = Arc::new(d);
+            let index = Arc::new(Index::new(Arc::clone(&data)));
+            Reload::Ok { data, index }
+        }
+        None => Reload::Problems(
+            checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.headline(&files))
+                .collect(),
+        ),
     }
 }
 

@@ -30,6 +30,7 @@ use crate::ui::{self, Theme};
 /// Everything the loop waits for, from any thread.
 enum Message {
     Input(Event),
+    Loading(String),
     Reload(crate::reload::Reload),
     Search(crate::search::worker::Update),
     /// The input reader failed: the terminal is gone.
@@ -51,6 +52,9 @@ pub struct Options {
     /// The dataset's path, watched for changes (none for the embedded
     /// data).
     pub watch: Option<std::path::PathBuf>,
+    /// Load the data from this path in the background, with the explorer
+    /// already up (for big datasets); `data` is then empty until it comes.
+    pub load_in_background: Option<std::path::PathBuf>,
 }
 
 /// Run the explorer until the user quits. Returns the process exit code:
@@ -63,6 +67,9 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let mut app = App::new(data, Rect::new(0, 0, size.width, size.height));
     app.theme = options.theme;
     app.quiz_seed = options.seed;
+    if let Some(path) = &options.load_in_background {
+        app.loading = Some(format!("Reading {}", path.display()));
+    }
     app::update(&mut app, Action::SwitchView(options.view));
     let theme = Theme::new(options.theme, options.no_color);
 
@@ -72,6 +79,16 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let worker = crate::search::worker::Worker::spawn(Arc::clone(&app.index), move |u| {
         let _ = to_loop.send(Message::Search(u));
     });
+    if let Some(path) = options.load_in_background.clone() {
+        let to_loop = tx.clone();
+        thread::spawn(move || {
+            let stage = to_loop.clone();
+            let result = crate::reload::load_with_progress(&path, &move |s| {
+                let _ = stage.send(Message::Loading(s));
+            });
+            let _ = to_loop.send(Message::Reload(result));
+        });
+    }
     // Live reload: a failure to watch (an exotic file system) costs the
     // feature, not the session.
     let _watch = options.watch.as_deref().and_then(|path| {
@@ -111,6 +128,10 @@ fn event_loop(
                         app::update(app, action);
                         changed = true;
                     }
+                }
+                Message::Loading(stage) => {
+                    app::update(app, Action::Loading(stage));
+                    changed = true;
                 }
                 Message::Reload(reload) => {
                     app::update(app, Action::Reloaded(reload));

@@ -316,3 +316,67 @@ fn dates_may_be_partial_strings_or_toml_dates() {
         c.diagnostics
     );
 }
+
+/// A file big enough to be read in parallel chunks.
+fn big_text() -> String {
+    let text = stances::synth::toml(9_000, 5);
+    assert!(text.len() > 2 * 1024 * 1024, "{} bytes", text.len());
+    text
+}
+
+#[test]
+fn a_big_file_read_in_chunks_locates_errors_exactly() {
+    let mut text = big_text();
+    // Break an item late in the file, in the last chunk.
+    let at = text.rfind("speaker = \"actor-").unwrap();
+    text.replace_range(at..at + "speaker".len(), "speeker");
+    let line = text[..at].matches('\n').count() + 1;
+    let c = check_text(&text);
+    assert_eq!(c.error_count(), 1, "{:?}", c.diagnostics);
+    let files = [SourceFile {
+        path: "t.toml".into(),
+        text: text.clone(),
+    }];
+    let head = c.diagnostics[0].headline(&files);
+    assert!(
+        head.starts_with(&format!("t.toml:{line}:1: error: quote `q")),
+        "{head}"
+    );
+    assert!(head.contains("unknown field `speeker`"), "{head}");
+}
+
+#[test]
+fn a_big_file_with_a_cut_inside_a_string_is_still_read_right() {
+    let text = big_text();
+    // A multi-line string whose lines look like table headers, placed
+    // where the chunks are cut (the middle of the file).
+    let middle = text.len() / 2;
+    let at = middle + text[middle..].find("\n[[quote]]").unwrap() + 1;
+    let trap = "[[quote]]\nid = \"trap\"\nspeaker = \"actor-0\"\nsource = \"synthetic\"\ntext = \"\"\"\n[[quote]]\nid = \"not-a-quote\"\n\"\"\"\n\n";
+    let mut tricky = text.clone();
+    for _ in 0..4 {
+        tricky.insert_str(at, trap);
+    }
+    // Four items with the same id: exactly three duplicate errors, at the
+    // right places, and no "not-a-quote" anywhere.
+    let c = check_text(&tricky);
+    let dups: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("duplicate id `trap`"))
+        .collect();
+    assert_eq!(
+        dups.len(),
+        3,
+        "{:?}",
+        c.diagnostics.iter().take(5).collect::<Vec<_>>()
+    );
+    assert!(
+        !c.diagnostics
+            .iter()
+            .any(|d| d.message.contains("not-a-quote"))
+    );
+    // And the clean version loads every quote.
+    let clean = check_text(&text).dataset.expect("clean");
+    assert_eq!(clean.quotes.len(), 9_000);
+}

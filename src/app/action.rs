@@ -142,4 +142,6 @@ pub enum Action {
     CopyCitation,
     /// The watched files were read again.
     Reloaded(crate::reload::Reload),
+    /// The dataset is still loading: what the loader is doing now.
+    Loading(String),
 }

@@ -141,6 +141,9 @@ pub struct App {
     pub quiz: Option<Result<quiz::Quiz, String>>,
     /// Seed for the next quiz (from `--seed`, else chosen at start-up).
     pub quiz_seed: u64,
+    /// While the dataset loads in the background: what the loader is
+    /// doing. The explorer is up and answers keys meanwhile.
+    pub loading: Option<String>,
     /// Problems in the watched files since the last good reload; the
     /// explorer keeps showing the last good data meanwhile.
     pub problems: Option<Vec<String>>,
@@ -188,6 +191,7 @@ impl App {
             quiz: None,
             quiz_seed: 0,
             problems: None,
+            loading: None,
             search_generation: 0,
             effects: Vec::new(),
             quit: false,

@@ -12,8 +12,13 @@ use std::sync::Arc;
 
 pub fn update(app: &mut App, action: Action) {
     if let Action::Reloaded(reload) = action {
+        app.loading = None;
         reloaded(app, reload);
         settle(app);
+        return;
+    }
+    if let Action::Loading(stage) = action {
+        app.loading = Some(stage);
         return;
     }
     if app.help.is_some() && handle_help(app, &action) {
@@ -60,7 +65,8 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Choose(_)
         | Action::Next
         | Action::ToggleKind
-        | Action::Reloaded(_) => {}
+        | Action::Reloaded(_)
+        | Action::Loading(_) => {}
     }
     settle(app);
 }

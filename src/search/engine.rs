@@ -180,19 +180,39 @@ impl std::fmt::Debug for Index {
 
 impl Index {
     pub fn new(data: Arc<Dataset>) -> Index {
-        let candidates = (0..data.quotes.len())
-            .map(|i| {
-                let (hay, text_len, speaker) = haystack(&data, i);
-                let key = fold(&hay, true);
-                let mask = mask(&key.text);
-                Candidate {
-                    key,
-                    text_len,
-                    speaker,
-                    mask,
-                }
-            })
-            .collect();
+        let candidate = |i: usize| {
+            let (hay, text_len, speaker) = haystack(&data, i);
+            let key = fold(&hay, true);
+            let mask = mask(&key.text);
+            Candidate {
+                key,
+                text_len,
+                speaker,
+                mask,
+            }
+        };
+        // Folding 100,000 quotes takes a while: one slice per core.
+        let n = data.quotes.len();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .min(n / 4096 + 1);
+        let per = n.div_ceil(threads.max(1)).max(1);
+        let candidates = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n)
+                .step_by(per)
+                .map(|start| {
+                    s.spawn(move || {
+                        (start..(start + per).min(n))
+                            .map(candidate)
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
         Index {
             data,
             candidates,

@@ -56,6 +56,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             View::Quiz => views::quiz::render(app, theme, f.body, buf),
         }
     }
+    loading(app, theme, f.body, buf);
     problems(app, theme, f.body, buf);
     chrome::status(app, theme, f.status, buf);
     chrome::footer(app, theme, f.footer, buf);
@@ -88,6 +89,32 @@ fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
             Pane::Detail => panes::detail::render(app, theme, area, buf),
         }
     }
+}
+
+/// The loading notice, while a big dataset is read in the background.
+fn loading(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let Some(stage) = &app.loading else { return };
+    let width = body.width.min(70);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + body.height.saturating_sub(5) / 2,
+        width,
+        height: body.height.min(5),
+    };
+    ratatui::widgets::Clear.render(area, buf);
+    Paragraph::new(vec![
+        Line::styled(
+            format!("{}…", crate::text::sanitize_line(stage)),
+            theme.heading,
+        ),
+        Line::styled(
+            "The explorer fills in when the data is ready. q quits.",
+            theme.muted,
+        ),
+    ])
+    .block(widgets::pane_block(theme, Line::from(" Loading "), true))
+    .wrap(Wrap { trim: true })
+    .render(area, buf);
 }
 
 /// Problems in the watched files, over the bottom of the view until the
