@@ -131,54 +131,109 @@ impl<'t> Collector<'t> {
             }
             return;
         }
-        self.collect(file, source, table.into_inner());
+        self.collect(file, table.into_inner());
     }
 
-    /// A big file is cut at `[[` lines into one chunk per core, and the
-    /// chunks are parsed and deserialized at the same time. Each chunk is
-    /// parsed from a copy of the file with everything before it blanked
-    /// (newlines kept), so every span and line number is the file's own.
-    /// A cut can land inside a multi-line string or array; then a chunk
-    /// fails to parse, and the whole file is read the ordinary way, which
-    /// also gives the right error positions. Returns whether it did the
-    /// work.
+    /// A big file is cut at `[[` lines (items of arrays of tables) into
+    /// chunks of a few megabytes, and every core parses and deserializes
+    /// chunks one after another. Each chunk is parsed alone, as a slice of
+    /// the file with no copy, and its spans are shifted by its offset, so
+    /// messages point into the file; working chunk by chunk also bounds
+    /// the parser's own memory. A cut can land inside a multi-line string
+    /// or array; then a chunk fails to parse, and the whole file is read
+    /// the ordinary way, which also gives the right error positions.
+    /// Returns whether it did the work.
     fn parse_in_parallel(&mut self, file: usize, source: &'t SourceFile) -> bool {
         let chunks = chunks(&source.text);
         if chunks.len() < 2 {
             return false;
         }
         let text = source.text.as_str();
-        let parts: Vec<Option<Collector<'t>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunks
-                .iter()
-                .map(|range| {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let chunks = &chunks;
+        let mut parts: Vec<(usize, Option<Collector<'t>>)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|w| {
                     s.spawn(move || {
-                        let padded = blank_before(text, range.clone());
-                        let (table, errors) = DeTable::parse_recoverable(&padded);
-                        if !errors.is_empty() {
-                            return None;
+                        let mut done = Vec::new();
+                        for (n, range) in chunks.iter().enumerate().skip(w).step_by(threads) {
+                            let chunk = &text[range.clone()];
+                            let (table, errors) = DeTable::parse_recoverable(chunk);
+                            if !errors.is_empty() {
+                                done.push((n, None));
+                                break;
+                            }
+                            let mut part = Collector {
+                                text: chunk,
+                                ..Collector::default()
+                            };
+                            part.collect(file, table.into_inner());
+                            part.shift(range.start);
+                            done.push((n, Some(part)));
                         }
-                        let mut part = Collector {
-                            text,
-                            ..Collector::default()
-                        };
-                        part.collect(file, source, table.into_inner());
-                        Some(part)
+                        done
                     })
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().ok().flatten())
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
-        if parts.iter().any(Option::is_none) {
+        if parts.len() != chunks.len() || parts.iter().any(|(_, p)| p.is_none()) {
             return false;
         }
-        for part in parts.into_iter().flatten() {
-            self.absorb(part);
+        parts.sort_by_key(|(n, _)| *n);
+        self.text = text;
+        for (_, part) in parts {
+            if let Some(part) = part {
+                self.absorb(part);
+            }
         }
         true
+    }
+
+    /// Move every span this collector recorded by `by` bytes: it read a
+    /// chunk that starts `by` bytes into its file.
+    fn shift(&mut self, by: usize) {
+        for (_, span, info) in &mut self.info {
+            *span = span.start + by..span.end + by;
+            info.shift(by);
+        }
+        for (_, x) in &mut self.sources {
+            x.shift(by);
+        }
+        for (_, x) in &mut self.axes {
+            x.shift(by);
+        }
+        for (_, x) in &mut self.actors {
+            x.shift(by);
+        }
+        for (_, x) in &mut self.approaches {
+            x.shift(by);
+        }
+        for (_, x) in &mut self.reactions {
+            x.shift(by);
+        }
+        for (_, x) in &mut self.quotes {
+            x.shift(by);
+        }
+        for (_, x) in &mut self.events {
+            x.shift(by);
+        }
+        for (_, x) in &mut self.tour {
+            x.shift(by);
+        }
+        for (_, _, id) in &mut self.broken {
+            id.shift(by);
+        }
+        for d in &mut self.diags {
+            if let Some(span) = &mut d.span {
+                *span = span.start + by..span.end + by;
+            }
+        }
     }
 
     /// Append what another collector read (a later chunk of the file).
@@ -197,11 +252,12 @@ impl<'t> Collector<'t> {
         self.syntax_broken |= other.syntax_broken;
     }
 
-    /// Deserialize every table of a parsed file.
-    fn collect(&mut self, file: usize, source: &SourceFile, mut table: DeTable<'_>) {
+    /// Deserialize every table of a parsed file (or chunk of one).
+    fn collect(&mut self, file: usize, mut table: DeTable<'_>) {
+        let text = self.text;
         for (key, value) in table.iter_mut() {
             let name = key.get_ref().as_ref();
-            check_table_strings(file, source, name, value, &mut self.diags);
+            check_table_strings(file, text, name, value, &mut self.diags);
             let key_span = key.span();
             match name {
                 "dataset" => {
@@ -442,9 +498,12 @@ impl<'t> Collector<'t> {
 /// Files smaller than this are parsed in one piece: splitting costs more
 /// than it saves.
 const PARALLEL_FROM: usize = 2 * 1024 * 1024;
+/// About how big a chunk of a big file is.
+const CHUNK: usize = 2 * 1024 * 1024;
 
 /// Byte ranges that cover `text`, each starting at a line that begins with
-/// `[[` (an item of an array of tables), one per core.
+/// `[[` (an item of an array of tables), about `CHUNK` bytes each and at
+/// least one per core.
 fn chunks(text: &str) -> Vec<Range<usize>> {
     let cores = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -452,9 +511,10 @@ fn chunks(text: &str) -> Vec<Range<usize>> {
     if text.len() < PARALLEL_FROM || cores < 2 {
         return one_chunk(text);
     }
+    let count = (text.len() / CHUNK).max(cores);
     let mut cuts = vec![0];
-    for k in 1..cores {
-        let target = text.len() * k / cores;
+    for k in 1..count {
+        let target = text.len() * k / count;
         let Some(at) = text.get(target..).and_then(|t| t.find("\n[[")) else {
             continue;
         };
@@ -472,23 +532,6 @@ fn chunks(text: &str) -> Vec<Range<usize>> {
 #[allow(clippy::single_range_in_vec_init)]
 fn one_chunk(text: &str) -> Vec<Range<usize>> {
     vec![0..text.len()]
-}
-
-/// `text[..range.end]` with everything before `range.start` turned into
-/// spaces, newlines kept: the chunk parses alone with the file's offsets.
-fn blank_before(text: &str, range: Range<usize>) -> std::borrow::Cow<'_, str> {
-    if range.start == 0 {
-        return std::borrow::Cow::Borrowed(&text[..range.end]);
-    }
-    let mut bytes = text.as_bytes()[..range.end].to_vec();
-    // Blanking a multi-byte char gives several spaces: byte offsets stay.
-    for b in &mut bytes[..range.start] {
-        if *b != b'\n' {
-            *b = b' ';
-        }
-    }
-    // Spaces, newlines, then a slice that starts on a line: valid UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
 /// Move a value out of the parsed tree (leaving a cheap placeholder), so
@@ -562,7 +605,7 @@ fn friendlier(message: &str) -> String {
 /// characters. Messages name the item and field, like the other checks.
 fn check_table_strings(
     file: usize,
-    source: &SourceFile,
+    source: &str,
     table: &str,
     value: &Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
@@ -579,7 +622,7 @@ fn check_table_strings(
 
 fn check_strings(
     file: usize,
-    source: &SourceFile,
+    source: &str,
     owner: &str,
     field: &str,
     value: &Spanned<DeValue<'_>>,
@@ -617,11 +660,7 @@ fn check_strings(
 }
 
 /// What is wrong with one string, and where exactly.
-fn text_problem(
-    source: &SourceFile,
-    s: &str,
-    span: Range<usize>,
-) -> Option<(Range<usize>, String)> {
+fn text_problem(source: &str, s: &str, span: Range<usize>) -> Option<(Range<usize>, String)> {
     if s.trim().is_empty() {
         return Some((span, "is empty".into()));
     }
@@ -639,7 +678,7 @@ fn text_problem(
         if crate::text::is_unsafe(c) {
             // Point at the character itself when it is written literally;
             // when it came from an escape like \u001b, at the string.
-            let raw = source.text.get(span.clone()).unwrap_or("");
+            let raw = source.get(span.clone()).unwrap_or("");
             let at = raw
                 .find(c)
                 .map(|i| span.start + i..span.start + i + c.len_utf8())

@@ -134,3 +134,82 @@ pub struct RawTourStep {
     pub text: Text,
     pub focus: Option<Text>,
 }
+
+/// Moving spans: a chunk of a big file is parsed alone, then its spans are
+/// moved by the chunk's offset to point into the whole file.
+pub trait Shift {
+    fn shift(&mut self, by: usize);
+}
+
+fn moved(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
+    span.start + by..span.end + by
+}
+
+impl Shift for Text {
+    fn shift(&mut self, by: usize) {
+        let value = std::mem::take(self.get_mut());
+        *self = Spanned::new(moved(self.span(), by), value);
+    }
+}
+
+impl Shift for RawDate {
+    fn shift(&mut self, by: usize) {
+        let value = std::mem::replace(self.get_mut(), toml::Value::Boolean(false));
+        *self = Spanned::new(moved(self.span(), by), value);
+    }
+}
+
+impl Shift for RawPosition {
+    fn shift(&mut self, by: usize) {
+        let span = moved(self.span(), by);
+        let old = std::mem::take(self.get_mut());
+        let map = old
+            .into_iter()
+            .map(|(k, v)| {
+                let key = Spanned::new(moved(k.span(), by), k.into_inner());
+                let value = Spanned::new(moved(v.span(), by), v.into_inner());
+                (key, value)
+            })
+            .collect();
+        *self = Spanned::new(span, map);
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(&mut self, by: usize) {
+        if let Some(x) = self {
+            x.shift(by);
+        }
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(&mut self, by: usize) {
+        for x in self {
+            x.shift(by);
+        }
+    }
+}
+
+/// `Shift` for a raw item: every spanned field, listed once here.
+macro_rules! shift_fields {
+    ($($t:ty: $($field:ident),*;)*) => {
+        $(impl Shift for $t {
+            fn shift(&mut self, by: usize) {
+                $(self.$field.shift(by);)*
+            }
+        })*
+    };
+}
+
+shift_fields! {
+    RawDatasetInfo: title, summary, language, license, how_to_cite;
+    RawSource: id, title, publisher, url, published, accessed;
+    RawAxis: id, name, low, high, summary;
+    RawActor: id, name, part_of, role, aliases, summary, position, position_note, source;
+    RawApproach: id, name, proponent, summary, principles, instruments, position, position_note, source;
+    RawReaction: id, actor, target, summary, date, source, quote, tags;
+    RawQuote: id, speaker, text, source, context, date, about, tags;
+    RawEvent: id, name, date, place, actors, summary, source;
+    RawTourStep: title, text, focus;
+}

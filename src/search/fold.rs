@@ -88,8 +88,11 @@ pub fn mask(s: &str) -> u64 {
 }
 
 /// Smart case: a term with an upper-case letter matches case exactly.
+/// Only letters that have a lower case count: 𝓐 (mathematical script) is
+/// "upper case" to Unicode but has no other case to tell it from.
 pub fn has_upper(s: &str) -> bool {
-    s.chars().any(char::is_uppercase)
+    s.chars()
+        .any(|c| c.is_uppercase() && c.to_lowercase().next() != Some(c))
 }
 
 #[cfg(test)]
@@ -106,6 +109,14 @@ mod tests {
             fold("António", true).map.is_none(),
             "one to one needs no map"
         );
+    }
+
+    #[test]
+    fn smart_case_needs_a_letter_with_two_cases() {
+        assert!(has_upper("Gov"));
+        assert!(has_upper("Дом"));
+        assert!(!has_upper("gov"));
+        assert!(!has_upper("i𝓐"), "𝓐 has no lower case");
     }
 
     #[test]
