@@ -115,6 +115,9 @@ pub struct App {
     pub cursors: [Cursor; 4],
     /// The selected link in Detail's related list.
     pub link_cursor: Cursor,
+    /// Detail's related links, with the item and the data they were
+    /// derived from (a reload replaces the data, not necessarily the id).
+    links: (Option<String>, usize, Vec<Link>),
     /// Rows of Detail's text scrolled past.
     pub detail_scroll: usize,
     pub filter: Option<Focus>,
@@ -175,6 +178,7 @@ impl App {
             last_list: Pane::Approaches,
             cursors: [Cursor::default(); 4],
             link_cursor: Cursor::default(),
+            links: (None, 0, Vec::new()),
             detail_scroll: 0,
             filter: None,
             pinned: None,
@@ -262,10 +266,23 @@ impl App {
     }
 
     /// Detail's related links for what it shows.
-    pub fn links(&self) -> Vec<Link> {
-        self.detail_id()
-            .map(|id| relations::related(&self.data, id))
-            .unwrap_or_default()
+    /// Detail's related links, as `update` last derived them.
+    pub fn links(&self) -> &[Link] {
+        &self.links.2
+    }
+
+    /// Derive Detail's links again if what it shows, or the data, changed
+    /// (finding an actor's quotes walks every quote: not once per frame).
+    pub(crate) fn refresh_links(&mut self) {
+        let id = self.detail_id().map(str::to_string);
+        let data = Arc::as_ptr(&self.data) as usize;
+        if id != self.links.0 || data != self.links.1 {
+            let links = id
+                .as_deref()
+                .map(|id| relations::related(&self.data, id))
+                .unwrap_or_default();
+            self.links = (id, data, links);
+        }
     }
 }
 

@@ -511,16 +511,21 @@ fn handle_help(app: &mut App, action: &Action) -> bool {
     true
 }
 
+/// The Explore view's geometry at the current size, laid out as if `focus`
+/// had focus (which matters when one pane is shown at a time).
+fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
+    let frame = layout::frame(app.size);
+    layout::explore(
+        frame.body,
+        layout::mode(app.size),
+        focus,
+        app.data.approaches.len(),
+    )
+}
+
 /// Rows visible in a pane at the current size.
 fn pane_height(app: &App, pane: Pane) -> usize {
-    let area = app.size;
-    let frame = layout::frame(area);
-    let explore = layout::explore(
-        frame.body,
-        layout::mode(area),
-        pane,
-        app.data.approaches.len(),
-    );
+    let explore = explore_layout(app, pane);
     if pane == Pane::Detail {
         // The related list sits under a one-row rule.
         usize::from(
@@ -612,8 +617,7 @@ fn focus(app: &mut App, pane: Pane) {
 
 fn follow(app: &mut App) {
     if app.focus == Pane::Detail {
-        let links = app.links();
-        let Some(link) = links.get(app.link_cursor.selected) else {
+        let Some(link) = app.links().get(app.link_cursor.selected).cloned() else {
             return;
         };
         if let Some(current) = app.detail_id().map(str::to_string) {
@@ -668,7 +672,7 @@ fn click(app: &mut App, column: u16, row: u16) {
     if app.view != View::Explore || mode == Mode::TooSmall {
         return;
     }
-    let panes = layout::explore(frame.body, mode, app.focus, app.data.approaches.len());
+    let panes = explore_layout(app, app.focus);
     if panes.strip.contains((column, row).into()) {
         if let Some((pane, _, _)) = layout::strip_items(panes.strip)
             .into_iter()
@@ -711,15 +715,7 @@ fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
     if app.view != View::Explore {
         return;
     }
-    let area = app.size;
-    let frame = layout::frame(area);
-    let panes = layout::explore(
-        frame.body,
-        layout::mode(area),
-        app.focus,
-        app.data.approaches.len(),
-    );
-    match panes.pane_at(column, row) {
+    match explore_layout(app, app.focus).pane_at(column, row) {
         Some(Pane::Detail) => {
             app.detail_scroll = app.detail_scroll.saturating_add_signed(delta * 3);
         }
@@ -730,20 +726,17 @@ fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
 
 /// Rows of Detail's text part at the current size.
 fn text_rows(app: &App) -> usize {
-    let area = app.size;
-    let frame = layout::frame(area);
-    let panes = layout::explore(
-        frame.body,
-        layout::mode(area),
-        Pane::Detail,
-        app.data.approaches.len(),
-    );
-    usize::from(layout::detail_parts(panes.detail).0.height)
+    usize::from(
+        layout::detail_parts(explore_layout(app, Pane::Detail).detail)
+            .0
+            .height,
+    )
 }
 
 /// After any change: keep every cursor in range and visible, and Detail's
 /// scroll within its text.
 pub(super) fn settle(app: &mut App) {
+    app.refresh_links();
     let rows = search_rows(app);
     if let Some(search) = app.search.as_mut() {
         let len = search.hits.len();
@@ -754,15 +747,7 @@ pub(super) fn settle(app: &mut App) {
         let height = pane_height(app, pane);
         app.cursor_mut(pane).clamp(len, height);
     }
-    let area = app.size;
-    let frame = layout::frame(area);
-    let panes = layout::explore(
-        frame.body,
-        layout::mode(area),
-        Pane::Detail,
-        app.data.approaches.len(),
-    );
-    let text = layout::detail_parts(panes.detail).0;
+    let text = layout::detail_parts(explore_layout(app, Pane::Detail).detail).0;
     let doc = app
         .detail_id()
         .map(|id| detail::document(&app.data, id))

@@ -4,12 +4,12 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block};
+use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let rows = d
-        .actors
+    let (range, shown) = visible_rows(app.cursor(Pane::Actors), d.actors.len(), area);
+    let rows = d.actors[range.clone()]
         .iter()
         .map(|a| {
             // Members are indented under what they belong to, as a reminder
@@ -31,7 +31,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             focused,
         ),
         rows,
-        cursor,
+        cursor: shown,
         focused,
         empty: "No actors in this dataset.",
     }

@@ -4,12 +4,12 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block};
+use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let rows = d
-        .approaches
+    let (range, shown) = visible_rows(app.cursor(Pane::Approaches), d.approaches.len(), area);
+    let rows = d.approaches[range.clone()]
         .iter()
         .map(|a| {
             Line::from(vec![
@@ -28,7 +28,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             focused,
         ),
         rows,
-        cursor,
+        cursor: shown,
         focused,
         empty: "No approaches in this dataset.",
     }

@@ -5,12 +5,12 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, Pane};
 use crate::text::sanitize_line;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block};
+use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let rows = app
-        .quote_rows
+    let (range, shown) = visible_rows(app.cursor(Pane::Quotes), app.quote_rows.len(), area);
+    let rows = app.quote_rows[range.clone()]
         .iter()
         .map(|&i| {
             let q = &d.quotes[i];
@@ -33,7 +33,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             focused,
         ),
         rows,
-        cursor,
+        cursor: shown,
         focused,
         empty: if app.filter.is_some() {
             "No quotes concern this. Esc shows all."

@@ -4,12 +4,14 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block, stance_span};
+use crate::ui::widgets::{
+    PaneList, counted_title, data_span, pane_block, stance_span, visible_rows,
+};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let rows = app
-        .reaction_rows
+    let (range, shown) = visible_rows(app.cursor(Pane::Reactions), app.reaction_rows.len(), area);
+    let rows = app.reaction_rows[range.clone()]
         .iter()
         .map(|&i| {
             let r = &d.reactions[i];
@@ -31,7 +33,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             focused,
         ),
         rows,
-        cursor,
+        cursor: shown,
         focused,
         empty: if app.filter.is_some() {
             "No reactions concern this. Esc shows all."
