@@ -55,6 +55,17 @@ pub fn load(path: &Path) -> Reload {
 
 /// `load`, saying what it is doing at each stage (for a loading screen).
 pub fn load_with_progress(path: &Path, progress: &dyn Fn(String)) -> Reload {
+    load_staged(path, progress, None)
+}
+
+/// `load_with_progress`, but when `early` is given the data is handed to
+/// it as soon as it is checked (with a pending index), before the search
+/// index is built: a big dataset is on screen sooner.
+pub fn load_staged(
+    path: &Path,
+    progress: &dyn Fn(String),
+    early: Option<&dyn Fn(Reload)>,
+) -> Reload {
     progress(format!("Reading {}", path.display()));
     let files = match data::load::read_path(path) {
         Ok(files) => files,
@@ -70,8 +81,14 @@ pub fn load_with_progress(path: &Path, progress: &dyn Fn(String)) -> Reload {
     let checked = data::check(&files);
     match checked.dataset {
         Some(d) => {
-            progress(format!("Indexing {} quotes for search", d.quotes.len()));
             let data = Arc::new(d);
+            match early {
+                Some(show) => show(Reload::Ok {
+                    index: Arc::new(Index::pending(Arc::clone(&data))),
+                    data: Arc::clone(&data),
+                }),
+                None => progress(format!("Indexing {} quotes for search", data.quotes.len())),
+            }
             let index = Arc::new(Index::new(Arc::clone(&data)));
             Reload::Ok { data, index }
         }

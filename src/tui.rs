@@ -30,6 +30,7 @@ use crate::ui::{self, Theme};
 /// Everything the loop waits for, from any thread.
 enum Message {
     Input(Event),
+    IndexReady(Arc<crate::search::Index>),
     Loading(String),
     Reload(crate::reload::Reload),
     Search(crate::search::worker::Update),
@@ -83,10 +84,23 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
         let to_loop = tx.clone();
         thread::spawn(move || {
             let stage = to_loop.clone();
-            let result = crate::reload::load_with_progress(&path, &move |s| {
-                let _ = stage.send(Message::Loading(s));
-            });
-            let _ = to_loop.send(Message::Reload(result));
+            let early = to_loop.clone();
+            // The data goes on screen as soon as it is checked; the search
+            // index follows when built.
+            let result = crate::reload::load_staged(
+                &path,
+                &move |s| {
+                    let _ = stage.send(Message::Loading(s));
+                },
+                Some(&move |r| {
+                    let _ = early.send(Message::Reload(r));
+                }),
+            );
+            let message = match result {
+                crate::reload::Reload::Ok { index, .. } => Message::IndexReady(index),
+                problems => Message::Reload(problems),
+            };
+            let _ = to_loop.send(message);
         });
     }
     // Live reload: a failure to watch (an exotic file system) costs the
@@ -128,6 +142,10 @@ fn event_loop(
                         app::update(app, action);
                         changed = true;
                     }
+                }
+                Message::IndexReady(index) => {
+                    app::update(app, Action::IndexReady(index));
+                    changed = true;
                 }
                 Message::Loading(stage) => {
                     app::update(app, Action::Loading(stage));

@@ -254,3 +254,50 @@ fn broken_data_keeps_the_last_good_version_until_fixed() {
     assert!(a.problems.is_none());
     assert!(!std::sync::Arc::ptr_eq(&a.data, &good));
 }
+
+#[test]
+fn big_data_shows_before_its_index_and_search_follows_when_ready() {
+    use stances::search::Index;
+    use std::sync::Arc;
+    let mut a = App::new(stances::data::Dataset::default(), Rect::new(0, 0, 100, 30));
+    let data = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
+    update(
+        &mut a,
+        Action::Reloaded(Reload::Ok {
+            data: Arc::clone(&data),
+            index: Arc::new(Index::pending(Arc::clone(&data))),
+        }),
+    );
+    assert_eq!(a.data.quotes.len(), 7, "the data is on screen");
+    assert!(!a.index.is_ready());
+    update(&mut a, Action::OpenSearch);
+    assert!(
+        a.index
+            .search(&stances::search::Query::parse(""))
+            .is_empty(),
+        "nothing to search yet"
+    );
+    let _ = a.take_effects();
+    // An index for other data (a newer reload won) is ignored.
+    let other = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
+    update(&mut a, Action::IndexReady(Arc::new(Index::new(other))));
+    assert!(!a.index.is_ready());
+    assert!(a.take_effects().is_empty());
+    // The right one is taken, and the open search runs again on it.
+    update(
+        &mut a,
+        Action::IndexReady(Arc::new(Index::new(Arc::clone(&data)))),
+    );
+    assert!(a.index.is_ready());
+    let effects = a.take_effects();
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [
+                stances::app::Effect::NewIndex(_),
+                stances::app::Effect::Search { .. }
+            ]
+        ),
+        "{effects:?}"
+    );
+}

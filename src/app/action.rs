@@ -144,4 +144,6 @@ pub enum Action {
     Reloaded(crate::reload::Reload),
     /// The dataset is still loading: what the loader is doing now.
     Loading(String),
+    /// The search index for the data on screen is ready.
+    IndexReady(std::sync::Arc<crate::search::Index>),
 }

@@ -17,6 +17,20 @@ pub fn update(app: &mut App, action: Action) {
         settle(app);
         return;
     }
+    if let Action::IndexReady(index) = action {
+        // Only the index of the data on screen: a newer reload may have
+        // replaced it meanwhile.
+        if index.is_for(&app.data) {
+            app.index = Arc::clone(&index);
+            app.effects.push(Effect::NewIndex(index));
+            if let Some(search) = app.search.as_mut() {
+                search.hits = Default::default();
+                request_search(app);
+            }
+        }
+        settle(app);
+        return;
+    }
     if let Action::Loading(stage) = action {
         app.loading = Some(stage);
         return;
@@ -66,6 +80,7 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Next
         | Action::ToggleKind
         | Action::Reloaded(_)
+        | Action::IndexReady(_)
         | Action::Loading(_) => {}
     }
     settle(app);

@@ -172,6 +172,15 @@ fn with_context(hay: &str, range: Range<usize>) -> Range<usize> {
     start..range.end
 }
 
+/// Indexes are equal only to themselves: comparing 100,000 candidates
+/// would say nothing the identity does not (this lets actions that carry
+/// one be compared in tests).
+impl PartialEq for Index {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Index({} quotes)", self.candidates.len())
@@ -219,6 +228,27 @@ impl Index {
             // Case is handled by folding, so the matcher compares as given.
             matcher: SkimMatcherV2::default().respect_case(),
         }
+    }
+
+    /// An index of `data` that has no candidates yet: it finds nothing.
+    /// It stands in while the real one is built, so that a big dataset can
+    /// be shown before it can be searched.
+    pub fn pending(data: Arc<Dataset>) -> Index {
+        Index {
+            data,
+            candidates: Vec::new(),
+            matcher: SkimMatcherV2::default().respect_case(),
+        }
+    }
+
+    /// Whether this index covers its dataset's quotes (not `pending`).
+    pub fn is_ready(&self) -> bool {
+        self.candidates.len() == self.data.quotes.len()
+    }
+
+    /// Whether this index was built from exactly `data`.
+    pub fn is_for(&self, data: &Arc<Dataset>) -> bool {
+        Arc::ptr_eq(&self.data, data)
     }
 
     pub fn len(&self) -> usize {

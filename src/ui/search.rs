@@ -25,7 +25,9 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     // The field: prompt, text, hints, and the count on the right.
     let total = app.data.quotes.len();
     let mut right = format!("{} of {total} ", search.hits.len());
-    if !search.done {
+    if !app.index.is_ready() {
+        right = format!("indexing for search… {right}");
+    } else if !search.done {
         right = format!("searching… {right}");
     }
     let mut spans = vec![
