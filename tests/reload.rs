@@ -58,8 +58,18 @@ fn until_quotes(rx: &mpsc::Receiver<Reload>, want: usize) {
     panic!("never saw {want} quotes");
 }
 
+/// Watch `path`, with each reload arriving on the receiver.
+fn watched(path: &Path) -> (reload::Watch, mpsc::Receiver<Reload>) {
+    let (tx, rx) = mpsc::channel();
+    let watch = reload::watch(path, move |r| {
+        let _ = tx.send(r);
+    })
+    .unwrap();
+    (watch, rx)
+}
+
 /// The data less one quote that nothing else refers to.
-fn remove_last_quote(text: &str) -> String {
+fn without_one_quote(text: &str) -> String {
     let at = text.find("[[quote]]\nid = \"li-benefit-mankind\"").unwrap();
     let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
     format!("{}{}", &text[..at], &text[end..])
@@ -70,12 +80,8 @@ fn every_editor_save_pattern_triggers_one_reload() {
     let dir = Dir::new("patterns");
     let file = dir.0.join("data.toml");
     std::fs::write(&file, shipped_text()).unwrap();
-    let (tx, rx) = mpsc::channel();
-    let _watch = reload::watch(&file, move |r| {
-        let _ = tx.send(r);
-    })
-    .unwrap();
-    let fewer = remove_last_quote(&shipped_text());
+    let (_watch, rx) = watched(&file);
+    let fewer = without_one_quote(&shipped_text());
 
     // Write in place.
     std::fs::write(&file, &fewer).unwrap();
@@ -118,11 +124,7 @@ fn a_broken_save_reports_located_problems() {
     let dir = Dir::new("broken");
     let file = dir.0.join("data.toml");
     std::fs::write(&file, shipped_text()).unwrap();
-    let (tx, rx) = mpsc::channel();
-    let _watch = reload::watch(&file, move |r| {
-        let _ = tx.send(r);
-    })
-    .unwrap();
+    let (_watch, rx) = watched(&file);
     std::fs::write(
         &file,
         shipped_text().replace("kind = \"bloc\"", "kind = \"blok\""),
@@ -152,11 +154,7 @@ fn a_broken_save_reports_located_problems() {
 fn a_directory_dataset_reloads_when_any_of_its_files_changes() {
     let dir = Dir::new("dir");
     std::fs::write(dir.0.join("a.toml"), shipped_text()).unwrap();
-    let (tx, rx) = mpsc::channel();
-    let _watch = reload::watch(&dir.0, move |r| {
-        let _ = tx.send(r);
-    })
-    .unwrap();
+    let (_watch, rx) = watched(&dir.0);
     std::fs::write(
         dir.0.join("b.toml"),
         "[[tour]]\ntitle = \"Extra\"\ntext = \"One more step.\"\n",
