@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, keymap};
+use crate::app::{App, View, keymap};
 use crate::data::relations::Focus;
 use crate::text::{sanitize_line, width};
 
@@ -15,7 +15,8 @@ use super::theme::Theme;
 pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let mut spans = Vec::new();
-    if let Some(filter) = &app.filter {
+    // The filter chip belongs to Explore, whose lists it narrows.
+    if let (Some(filter), View::Explore) = (&app.filter, app.view) {
         let what = match filter {
             Focus::Approach(_) => "approach",
             Focus::Actor(_) => "actor and members",
@@ -34,20 +35,72 @@ pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             sanitize_line(message).into_owned(),
             theme.note,
         )),
-        None => spans.push(Span::styled(
-            format!(
-                "{} reactions · {} quotes shown · {} approaches · {} actors",
-                app.reaction_rows.len(),
-                app.quote_rows.len(),
-                d.approaches.len(),
-                d.actors.len()
-            ),
-            theme.status,
-        )),
+        None => spans.push(Span::styled(summary(app), theme.status)),
     }
     super::widgets::fit(Line::from(spans), usize::from(area.width))
         .style(theme.base)
         .render(area, buf);
+}
+
+/// What the status line says when there is no message: a count that fits
+/// the view on screen.
+fn summary(app: &App) -> String {
+    let d = &app.data;
+    match app.view {
+        View::Explore => format!(
+            "{} reactions · {} quotes shown · {} approaches · {} actors",
+            app.reaction_rows.len(),
+            app.quote_rows.len(),
+            d.approaches.len(),
+            d.actors.len()
+        ),
+        View::Map => format!(
+            "{} items placed · positions are an editorial reading",
+            crate::app::map::points(d).len()
+        ),
+        View::Compare => {
+            use crate::app::compare::Side;
+            let name = |side| {
+                app.compare
+                    .id(d, side)
+                    .map(|id| sanitize_line(&d.name_of(id)).into_owned())
+                    .unwrap_or_default()
+            };
+            format!("{} ⇄ {}", name(Side::Left), name(Side::Right))
+        }
+        View::Timeline => {
+            let years = |i: Option<&usize>| i.map(|&e| d.events[e].date.year);
+            match (
+                years(app.timeline_order.first()),
+                years(app.timeline_order.last()),
+            ) {
+                (Some(a), Some(b)) => format!("{} events, {a} to {b}", d.events.len()),
+                _ => "No events".into(),
+            }
+        }
+        View::Tour => match d.tour.get(app.tour_step) {
+            Some(step) => format!(
+                "Step {} of {}: {}",
+                app.tour_step + 1,
+                d.tour.len(),
+                sanitize_line(&step.title)
+            ),
+            None => "No tour in this dataset".into(),
+        },
+        View::Quiz => match &app.quiz {
+            Some(Ok(q)) if q.finished() => {
+                format!("Finished: {} of {} right", q.score(), q.questions.len())
+            }
+            Some(Ok(q)) => format!(
+                "Question {} of {} · score {}/{}",
+                q.current + 1,
+                q.questions.len(),
+                q.score(),
+                q.results.len()
+            ),
+            _ => "No quiz for this dataset".into(),
+        },
+    }
 }
 
 pub fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
