@@ -67,7 +67,7 @@ pub fn load_staged(
     early: Option<&dyn Fn(Reload)>,
 ) -> Reload {
     progress(format!("Reading {}", path.display()));
-    let files = match data::load::read_path(path) {
+    let mut files = match data::load::read_path(path) {
         Ok(files) => files,
         Err(e) => return Reload::Problems(vec![e.to_string()]),
     };
@@ -78,7 +78,7 @@ pub fn load_staged(
         files.len(),
         if files.len() == 1 { "" } else { "s" }
     ));
-    let checked = data::check(&files);
+    let checked = data::check_releasing(&mut files);
     match checked.dataset {
         Some(d) => {
             let data = Arc::new(d);

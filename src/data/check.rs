@@ -42,6 +42,27 @@ const TABLES: [&str; 9] = [
 const MAX_SYNTAX_ERRORS_PER_FILE: usize = 20;
 
 pub fn check(files: &[SourceFile]) -> Checked {
+    let (items, diagnostics) = gather(files);
+    finish(items, diagnostics)
+}
+
+/// `check`, releasing the files' text as soon as it is known that nothing
+/// will be reported: it is only kept to quote lines in messages, and the
+/// model is built after. At 100,000 quotes this is 36 MB less at the
+/// peak. A released file keeps its path; its text is empty.
+pub fn check_releasing(files: &mut [SourceFile]) -> Checked {
+    let (items, diagnostics) = gather(files);
+    if diagnostics.is_empty() {
+        for f in files.iter_mut() {
+            f.text = String::new();
+        }
+    }
+    finish(items, diagnostics)
+}
+
+/// Read every file and apply every rule. The items are `None` when a
+/// syntax error means they cannot make a dataset.
+fn gather(files: &[SourceFile]) -> (Option<Collector>, Vec<Diagnostic>) {
     let mut c = Collector::default();
     for (index, file) in files.iter().enumerate() {
         c.parse_file(index, file);
@@ -51,19 +72,19 @@ pub fn check(files: &[SourceFile]) -> Checked {
         // Items after a syntax error may be missing, so reference checks
         // would report false dangling ids. Report what is certain.
         sort(&mut diagnostics);
-        return Checked {
-            dataset: None,
-            diagnostics,
-        };
+        return (None, diagnostics);
     }
     let mut rules = Rules::new(files);
     rules.run(&c, diagnostics.iter().any(Diagnostic::is_error));
     diagnostics.extend(rules.diags);
     sort(&mut diagnostics);
-    let dataset = if diagnostics.iter().any(Diagnostic::is_error) {
-        None
-    } else {
-        Some(c.into_dataset())
+    (Some(c), diagnostics)
+}
+
+fn finish(items: Option<Collector>, diagnostics: Vec<Diagnostic>) -> Checked {
+    let dataset = match items {
+        Some(c) if !diagnostics.iter().any(Diagnostic::is_error) => Some(c.into_dataset()),
+        _ => None,
     };
     Checked {
         dataset,
@@ -78,9 +99,7 @@ fn sort(diags: &mut [Diagnostic]) {
 
 /// Raw items per table, each with the index of the file it came from.
 #[derive(Default)]
-struct Collector<'t> {
-    /// The text of the file being read, for messages that quote it.
-    text: &'t str,
+struct Collector {
     info: Vec<(usize, Range<usize>, RawDatasetInfo)>,
     sources: Vec<(usize, RawSource)>,
     axes: Vec<(usize, RawAxis)>,
@@ -98,9 +117,8 @@ struct Collector<'t> {
     syntax_broken: bool,
 }
 
-impl<'t> Collector<'t> {
-    fn parse_file(&mut self, file: usize, source: &'t SourceFile) {
-        self.text = &source.text;
+impl Collector {
+    fn parse_file(&mut self, file: usize, source: &SourceFile) {
         if self.parse_in_parallel(file, source) {
             return;
         }
@@ -131,7 +149,7 @@ impl<'t> Collector<'t> {
             }
             return;
         }
-        self.collect(file, table.into_inner());
+        self.collect(file, &source.text, table.into_inner());
     }
 
     /// A big file is cut at `[[` lines (items of arrays of tables) into
@@ -143,7 +161,7 @@ impl<'t> Collector<'t> {
     /// or array; then a chunk fails to parse, and the whole file is read
     /// the ordinary way, which also gives the right error positions.
     /// Returns whether it did the work.
-    fn parse_in_parallel(&mut self, file: usize, source: &'t SourceFile) -> bool {
+    fn parse_in_parallel(&mut self, file: usize, source: &SourceFile) -> bool {
         let chunks = chunks(&source.text);
         if chunks.len() < 2 {
             return false;
@@ -153,7 +171,7 @@ impl<'t> Collector<'t> {
             .map_or(1, |n| n.get())
             .clamp(1, 8);
         let chunks = &chunks;
-        let mut parts: Vec<(usize, Option<Collector<'t>>)> = std::thread::scope(|s| {
+        let mut parts: Vec<(usize, Option<Collector>)> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
                 .map(|w| {
                     s.spawn(move || {
@@ -165,11 +183,8 @@ impl<'t> Collector<'t> {
                                 done.push((n, None));
                                 break;
                             }
-                            let mut part = Collector {
-                                text: chunk,
-                                ..Collector::default()
-                            };
-                            part.collect(file, table.into_inner());
+                            let mut part = Collector::default();
+                            part.collect(file, chunk, table.into_inner());
                             part.shift(range.start);
                             done.push((n, Some(part)));
                         }
@@ -186,7 +201,19 @@ impl<'t> Collector<'t> {
             return false;
         }
         parts.sort_by_key(|(n, _)| *n);
-        self.text = text;
+        // Room for everything at once, exactly: growing by doubling left up
+        // to a third of each table's buffer unused at 100,000 quotes.
+        let total = |f: fn(&Collector) -> usize| {
+            parts
+                .iter()
+                .filter_map(|(_, p)| p.as_ref())
+                .map(f)
+                .sum::<usize>()
+        };
+        self.quotes.reserve_exact(total(|p| p.quotes.len()));
+        self.reactions.reserve_exact(total(|p| p.reactions.len()));
+        self.actors.reserve_exact(total(|p| p.actors.len()));
+        self.events.reserve_exact(total(|p| p.events.len()));
         for (_, part) in parts {
             if let Some(part) = part {
                 self.absorb(part);
@@ -237,7 +264,7 @@ impl<'t> Collector<'t> {
     }
 
     /// Append what another collector read (a later chunk of the file).
-    fn absorb(&mut self, other: Collector<'t>) {
+    fn absorb(&mut self, other: Collector) {
         self.info.extend(other.info);
         self.sources.extend(other.sources);
         self.axes.extend(other.axes);
@@ -253,8 +280,7 @@ impl<'t> Collector<'t> {
     }
 
     /// Deserialize every table of a parsed file (or chunk of one).
-    fn collect(&mut self, file: usize, mut table: DeTable<'_>) {
-        let text = self.text;
+    fn collect(&mut self, file: usize, text: &str, mut table: DeTable<'_>) {
         for (key, value) in table.iter_mut() {
             let name = key.get_ref().as_ref();
             check_table_strings(file, text, name, value, &mut self.diags);
@@ -262,19 +288,20 @@ impl<'t> Collector<'t> {
             match name {
                 "dataset" => {
                     let span = value.span();
-                    if let Some(info) = self.item::<RawDatasetInfo>(file, "dataset", 0, take(value))
+                    if let Some(info) =
+                        self.item::<RawDatasetInfo>(file, text, "dataset", 0, take(value))
                     {
                         self.info.push((file, span, info));
                     }
                 }
-                "source" => self.items(file, name, key_span, value, |c| &mut c.sources),
-                "axis" => self.items(file, name, key_span, value, |c| &mut c.axes),
-                "actor" => self.items(file, name, key_span, value, |c| &mut c.actors),
-                "approach" => self.items(file, name, key_span, value, |c| &mut c.approaches),
-                "reaction" => self.items(file, name, key_span, value, |c| &mut c.reactions),
-                "quote" => self.items(file, name, key_span, value, |c| &mut c.quotes),
-                "event" => self.items(file, name, key_span, value, |c| &mut c.events),
-                "tour" => self.items(file, name, key_span, value, |c| &mut c.tour),
+                "source" => self.items(file, text, name, key_span, value, |c| &mut c.sources),
+                "axis" => self.items(file, text, name, key_span, value, |c| &mut c.axes),
+                "actor" => self.items(file, text, name, key_span, value, |c| &mut c.actors),
+                "approach" => self.items(file, text, name, key_span, value, |c| &mut c.approaches),
+                "reaction" => self.items(file, text, name, key_span, value, |c| &mut c.reactions),
+                "quote" => self.items(file, text, name, key_span, value, |c| &mut c.quotes),
+                "event" => self.items(file, text, name, key_span, value, |c| &mut c.events),
+                "tour" => self.items(file, text, name, key_span, value, |c| &mut c.tour),
                 other => {
                     let hint = closest(other, TABLES.iter().copied())
                         .map(|s| format!("; did you mean `{s}`?"))
@@ -296,6 +323,7 @@ impl<'t> Collector<'t> {
     fn items<T: for<'de> Deserialize<'de>>(
         &mut self,
         file: usize,
+        text: &str,
         table: &str,
         key_span: Range<usize>,
         value: &mut Spanned<DeValue<'_>>,
@@ -317,7 +345,7 @@ impl<'t> Collector<'t> {
             return;
         };
         for (n, element) in array.iter_mut().enumerate() {
-            if let Some(item) = self.item::<T>(file, table, n + 1, take(element)) {
+            if let Some(item) = self.item::<T>(file, text, table, n + 1, take(element)) {
                 list(self).push((file, item));
             }
         }
@@ -326,6 +354,7 @@ impl<'t> Collector<'t> {
     fn item<T: for<'de> Deserialize<'de>>(
         &mut self,
         file: usize,
+        text: &str,
         table: &str,
         number: usize,
         value: Spanned<DeValue<'_>>,
@@ -343,7 +372,7 @@ impl<'t> Collector<'t> {
             Ok(item) => Some(item),
             Err(e) => {
                 let id = id_span.and_then(|span| {
-                    let raw = self.text.get(span.clone())?;
+                    let raw = text.get(span.clone())?;
                     Some(Spanned::new(
                         span,
                         raw.trim_matches(['"', '\'']).to_string(),

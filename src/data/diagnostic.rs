@@ -17,6 +17,8 @@ pub enum Severity {
 pub struct SourceFile {
     /// As the user named it (or `embedded:NAME` for the built-in data).
     pub path: String,
+    /// The file's text, for quoting lines in messages. Empty after a load
+    /// that had nothing to report (`check_releasing`).
     pub text: String,
 }
 

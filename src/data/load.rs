@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::check::{Checked, check};
+use super::check::{Checked, check_releasing};
 use super::diagnostic::SourceFile;
 
 /// The shipped dataset, compiled in so the binary runs anywhere.
@@ -141,11 +141,11 @@ pub struct Loaded {
 
 /// Read and check: `None` is the embedded dataset.
 pub fn load(path: Option<&Path>) -> Result<Loaded, ReadError> {
-    let files = match path {
+    let mut files = match path {
         Some(p) => read_path(p)?,
         None => embedded_files(),
     };
-    let checked = check(&files);
+    let checked = check_releasing(&mut files);
     Ok(Loaded { files, checked })
 }
 

@@ -9,7 +9,7 @@ pub mod model;
 mod raw;
 pub mod relations;
 
-pub use check::{Checked, check};
+pub use check::{Checked, check, check_releasing};
 pub use date::PartialDate;
 pub use diagnostic::{Diagnostic, Severity, SourceFile};
 pub use load::{Loaded, ReadError, load};
