@@ -25,6 +25,11 @@ use super::fold::{Folded, fold, mask};
 use super::query::{Pattern, Query, Term};
 use crate::data::Dataset;
 
+/// Scores of contiguous matches seen in one pass, by (term, the char
+/// before the match). A handful of entries: searched in order.
+#[derive(Default)]
+struct ContiguousScores(Vec<((usize, Option<char>), i64)>);
+
 /// One ranked result: the quote's index in the dataset and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -272,6 +277,21 @@ impl Index {
     /// Score one text term against candidate `i`; `None` if it fails.
     /// With `positions`, also the matched char indices in the folded key.
     fn term_score(&self, i: usize, term: &Term, positions: Option<&mut Vec<usize>>) -> Option<i64> {
+        self.term_score_with(i, term, positions, &mut ContiguousScores::default())
+    }
+
+    /// `term_score`, remembering the scores of contiguous matches: when the
+    /// needle's letters stand together, SkimMatcherV2's score depends only
+    /// on the needle and the character before it, so the same word found
+    /// in thousands of quotes costs one matcher call per kind of
+    /// preceding character, not one per quote.
+    fn term_score_with(
+        &self,
+        i: usize,
+        term: &Term,
+        positions: Option<&mut Vec<usize>>,
+        memo: &mut ContiguousScores,
+    ) -> Option<i64> {
         let c = &self.candidates[i];
         let (pattern, exact) = match term {
             Term::Fuzzy(p) => (p, false),
@@ -306,6 +326,20 @@ impl Index {
                 let base = hay[..scored.start].chars().count();
                 out.extend(local.into_iter().map(|p| base + p));
                 score
+            }
+            None if found.len() == pat.len() => {
+                // Contiguous: the slice is the needle after one char (or
+                // none, at the start).
+                let before = hay[..found.start].chars().next_back();
+                let key = (std::ptr::from_ref(term) as usize, before);
+                match memo.0.iter().find(|(k, _)| *k == key) {
+                    Some((_, score)) => *score,
+                    None => {
+                        let score = self.matcher.fuzzy_match(slice, pat)?;
+                        memo.0.push((key, score));
+                        score
+                    }
+                }
             }
             None => self.matcher.fuzzy_match(slice, pat)?,
         };
@@ -366,6 +400,7 @@ impl Index {
             .min(ids.len() / 2048 + 1);
         let one = |part: &[u32]| -> Option<Vec<Hit>> {
             let mut hits = Vec::new();
+            let mut memo = ContiguousScores::default();
             for (n, &id) in part.iter().enumerate() {
                 if n % 1024 == 0 && cancelled() {
                     return None;
@@ -375,10 +410,11 @@ impl Index {
                     continue;
                 }
                 let mut total = 0;
-                let all = query
-                    .terms
-                    .iter()
-                    .all(|t| self.term_score(i, t, None).map(|s| total += s).is_some());
+                let all = query.terms.iter().all(|t| {
+                    self.term_score_with(i, t, None, &mut memo)
+                        .map(|s| total += s)
+                        .is_some()
+                });
                 if all {
                     hits.push(Hit {
                         quote: id,
