@@ -44,6 +44,12 @@ pub fn fold(s: &str, lower: bool) -> Folded {
     let mut one_to_one = true;
     for (i, c) in s.chars().enumerate() {
         let before = map.len();
+        // ASCII needs no decomposition: most characters of most text.
+        if c.is_ascii() {
+            text.push(if lower { c.to_ascii_lowercase() } else { c });
+            map.push(u32::try_from(i).unwrap_or(u32::MAX));
+            continue;
+        }
         for d in std::iter::once(c).nfd() {
             if is_combining_mark(d) {
                 continue;
