@@ -549,7 +549,8 @@ fn chunks(text: &str) -> Vec<Range<usize>> {
     let cores = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    if text.len() < PARALLEL_FROM || cores < 2 {
+    // Chunks pay even on one core: the parser's memory is per chunk.
+    if text.len() < PARALLEL_FROM {
         return one_chunk(text);
     }
     let count = (text.len() / CHUNK).max(cores);
