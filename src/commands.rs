@@ -49,40 +49,26 @@ fn explore(
     // A big dataset loads behind the explorer, which is up at once with a
     // loading notice; a small one is checked first, so that its problems
     // print on the plain terminal.
-    if let Some(path) = data.filter(|p| total_size(p) > BACKGROUND_LOAD_FROM) {
-        let options = crate::tui::Options {
-            theme,
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            view,
-            watch: Some(path.to_path_buf()),
-            load_in_background: Some(path.to_path_buf()),
-            seed: seed.unwrap_or_else(clock_seed),
-        };
-        return match crate::tui::run(Dataset::default(), options) {
-            Ok(code) => ExitCode::from(code),
-            Err(e) => {
-                eprintln!("stances: error: terminal: {e}");
-                ExitCode::from(EXIT_PROBLEMS)
-            }
-        };
-    }
-    with_dataset(data, |d| {
-        let options = crate::tui::Options {
-            theme,
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            view,
-            watch: data.map(Path::to_path_buf),
-            load_in_background: None,
-            seed: seed.unwrap_or_else(clock_seed),
-        };
-        match crate::tui::run(d.clone(), options) {
-            Ok(code) => ExitCode::from(code),
-            Err(e) => {
-                eprintln!("stances: error: terminal: {e}");
-                ExitCode::from(EXIT_PROBLEMS)
-            }
+    let in_background = data.filter(|p| total_size(p) > BACKGROUND_LOAD_FROM);
+    let options = crate::tui::Options {
+        theme,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        view,
+        watch: data.map(Path::to_path_buf),
+        load_in_background: in_background.map(Path::to_path_buf),
+        seed: seed.unwrap_or_else(clock_seed),
+    };
+    let run = |d: Dataset, options| match crate::tui::run(d, options) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("stances: error: terminal: {e}");
+            ExitCode::from(EXIT_PROBLEMS)
         }
-    })
+    };
+    if in_background.is_some() {
+        return run(Dataset::default(), options);
+    }
+    with_dataset(data, |d| run(d.clone(), options))
 }
 
 /// Datasets bigger than this (in bytes) load behind the explorer.
