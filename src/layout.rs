@@ -155,8 +155,9 @@ pub fn explore(body: Rect, mode: Mode, focus: Pane, approaches_len: usize) -> Ex
 }
 
 fn split_left(left: Rect, approaches_len: usize) -> (Rect, Rect) {
-    // Approaches get their rows plus borders, but never more than half.
-    let wanted = u16::try_from(approaches_len)
+    // Approaches get their rows plus borders (at least one row, for the
+    // "no approaches" message), but never more than half.
+    let wanted = u16::try_from(approaches_len.max(1))
         .unwrap_or(u16::MAX)
         .saturating_add(2);
     let cap = (left.height / 2).max(3);
