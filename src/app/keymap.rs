@@ -290,6 +290,10 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     for context in contexts(app) {
         let mut here = Vec::new();
         for b in BINDINGS.iter().filter(|b| b.context == context) {
+            // Over the help, the explorer's keys wait: only quitting works.
+            if app.help.is_some() && context == Global && b.action != Action::Quit {
+                continue;
+            }
             // A key bound in a more specific context, or a plain letter
             // while typing, does not do what this binding says.
             let keys: Vec<Key> = b
