@@ -486,3 +486,23 @@ fn y_copies_the_quote_with_its_citation_and_shift_y_the_citation() {
         )]
     );
 }
+
+#[test]
+fn the_quiz_summary_scrolls() {
+    use stances::app::View;
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Quiz));
+    for _ in 0..a.data.quotes.len() {
+        update(&mut a, Action::Choose(0));
+        update(&mut a, Action::Next);
+    }
+    update(&mut a, Action::PageDown);
+    update(&mut a, Action::Down);
+    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    assert_eq!(quiz.scroll, 11);
+    for _ in 0..50 {
+        update(&mut a, Action::PageDown);
+    }
+    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    assert_eq!(quiz.scroll, a.data.quotes.len() * 3, "not past the end");
+}

@@ -200,14 +200,16 @@ pub static BINDINGS: &[Binding] = &[
     bind(Tour, &[key(KeyCode::Enter)], Action::Follow, "open the slide's item in Explore", Some("open")),
     bind(Tour, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Quiz.
-    bind(Quiz, &[ch('1')], Action::Choose(0), "answer 1", None),
+    bind(Quiz, &[ch('1')], Action::Choose(0), "answer 1", Some("answer")),
     bind(Quiz, &[ch('2')], Action::Choose(1), "answer 2", None),
     bind(Quiz, &[ch('3')], Action::Choose(2), "answer 3", None),
-    bind(Quiz, &[ch('4')], Action::Choose(3), "answer 4", Some("answer 1-4")),
-    bind(Quiz, &[key(KeyCode::Up), ch('k')], Action::Up, "previous answer", None),
-    bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::Down, "next answer", None),
+    bind(Quiz, &[ch('4')], Action::Choose(3), "answer 4", None),
+    bind(Quiz, &[key(KeyCode::Up), ch('k')], Action::Up, "previous answer (in the summary: scroll up)", None),
+    bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::Down, "next answer (in the summary: scroll down)", None),
     bind(Quiz, &[key(KeyCode::Enter)], Action::Follow, "answer, or go on", Some("ok")),
     bind(Quiz, &[ch(' '), key(KeyCode::Right)], Action::Next, "next question", Some("next")),
+    bind(Quiz, &[key(KeyCode::PageUp)], Action::PageUp, "scroll the summary up", None),
+    bind(Quiz, &[key(KeyCode::PageDown)], Action::PageDown, "scroll the summary down", None),
     bind(Quiz, &[ch('g')], Action::Top, "a new round (from the summary)", None),
     bind(Quiz, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Everywhere.
@@ -305,7 +307,13 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
                 .collect();
             here.extend(b.keys.iter().copied());
             if let (Some(hint), false) = (b.hint, keys.is_empty()) {
-                out.push((keys_label(&keys), hint));
+                // The four answer keys are four bindings; one hint says them.
+                let label = if b.action == Action::Choose(0) {
+                    "1-4".to_string()
+                } else {
+                    keys_label(&keys)
+                };
+                out.push((label, hint));
             }
         }
         taken.extend(here);

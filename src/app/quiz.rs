@@ -55,6 +55,8 @@ pub struct Quiz {
     pub cursor: usize,
     /// For each question answered so far: was it right?
     pub results: Vec<bool>,
+    /// Rows of the summary scrolled past (it can be longer than a screen).
+    pub scroll: usize,
 }
 
 impl Quiz {
@@ -100,6 +102,7 @@ impl Quiz {
             chosen: None,
             cursor: 0,
             results: Vec::new(),
+            scroll: 0,
         })
     }
 

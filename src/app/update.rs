@@ -268,6 +268,11 @@ fn handle_quiz(app: &mut App, action: &Action) -> bool {
         return false;
     };
     match action {
+        // The summary scrolls; the questions move the answer cursor.
+        Action::Up if quiz.finished() => quiz.scroll = quiz.scroll.saturating_sub(1),
+        Action::Down if quiz.finished() => quiz.scroll = quiz.scroll.saturating_add(1),
+        Action::PageUp if quiz.finished() => quiz.scroll = quiz.scroll.saturating_sub(10),
+        Action::PageDown if quiz.finished() => quiz.scroll = quiz.scroll.saturating_add(10),
         Action::Choose(n) => quiz.choose(*n),
         Action::Up => quiz.cursor = quiz.cursor.saturating_sub(1),
         Action::Down => quiz.cursor = (quiz.cursor + 1).min(crate::app::quiz::CHOICES - 1),
@@ -282,6 +287,10 @@ fn handle_quiz(app: &mut App, action: &Action) -> bool {
             app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
         }
         _ => return false,
+    }
+    // A summary line wraps to at most a few rows: do not scroll past it.
+    if let Some(Ok(quiz)) = app.quiz.as_mut() {
+        quiz.scroll = quiz.scroll.min(quiz.questions.len() * 3);
     }
     true
 }

@@ -40,9 +40,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         question(app, theme, quiz)
     };
-    // Not trimmed: the answers' marks and indents line them up.
+    // Not trimmed: the answers' marks and indents line them up. Only the
+    // summary scrolls; a question always fits from its top.
+    let scroll = if quiz.finished() { quiz.scroll } else { 0 };
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .block(block.padding(ratatui::widgets::Padding::horizontal(1)))
         .render(area, buf);
 }
