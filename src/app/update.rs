@@ -99,8 +99,15 @@ fn reloaded(app: &mut App, reload: crate::reload::Reload) {
     use crate::reload::Reload;
     let (data, index) = match reload {
         Reload::Problems(problems) => {
+            // A checked dataset always has a title: without one, nothing
+            // good was ever loaded (a big file that failed its first load).
+            let shown = if app.data.dataset.title.is_empty() {
+                "nothing to show until they are fixed"
+            } else {
+                "still showing the last good version"
+            };
             app.status = Some(format!(
-                "{} problem{} in the data: still showing the last good version",
+                "{} problem{} in the data: {shown}",
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" }
             ));

@@ -135,12 +135,12 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
         ..body
     };
     ratatui::widgets::Clear.render(area, buf);
-    let block = widgets::pane_block(
-        theme,
-        Line::from(" Problems in the data · showing the last good version · fix and save "),
-        true,
-    )
-    .border_style(theme.stances[4]);
+    let title = if app.data.dataset.title.is_empty() {
+        " Problems in the data · fix and save "
+    } else {
+        " Problems in the data · showing the last good version · fix and save "
+    };
+    let block = widgets::pane_block(theme, Line::from(title), true).border_style(theme.stances[4]);
     Paragraph::new(lines)
         .block(block)
         .style(theme.base)
