@@ -138,9 +138,11 @@ fn event_loop(
         for message in std::iter::once(first).chain(rx.try_iter()) {
             match message {
                 Message::Input(event) => {
-                    if let Some(action) = action_for(app, event) {
-                        app::update(app, action);
-                        changed = true;
+                    for event in split_alt(event) {
+                        if let Some(action) = action_for(app, event) {
+                            app::update(app, action);
+                            changed = true;
+                        }
                     }
                 }
                 Message::IndexReady(index) => {
@@ -187,6 +189,26 @@ fn event_loop(
         }
     }
     Ok(0)
+}
+
+/// Esc typed quickly before a key reaches the program as Alt+key (the
+/// terminal sends both bytes together, over SSH and in tmux especially).
+/// No binding uses Alt, so it is read as what was typed: Esc, then the key.
+fn split_alt(event: Event) -> Vec<Event> {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    match event {
+        Event::Key(key)
+            if key.modifiers.contains(KeyModifiers::ALT)
+                && !key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char(_)) =>
+        {
+            let mut plain = key;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            let esc = KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, key.kind);
+            vec![Event::Key(esc), Event::Key(plain)]
+        }
+        other => vec![other],
+    }
 }
 
 /// Translate a terminal event into an action through the keymap.

@@ -198,6 +198,20 @@ fn a_seeded_quiz_plays_to_its_summary() {
 }
 
 #[test]
+fn esc_typed_fast_before_a_key_is_both_keys() {
+    // Terminals send Esc and the next key together; crossterm reads that
+    // as Alt+key. From the quiz, Esc then / must leave it and search.
+    let mut s = Session::start(&["quiz", "--seed", "1"], &[], 100, 30);
+    s.wait_for("Question 1 of 7");
+    s.send("\x1b/");
+    s.wait_for("7 of 7");
+    s.send("whims\r");
+    s.wait_for("quote · un-whims-of-markets");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
 fn the_tour_command_opens_the_slides() {
     let mut s = Session::start(&["tour"], &[], 100, 30);
     s.wait_for("1/10");

@@ -506,3 +506,31 @@ fn the_quiz_summary_scrolls() {
     let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
     assert_eq!(quiz.scroll, a.data.quotes.len() * 3, "not past the end");
 }
+
+#[test]
+fn a_quote_opened_from_search_in_another_view_shows_in_explore() {
+    use stances::app::View;
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Map));
+    update(&mut a, Action::OpenSearch);
+    type_text(&mut a, "whims");
+    update(&mut a, Action::Follow);
+    assert_eq!(a.view, View::Explore);
+    assert_eq!(a.detail_id(), Some("un-whims-of-markets"));
+}
+
+#[test]
+fn enter_before_the_results_arrive_opens_the_right_quote() {
+    let mut a = app();
+    update(&mut a, Action::OpenSearch);
+    pump(&mut a);
+    // Type and press Enter before the worker answers.
+    for c in "whims".chars() {
+        update(&mut a, Action::Edit(stances::app::Edit::Insert(c)));
+    }
+    update(&mut a, Action::Follow);
+    assert!(a.search.is_some(), "waits for the results of 'whims'");
+    pump(&mut a);
+    assert!(a.search.is_none());
+    assert_eq!(a.detail_id(), Some("un-whims-of-markets"));
+}

@@ -74,6 +74,9 @@ pub struct Search {
     /// Whether `hits` are complete for the current query.
     pub done: bool,
     pub cursor: Cursor,
+    /// Enter was pressed before the results of the query as typed came:
+    /// open the top result when they do, not a stale one now.
+    pub open_when_done: bool,
     /// Where the explorer was, restored by Esc.
     pub saved: Saved,
 }

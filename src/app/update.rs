@@ -386,6 +386,7 @@ fn open_search(app: &mut App) {
         hits: Default::default(),
         done: false,
         cursor: Default::default(),
+        open_when_done: false,
         saved,
     });
     request_search(app);
@@ -417,13 +418,19 @@ fn handle_search(app: &mut App, action: &Action) -> bool {
     match action {
         Action::Edit(edit) if search.input.apply(edit) => {
             search.cursor = Default::default();
+            search.open_when_done = false;
             request_search(app);
         }
         // Results of a query the user has since changed are dropped.
         Action::SearchResults(update) if update.generation == search.generation => {
             search.hits = update.hits.clone();
             search.done = update.done;
+            if search.done && search.open_when_done {
+                open_hit(app);
+            }
         }
+        // Typed fast, Enter can come before the results of what was typed.
+        Action::Follow if !search.done => search.open_when_done = true,
         Action::Up => search.cursor.move_by(-1, len),
         Action::Down => search.cursor.move_by(1, len),
         Action::PageUp => search
@@ -513,6 +520,8 @@ fn open_hit(app: &mut App) {
     }
     app.pinned = Some(app.data.quotes[quote].id.clone());
     app.history.clear();
+    // Detail lives in Explore: search may have been opened from any view.
+    app.view = View::Explore;
     app.focus = Pane::Detail;
     app.link_cursor = Default::default();
     app.detail_scroll = 0;
