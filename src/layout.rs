@@ -122,15 +122,7 @@ pub fn explore(body: Rect, mode: Mode, focus: Pane, approaches_len: usize) -> Ex
                 Constraint::Percentage(30),
             ])
             .areas(body);
-            let (approaches, actors) = split_left(left, approaches_len);
-            Explore {
-                strip: Rect::default(),
-                approaches,
-                actors,
-                reactions,
-                quotes,
-                detail,
-            }
+            all_panes(left, reactions, quotes, detail, approaches_len)
         }
         Mode::Full => {
             let [top, detail] =
@@ -141,16 +133,27 @@ pub fn explore(body: Rect, mode: Mode, focus: Pane, approaches_len: usize) -> Ex
                 Constraint::Percentage(35),
             ])
             .areas(top);
-            let (approaches, actors) = split_left(left, approaches_len);
-            Explore {
-                strip: Rect::default(),
-                approaches,
-                actors,
-                reactions,
-                quotes,
-                detail,
-            }
+            all_panes(left, reactions, quotes, detail, approaches_len)
         }
+    }
+}
+
+/// Every pane shown: the left column split between Approaches and Actors.
+fn all_panes(
+    left: Rect,
+    reactions: Rect,
+    quotes: Rect,
+    detail: Rect,
+    approaches_len: usize,
+) -> Explore {
+    let (approaches, actors) = split_left(left, approaches_len);
+    Explore {
+        strip: Rect::default(),
+        approaches,
+        actors,
+        reactions,
+        quotes,
+        detail,
     }
 }
 

@@ -171,6 +171,21 @@ fn a_directory_dataset_reloads_when_any_of_its_files_changes() {
     }
 }
 
+/// The app handed the worker a new index, then asked it to search again.
+fn assert_new_index_then_search(a: &mut App) {
+    let effects = a.take_effects();
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [
+                stances::app::Effect::NewIndex(_),
+                stances::app::Effect::Search { .. }
+            ]
+        ),
+        "{effects:?}"
+    );
+}
+
 fn app() -> App {
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     App::new(data, Rect::new(0, 0, 100, 30))
@@ -216,17 +231,7 @@ fn reloading_keeps_the_selection_filter_and_search_by_id() {
     assert_eq!(a.selected_id(Pane::Actors), Some("li-qiang"));
     assert_eq!(a.filter, before_filter);
     assert_eq!(a.search.as_ref().unwrap().input.text(), "x");
-    let effects = a.take_effects();
-    assert!(
-        matches!(
-            effects.as_slice(),
-            [
-                stances::app::Effect::NewIndex(_),
-                stances::app::Effect::Search { .. }
-            ]
-        ),
-        "{effects:?}"
-    );
+    assert_new_index_then_search(&mut a);
 }
 
 #[test]
@@ -287,15 +292,5 @@ fn big_data_shows_before_its_index_and_search_follows_when_ready() {
         Action::IndexReady(Arc::new(Index::new(Arc::clone(&data)))),
     );
     assert!(a.index.is_ready());
-    let effects = a.take_effects();
-    assert!(
-        matches!(
-            effects.as_slice(),
-            [
-                stances::app::Effect::NewIndex(_),
-                stances::app::Effect::Search { .. }
-            ]
-        ),
-        "{effects:?}"
-    );
+    assert_new_index_then_search(&mut a);
 }
