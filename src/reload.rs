@@ -66,19 +66,25 @@ pub fn load_staged(
     progress: &dyn Fn(String),
     early: Option<&dyn Fn(Reload)>,
 ) -> Reload {
-    progress(format!("Reading {}", path.display()));
-    let mut files = match data::load::read_path(path) {
-        Ok(files) => files,
+    let paths = match data::load::list_paths(path) {
+        Ok(paths) => paths,
         Err(e) => return Reload::Problems(vec![e.to_string()]),
     };
-    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
     progress(format!(
-        "Checking {:.1} MB in {} file{}",
+        "Reading and checking {:.1} MB in {} file{}",
         bytes as f64 / 1e6,
-        files.len(),
-        if files.len() == 1 { "" } else { "s" }
+        paths.len(),
+        if paths.len() == 1 { "" } else { "s" }
     ));
-    let checked = data::check_releasing(&mut files);
+    let (files, checked) = match data::load::load_path(path) {
+        Ok(loaded) => (loaded.files, loaded.checked),
+        Err(e) => return Reload::Problems(vec![e.to_string()]),
+    };
     match checked.dataset {
         Some(d) => {
             let data = Arc::new(d);

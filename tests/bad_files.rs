@@ -155,3 +155,80 @@ fn a_file_that_cannot_be_read_says_so() {
         err(&o)
     );
 }
+
+/// A file big enough to be read in chunks from disk.
+fn big_file_text() -> String {
+    let text = stances::synth::toml(9_000, 11);
+    assert!(text.len() > 2 * 1024 * 1024);
+    text
+}
+
+#[test]
+fn a_big_file_that_is_not_utf8_late_is_located() {
+    let d = Dir::new("big-not-utf8");
+    let mut bytes = big_file_text().into_bytes();
+    let at = bytes.len() - 40;
+    bytes[at] = 0xff;
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+    // Columns count characters, and the synthetic text is not all ASCII.
+    let column = String::from_utf8_lossy(&bytes[line_start..at])
+        .chars()
+        .count()
+        + 1;
+    let f = d.file("big.toml", &bytes);
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains(&format!(
+            "big.toml:{line}:{column}: error: not UTF-8 text (byte 0xff)"
+        )),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn a_big_file_with_an_item_header_inside_a_string_is_read_right() {
+    let d = Dir::new("big-trap");
+    let mut text = big_file_text();
+    // A multi-line string with a line that looks like an item header,
+    // placed so that the reader's first cut (it reads 512 KiB, then cuts
+    // at the last item header) falls inside the string.
+    let trap = format!(
+        "[[quote]]\nid = \"trap\"\nspeaker = \"actor-0\"\nsource = \"synthetic\"\ntext = \"\"\"\n[[quote]]\nid = \"not-a-quote\"\n{}\"\"\"\n\n",
+        "filler line\n".repeat(100)
+    );
+    let inner = trap.find("\n[[quote]]").unwrap() + "\n[[quote]]\n".len();
+    let read = 512 * 1024;
+    let pos = text[..read - inner].rfind("\n[[quote]]").unwrap() + 1;
+    assert!(pos + inner < read && read < pos + trap.len());
+    text.insert_str(pos, &trap);
+    let f = d.file("big.toml", &text);
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("9001 quotes"), "{out}");
+}
+
+#[test]
+fn a_big_file_with_a_problem_quotes_its_line() {
+    let d = Dir::new("big-problem");
+    let mut text = big_file_text();
+    let at = text.rfind("source = \"synthetic\"").unwrap() + "source = \"".len();
+    text.insert(at, 'x');
+    let line = text[..at].matches('\n').count() + 1;
+    let f = d.file("big.toml", &text);
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(
+        e.contains(&format!("big.toml:{line}:10: error: quote `q")),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!(" {line} | source = \"xsynthetic\"")),
+        "{e}"
+    );
+    assert!(e.contains("did you mean `synthetic`?"), "{e}");
+}

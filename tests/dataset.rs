@@ -380,3 +380,20 @@ fn a_big_file_with_a_cut_inside_a_string_is_still_read_right() {
     let clean = check_text(&text).dataset.expect("clean");
     assert_eq!(clean.quotes.len(), 9_000);
 }
+
+#[test]
+fn an_item_without_an_id_late_in_a_big_file_gets_its_number_in_the_file() {
+    let mut text = big_text();
+    // Quote ids count from q0, so `q8500` is the 8501st quote.
+    let start = text.find("id = \"q8500\"\n").unwrap();
+    text.replace_range(start..start + "id = \"q8500\"\n".len(), "");
+    let c = check_text(&text);
+    assert_eq!(c.error_count(), 1, "{:?}", c.diagnostics);
+    assert!(
+        c.diagnostics[0]
+            .message
+            .starts_with("quote #8501: missing field `id`"),
+        "{}",
+        c.diagnostics[0].message
+    );
+}

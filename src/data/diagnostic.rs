@@ -87,8 +87,12 @@ pub struct Diagnostic {
     /// Byte range in that file; `None` for problems with the file as a whole.
     pub span: Option<Range<usize>>,
     pub message: String,
-    /// A second located remark, e.g. where a duplicate id was first defined.
+    /// A second remark, e.g. where a duplicate id was first defined.
     pub note: Option<String>,
+    /// Where the note points (file, byte offset): shown after it as
+    /// `at path:line:col`, worked out only when the message is shown, as
+    /// the file's text may not be in memory before.
+    pub note_at: Option<(usize, usize)>,
 }
 
 impl Diagnostic {
@@ -99,6 +103,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             note: None,
+            note_at: None,
         }
     }
 
@@ -111,6 +116,13 @@ impl Diagnostic {
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// A note that ends with where it points: "first defined at d.toml:3:6".
+    pub fn with_note_at(mut self, note: impl Into<String>, file: usize, offset: usize) -> Self {
+        self.note = Some(note.into());
+        self.note_at = Some((file, offset));
         self
     }
 
@@ -177,7 +189,14 @@ impl Diagnostic {
             );
         }
         if let Some(note) = &self.note {
-            let _ = writeln!(out, "  = note: {}", escape_control(note));
+            let at = match self.note_at {
+                Some((file, offset)) => {
+                    let d = Diagnostic::error(file, Some(offset..offset), "");
+                    format!(" at {}", d.location(files))
+                }
+                None => String::new(),
+            };
+            let _ = writeln!(out, "  = note: {}{at}", escape_control(note));
         }
         out
     }

@@ -6,7 +6,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::check::{Checked, check_releasing};
+use super::check::{Checked, Input, Outcome, Streamed, check_inputs, check_releasing};
+use super::chunks::{BIG_FILE, content_hash};
 use super::diagnostic::SourceFile;
 
 /// The shipped dataset, compiled in so the binary runs anywhere.
@@ -49,23 +50,28 @@ pub fn embedded_files() -> Vec<SourceFile> {
     }]
 }
 
-/// Read a file, or a directory's `*.toml` files in name order.
-pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
+/// The files a path names: itself, or a directory's `*.toml` files in
+/// name order.
+pub fn list_paths(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
     let meta = fs::metadata(path).map_err(|e| read_error(path, io_message(&e)))?;
-    if meta.is_dir() {
-        let mut paths: Vec<PathBuf> = fs::read_dir(path)
-            .map_err(|e| read_error(path, io_message(&e)))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|ext| ext == "toml") && p.is_file())
-            .collect();
-        if paths.is_empty() {
-            return Err(read_error(path, "directory contains no .toml files"));
-        }
-        paths.sort();
-        paths.iter().map(|p| read_file(p)).collect()
-    } else {
-        Ok(vec![read_file(path)?])
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
     }
+    let mut paths: Vec<PathBuf> = fs::read_dir(path)
+        .map_err(|e| read_error(path, io_message(&e)))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml") && p.is_file())
+        .collect();
+    if paths.is_empty() {
+        return Err(read_error(path, "directory contains no .toml files"));
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Read a file, or a directory's `*.toml` files in name order, whole.
+pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
+    list_paths(path)?.iter().map(|p| read_file(p)).collect()
 }
 
 /// The number of bytes above which a file is refused rather than parsed:
@@ -73,7 +79,8 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
 /// image by mistake.
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
+/// A file's size, refusing files over the limit.
+fn file_len(path: &Path) -> Result<u64, ReadError> {
     let meta = fs::metadata(path).map_err(|e| read_error(path, io_message(&e)))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(read_error(
@@ -84,6 +91,11 @@ fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
             ),
         ));
     }
+    Ok(meta.len())
+}
+
+fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
+    file_len(path)?;
     let bytes = fs::read(path).map_err(|e| read_error(path, io_message(&e)))?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -141,12 +153,70 @@ pub struct Loaded {
 
 /// Read and check: `None` is the embedded dataset.
 pub fn load(path: Option<&Path>) -> Result<Loaded, ReadError> {
-    let mut files = match path {
-        Some(p) => read_path(p)?,
-        None => embedded_files(),
-    };
-    let checked = check_releasing(&mut files);
-    Ok(Loaded { files, checked })
+    match path {
+        Some(path) => load_path(path),
+        None => {
+            let mut files = embedded_files();
+            let checked = check_releasing(&mut files);
+            Ok(Loaded { files, checked })
+        }
+    }
+}
+
+/// Read and check a file or a directory. Big files are streamed through
+/// the checker and read whole only if there is something to report.
+pub fn load_path(path: &Path) -> Result<Loaded, ReadError> {
+    let paths = list_paths(path)?;
+    if let Some(loaded) = load_files(&paths, true)? {
+        return Ok(loaded);
+    }
+    // A streamed file changed between its check and the read for the
+    // messages, which would then point at the wrong text: check again,
+    // from texts read whole, so the messages match what is shown.
+    load_files(&paths, false)?.ok_or_else(|| read_error(path, "the files keep changing"))
+}
+
+/// `None` when a streamed file changed before its messages could quote it.
+fn load_files(paths: &[PathBuf], stream: bool) -> Result<Option<Loaded>, ReadError> {
+    let inputs = paths
+        .iter()
+        .map(|p| {
+            Ok(if stream && file_len(p)? >= BIG_FILE as u64 {
+                Input::Stream(p.clone())
+            } else {
+                Input::Text(read_file(p)?)
+            })
+        })
+        .collect::<Result<Vec<_>, ReadError>>()?;
+    let Outcome {
+        checked,
+        mut files,
+        streamed,
+    } = check_inputs(inputs, &read_file)?;
+    if checked.diagnostics.is_empty() {
+        // The text is only kept to quote lines in messages.
+        for f in &mut files {
+            f.text = String::new();
+        }
+        return Ok(Some(Loaded { files, checked }));
+    }
+    if !read_streamed(&mut files, &streamed)? {
+        return Ok(None);
+    }
+    Ok(Some(Loaded { files, checked }))
+}
+
+/// Messages quote their files: read the streamed ones whole, into `files`.
+/// `false` when one changed since it was checked.
+fn read_streamed(files: &mut [SourceFile], streamed: &[Streamed]) -> Result<bool, ReadError> {
+    for s in streamed {
+        let whole = read_file(&s.path)?;
+        if content_hash(&whole.text) != s.hash {
+            return Ok(false);
+        }
+        files[s.file] = whole;
+    }
+    Ok(true)
 }
 
 impl Loaded {
@@ -158,5 +228,70 @@ impl Loaded {
             .map(|d| d.render(&self.files))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dataset file big enough to be streamed, with one dangling speaker
+    /// near its end.
+    fn big_broken_file(name: &str) -> (PathBuf, String) {
+        let mut text = crate::synth::toml(9_000, 3);
+        let at = text.rfind("speaker = \"actor-").unwrap() + "speaker = \"".len();
+        text.insert_str(at, "no-");
+        let path = std::env::temp_dir().join(format!("stances-{name}-{}.toml", std::process::id()));
+        fs::write(&path, &text).unwrap();
+        (path, text)
+    }
+
+    #[test]
+    fn a_streamed_file_is_read_whole_only_to_quote_its_problems() {
+        let (path, text) = big_broken_file("streamed");
+        assert!(text.len() >= BIG_FILE);
+        let loaded = load_path(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert_eq!(loaded.checked.error_count(), 1);
+        assert_eq!(loaded.files[0].text, text);
+        let line = text[..text.find("\"no-actor").unwrap()].lines().count();
+        let shown = loaded.report();
+        assert!(
+            shown.contains(&format!(":{line}:11: error: quote `q")),
+            "{shown}"
+        );
+        assert!(shown.contains("speaker `no-actor-"), "{shown}");
+    }
+
+    #[test]
+    fn a_file_edited_between_its_check_and_its_messages_is_noticed() {
+        let (path, text) = big_broken_file("edited");
+        let out = check_inputs(vec![Input::Stream(path.clone())], &read_file).unwrap();
+        assert_eq!(out.streamed.len(), 1);
+        let mut files = out.files.clone();
+        assert!(read_streamed(&mut files, &out.streamed).unwrap());
+        assert_eq!(files[0].text, text);
+        // An editor saves a change: the messages would point at the wrong
+        // text, so the load checks again from the new text.
+        fs::write(&path, text.replacen("q1\"", "q1b\"", 1)).unwrap();
+        let mut files = out.files;
+        assert!(!read_streamed(&mut files, &out.streamed).unwrap());
+        let loaded = load_path(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert!(loaded.files[0].text.contains("q1b"));
+    }
+
+    #[test]
+    fn a_clean_streamed_file_keeps_no_text() {
+        let text = crate::synth::toml(9_000, 3);
+        let path = std::env::temp_dir().join(format!("stances-clean-{}.toml", std::process::id()));
+        fs::write(&path, &text).unwrap();
+        let loaded = load_path(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert!(loaded.checked.diagnostics.is_empty());
+        assert!(loaded.files[0].text.is_empty());
+        let d = loaded.checked.dataset.unwrap();
+        assert_eq!(d.quotes.len(), 9_000);
+        assert_eq!(d, crate::synth::dataset(9_000, 3));
     }
 }

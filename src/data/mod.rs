@@ -2,6 +2,7 @@
 //! Nothing here knows about terminals or the explorer.
 
 pub mod check;
+mod chunks;
 pub mod date;
 pub mod diagnostic;
 pub mod load;

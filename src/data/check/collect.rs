@@ -1,0 +1,683 @@
+//! Reading items: from TOML text (a whole file or a chunk of one) to model
+//! items, with the per-item problems and the facts the cross-item rules
+//! need ([`super::facts`]).
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use std::sync::{Mutex, mpsc};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::TABLES;
+use super::facts::{Field, Loc, PositionFact, Ref, Table};
+use super::hints::{closest, friendlier, syntax_message};
+use super::strings::check_table_strings;
+use crate::data::chunks::{Chunks, GiveUp};
+use crate::data::date::{self, PartialDate};
+use crate::data::diagnostic::Diagnostic;
+use crate::data::model::*;
+use crate::data::raw::*;
+
+/// More syntax errors than this from one file are noise: the parser keeps
+/// reporting the same broken bracket. The rest is summarised.
+const MAX_SYNTAX_ERRORS_PER_FILE: usize = 20;
+
+/// Items read so far, converted to the model, with what the rules need.
+#[derive(Default)]
+pub struct Collector {
+    /// The items; its index is built only once everything is checked.
+    pub data: Dataset,
+    /// Where each `[dataset]` table is (the first one is `data.dataset`).
+    pub info: Vec<Loc>,
+    /// Whether any file has a `dataset` key, even one that failed to read.
+    pub dataset_seen: bool,
+    /// Where each item's id is written, per table, in item order.
+    pub ids: [Vec<Loc>; 8],
+    pub refs: Vec<Ref>,
+    pub positions: Vec<PositionFact>,
+    /// Items that failed to deserialize but whose id could be read: their
+    /// ids still count as defined, so one typo in an actor does not also
+    /// report every reference to it as dangling.
+    pub broken: Vec<(Loc, Table, String)>,
+    pub diags: Vec<Diagnostic>,
+    pub syntax_broken: bool,
+    /// Array elements seen per table in the current file, failed ones
+    /// included, so that chunks after the first number items right.
+    elements: [u32; 8],
+    /// Messages that name an item by number ("quote #3"), to renumber
+    /// when this chunk's items are put after the chunks before it.
+    numbered: Vec<Numbered>,
+    /// Where the text being read sits: its file, and its offset there.
+    file: usize,
+    base: usize,
+}
+
+struct Numbered {
+    diag: usize,
+    table: Table,
+    local: u32,
+    /// Bytes of the message that are the label ("quote #3").
+    label_len: usize,
+}
+
+impl Collector {
+    /// Start a new file: item numbers count from one again.
+    pub fn start_file(&mut self) {
+        self.elements = [0; 8];
+    }
+
+    /// Read one file held in memory: in chunks on every core when it is
+    /// big, else (or when a chunk fails to parse) in one piece.
+    pub fn parse_text(&mut self, file: usize, text: &str) {
+        if let Some(chunks) = Chunks::in_memory(text)
+            && let Ok(part) = parse_chunks(file, chunks)
+        {
+            self.absorb(part);
+            return;
+        }
+        self.parse_whole(file, text);
+    }
+
+    fn parse_whole(&mut self, file: usize, text: &str) {
+        let (table, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            self.syntax_broken = true;
+            let mut seen = HashSet::new();
+            let unique: Vec<_> = errors
+                .iter()
+                .filter(|e| seen.insert((e.message().to_string(), e.span())))
+                .collect();
+            for e in unique.iter().take(MAX_SYNTAX_ERRORS_PER_FILE) {
+                self.diags.push(Diagnostic::error(
+                    file,
+                    e.span(),
+                    syntax_message(e.message()),
+                ));
+            }
+            if unique.len() > MAX_SYNTAX_ERRORS_PER_FILE {
+                self.diags.push(Diagnostic::error(
+                    file,
+                    None,
+                    format!(
+                        "{} more TOML syntax errors not shown; fix the first ones and check again",
+                        unique.len() - MAX_SYNTAX_ERRORS_PER_FILE
+                    ),
+                ));
+            }
+            return;
+        }
+        let mut part = Collector {
+            file,
+            ..Collector::default()
+        };
+        part.collect(text, table.into_inner());
+        self.absorb(part);
+    }
+
+    /// Append what another collector read: the next chunk of this file,
+    /// or another file. Item indices in its facts move past ours, and
+    /// items it named by number are numbered after ours.
+    pub fn absorb(&mut self, mut other: Collector) {
+        for n in other.numbered.drain(..) {
+            let global = self.elements[n.table as usize] + n.local;
+            if let Some(d) = other.diags.get_mut(n.diag) {
+                d.message
+                    .replace_range(..n.label_len, &format!("{} #{global}", n.table.name()));
+            }
+        }
+        for (mine, theirs) in self.elements.iter_mut().zip(other.elements) {
+            *mine += theirs;
+        }
+        let base: Vec<u32> = Table::ALL
+            .iter()
+            .map(|t| t.len(&self.data) as u32)
+            .collect();
+        for mut r in other.refs {
+            r.item += base[r.owner as usize];
+            self.refs.push(r);
+        }
+        for mut p in other.positions {
+            p.item += base[p.owner as usize];
+            self.positions.push(p);
+        }
+        for (mine, theirs) in self.ids.iter_mut().zip(other.ids) {
+            append(mine, theirs);
+        }
+        if self.info.is_empty() && !other.info.is_empty() {
+            self.data.dataset = std::mem::take(&mut other.data.dataset);
+        }
+        self.info.extend(other.info);
+        self.dataset_seen |= other.dataset_seen;
+        let d = &mut self.data;
+        let o = other.data;
+        append(&mut d.sources, o.sources);
+        append(&mut d.axes, o.axes);
+        append(&mut d.actors, o.actors);
+        append(&mut d.approaches, o.approaches);
+        append(&mut d.reactions, o.reactions);
+        append(&mut d.quotes, o.quotes);
+        append(&mut d.events, o.events);
+        append(&mut d.tour, o.tour);
+        self.broken.extend(other.broken);
+        self.diags.extend(other.diags);
+        self.syntax_broken |= other.syntax_broken;
+    }
+
+    /// Deserialize every table of a parsed file (or chunk of one).
+    fn collect(&mut self, text: &str, mut table: DeTable<'_>) {
+        let file = self.file;
+        for (key, value) in table.iter_mut() {
+            let name = key.get_ref().as_ref();
+            let first_diag = self.diags.len();
+            check_table_strings(file, text, name, value, &mut self.diags);
+            self.number_labels(first_diag, name);
+            let key_span = key.span();
+            if name == "dataset" {
+                self.dataset_seen = true;
+                let span = value.span();
+                if let Some(info) = self.item::<RawDatasetInfo>(text, "dataset", 0, take(value)) {
+                    self.info.push(self.loc(span));
+                    self.data.dataset = DatasetInfo {
+                        title: text_of(info.title),
+                        summary: opt(info.summary),
+                        language: opt(info.language),
+                        license: opt(info.license),
+                        how_to_cite: opt(info.how_to_cite),
+                    };
+                }
+                continue;
+            }
+            match Table::from_name(name) {
+                Some(Table::Source) => {
+                    self.items(text, Table::Source, key_span, value, Self::add_source)
+                }
+                Some(Table::Axis) => self.items(text, Table::Axis, key_span, value, Self::add_axis),
+                Some(Table::Actor) => {
+                    self.items(text, Table::Actor, key_span, value, Self::add_actor)
+                }
+                Some(Table::Approach) => {
+                    self.items(text, Table::Approach, key_span, value, Self::add_approach)
+                }
+                Some(Table::Reaction) => {
+                    self.items(text, Table::Reaction, key_span, value, Self::add_reaction)
+                }
+                Some(Table::Quote) => {
+                    self.items(text, Table::Quote, key_span, value, Self::add_quote)
+                }
+                Some(Table::Event) => {
+                    self.items(text, Table::Event, key_span, value, Self::add_event)
+                }
+                Some(Table::Tour) => self.items(text, Table::Tour, key_span, value, Self::add_tour),
+                None => {
+                    let hint = closest(name, TABLES.iter().copied())
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    self.error(
+                        key_span,
+                        format!(
+                            "unknown table `{name}`{hint} (a dataset has {})",
+                            TABLES.map(|t| format!("`{t}`")).join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        // Messages point into the whole file, not the chunk.
+        if self.base > 0 {
+            for d in &mut self.diags {
+                if let Some(span) = &mut d.span {
+                    *span = span.start + self.base..span.end + self.base;
+                }
+            }
+        }
+    }
+
+    /// Messages from `first` on that name an item of `table` by number
+    /// are renumbered when chunks are put together.
+    fn number_labels(&mut self, first: usize, table: &str) {
+        let Some(t) = Table::from_name(table) else {
+            return;
+        };
+        let prefix = format!("{table} #");
+        for (i, d) in self.diags.iter().enumerate().skip(first) {
+            if let Some(rest) = d.message.strip_prefix(&prefix) {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                if let Ok(local) = rest[..digits].parse::<u32>() {
+                    self.numbered.push(Numbered {
+                        diag: i,
+                        table: t,
+                        local,
+                        label_len: prefix.len() + digits,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Deserialize and convert every element of an array of tables.
+    fn items<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        text: &str,
+        table: Table,
+        key_span: Range<usize>,
+        value: &mut Spanned<DeValue<'_>>,
+        add: fn(&mut Self, T),
+    ) {
+        let name = table.name();
+        let is_table = value.get_ref().is_table();
+        let type_str = value.get_ref().type_str();
+        let DeValue::Array(array) = value.get_mut() else {
+            let found = if is_table {
+                format!("`[{name}]` is a single table: write `[[{name}]]` for each item")
+            } else {
+                format!("`{name}` must be an array of tables (`[[{name}]]`), not a {type_str}")
+            };
+            self.error(key_span, found);
+            return;
+        };
+        for (n, element) in array.iter_mut().enumerate() {
+            let first_diag = self.diags.len();
+            if let Some(item) = self.item::<T>(text, name, n + 1, take(element)) {
+                add(self, item);
+            } else {
+                self.number_labels(first_diag, name);
+            }
+        }
+        self.elements[table as usize] += array.len() as u32;
+    }
+
+    fn item<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        text: &str,
+        table: &str,
+        number: usize,
+        value: Spanned<DeValue<'_>>,
+    ) -> Option<T> {
+        // Where the item and its id are, read before the value is handed
+        // over; the id's text is only needed for a message, from the file.
+        let whole = value.span();
+        let id_span = value
+            .get_ref()
+            .as_table()
+            .and_then(|t| t.get("id"))
+            .filter(|v| v.get_ref().is_str())
+            .map(|v| v.span());
+        match T::deserialize(ValueDeserializer::from(value)) {
+            Ok(item) => Some(item),
+            Err(e) => {
+                let id = id_span.and_then(|span| {
+                    let raw = text.get(span.clone())?;
+                    Some((span, raw.trim_matches(['"', '\'']).to_string()))
+                });
+                let label = match &id {
+                    _ if table == "dataset" => "[dataset]".to_string(),
+                    Some((_, id)) => format!("{table} `{id}`"),
+                    None => format!("{table} #{number}"),
+                };
+                if let Some((span, id)) = id
+                    && let Some(t) = Table::from_name(table)
+                {
+                    let at = self.loc(span);
+                    self.broken.push((at, t, id));
+                }
+                let message = friendlier(e.message());
+                let span = e.span().unwrap_or(whole);
+                self.error(span, format!("{label}: {message}"));
+                None
+            }
+        }
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.diags
+            .push(Diagnostic::error(self.file, Some(span), message));
+    }
+
+    fn loc(&self, span: Range<usize>) -> Loc {
+        Loc::new(self.file, span, self.base)
+    }
+
+    fn id(&mut self, table: Table, id: &Text) {
+        let at = self.loc(id.span());
+        self.ids[table as usize].push(at);
+    }
+
+    /// Record a reference of the next item of `owner`.
+    fn refer(&mut self, owner: Table, field: Field, nth: usize, value: Option<&Text>) {
+        if let Some(v) = value {
+            self.refs.push(Ref {
+                at: self.loc(v.span()),
+                item: owner.len(&self.data) as u32,
+                nth: nth as u32,
+                owner,
+                field,
+            });
+        }
+    }
+
+    fn refer_all(&mut self, owner: Table, field: Field, values: &[Text]) {
+        for (nth, v) in values.iter().enumerate() {
+            self.refer(owner, field, nth, Some(v));
+        }
+    }
+
+    /// A date, or `None` with an error naming its item.
+    fn date(&mut self, owner: Table, id: &Text, value: Option<&RawDate>) -> Option<PartialDate> {
+        let value = value?;
+        match date::from_toml(value.get_ref()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(
+                    value.span(),
+                    format!("{} `{}`: {e}", owner.name(), id.get_ref()),
+                );
+                None
+            }
+        }
+    }
+
+    fn position(
+        &mut self,
+        owner: Table,
+        position: Option<RawPosition>,
+        note: &Option<Text>,
+    ) -> Option<Position> {
+        let position = position?;
+        let at = self.loc(position.span());
+        let entries: Vec<(String, Loc, f64, Loc)> = position
+            .into_inner()
+            .into_iter()
+            .map(|(k, v)| {
+                let (ks, vs) = (self.loc(k.span()), self.loc(v.span()));
+                (k.into_inner(), ks, v.into_inner(), vs)
+            })
+            .collect();
+        let model = entries.iter().map(|(k, _, v, _)| (k.clone(), *v)).collect();
+        self.positions.push(PositionFact {
+            owner,
+            item: owner.len(&self.data) as u32,
+            at,
+            has_note: note.is_some(),
+            entries,
+        });
+        Some(model)
+    }
+
+    fn add_source(&mut self, s: RawSource) {
+        let t = Table::Source;
+        self.id(t, &s.id);
+        let published = self.date(t, &s.id, s.published.as_ref());
+        let accessed = self.date(t, &s.id, s.accessed.as_ref());
+        self.data.sources.push(Source {
+            id: s.id.into_inner(),
+            title: text_of(s.title),
+            publisher: opt(s.publisher),
+            url: opt(s.url),
+            published,
+            accessed,
+            verification: s.verification,
+        });
+    }
+
+    fn add_axis(&mut self, a: RawAxis) {
+        self.id(Table::Axis, &a.id);
+        self.data.axes.push(Axis {
+            id: a.id.into_inner(),
+            name: text_of(a.name),
+            low: text_of(a.low),
+            high: text_of(a.high),
+            summary: opt(a.summary),
+        });
+    }
+
+    fn add_actor(&mut self, a: RawActor) {
+        let t = Table::Actor;
+        self.id(t, &a.id);
+        self.refer(t, Field::PartOf, 0, a.part_of.as_ref());
+        self.refer(t, Field::Source, 0, a.source.as_ref());
+        let position = self.position(t, a.position, &a.position_note);
+        self.data.actors.push(Actor {
+            id: a.id.into_inner(),
+            name: text_of(a.name),
+            kind: a.kind,
+            part_of: opt(a.part_of),
+            role: opt(a.role),
+            aliases: list(a.aliases),
+            summary: opt(a.summary),
+            position,
+            position_note: opt(a.position_note),
+            source: opt(a.source),
+        });
+    }
+
+    fn add_approach(&mut self, a: RawApproach) {
+        let t = Table::Approach;
+        self.id(t, &a.id);
+        self.refer(t, Field::Proponent, 0, Some(&a.proponent));
+        self.refer(t, Field::Source, 0, a.source.as_ref());
+        let position = self.position(t, a.position, &a.position_note);
+        self.data.approaches.push(Approach {
+            id: a.id.into_inner(),
+            name: text_of(a.name),
+            proponent: a.proponent.into_inner(),
+            summary: text_of(a.summary),
+            principles: list(a.principles),
+            instruments: list(a.instruments),
+            position,
+            position_note: opt(a.position_note),
+            source: opt(a.source),
+        });
+    }
+
+    fn add_reaction(&mut self, r: RawReaction) {
+        let t = Table::Reaction;
+        self.id(t, &r.id);
+        self.refer(t, Field::Actor, 0, Some(&r.actor));
+        self.refer(t, Field::Target, 0, Some(&r.target));
+        self.refer(t, Field::Source, 0, r.source.as_ref());
+        self.refer(t, Field::Quote, 0, r.quote.as_ref());
+        let date = self.date(t, &r.id, r.date.as_ref());
+        self.data.reactions.push(Reaction {
+            id: r.id.into_inner(),
+            actor: r.actor.into_inner(),
+            target: r.target.into_inner(),
+            stance: r.stance,
+            summary: text_of(r.summary),
+            date,
+            confidence: r.confidence,
+            source: opt(r.source),
+            quote: opt(r.quote),
+            tags: list(r.tags),
+        });
+    }
+
+    fn add_quote(&mut self, q: RawQuote) {
+        let t = Table::Quote;
+        self.id(t, &q.id);
+        self.refer(t, Field::Speaker, 0, Some(&q.speaker));
+        self.refer(t, Field::Source, 0, Some(&q.source));
+        self.refer_all(t, Field::About, &q.about);
+        let date = self.date(t, &q.id, q.date.as_ref());
+        self.data.quotes.push(Quote {
+            id: q.id.into_inner(),
+            speaker: q.speaker.into_inner(),
+            text: text_of(q.text),
+            source: q.source.into_inner(),
+            context: opt(q.context),
+            date,
+            about: list(q.about),
+            tags: list(q.tags),
+            fragment: q.fragment,
+        });
+    }
+
+    fn add_event(&mut self, e: RawEvent) {
+        let t = Table::Event;
+        self.id(t, &e.id);
+        self.refer_all(t, Field::Actors, &e.actors);
+        self.refer(t, Field::Source, 0, e.source.as_ref());
+        // A bad date is an error, so this stand-in never reaches a dataset.
+        let date = self.date(t, &e.id, Some(&e.date)).unwrap_or(PartialDate {
+            year: 0,
+            month: None,
+            day: None,
+        });
+        self.data.events.push(Event {
+            id: e.id.into_inner(),
+            name: text_of(e.name),
+            date,
+            place: opt(e.place),
+            actors: list(e.actors),
+            summary: opt(e.summary),
+            source: opt(e.source),
+        });
+    }
+
+    fn add_tour(&mut self, s: RawTourStep) {
+        self.refer(Table::Tour, Field::Focus, 0, s.focus.as_ref());
+        self.data.tour.push(TourStep {
+            title: text_of(s.title),
+            text: text_of(s.text),
+            focus: opt(s.focus),
+        });
+    }
+
+    /// The dataset, once the rules found no errors.
+    pub fn into_dataset(self) -> Dataset {
+        let mut d = self.data;
+        // Vectors grown item by item: give the spare room back.
+        d.sources.shrink_to_fit();
+        d.axes.shrink_to_fit();
+        d.actors.shrink_to_fit();
+        d.approaches.shrink_to_fit();
+        d.reactions.shrink_to_fit();
+        d.quotes.shrink_to_fit();
+        d.events.shrink_to_fit();
+        d.tour.shrink_to_fit();
+        d.build_index();
+        d
+    }
+}
+
+/// Read a file's chunks on every core. Each worker takes the next chunk,
+/// parses and converts it, and sends its items back; they are put in file
+/// order as they come, so only a few chunks' worth is ever waiting.
+/// Gives up, reading nothing, when a chunk is unreadable or does not parse.
+pub fn parse_chunks(file: usize, chunks: Chunks<'_>) -> Result<Collector, GiveUp> {
+    parse_chunks_hashed(file, chunks).map(|(c, _)| c)
+}
+
+/// `parse_chunks`, also giving a file's content hash (see `Chunks`).
+pub fn parse_chunks_hashed(
+    file: usize,
+    chunks: Chunks<'_>,
+) -> Result<(Collector, Option<u64>), GiveUp> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let source = Mutex::new(chunks);
+    let mut whole = Collector::default();
+    let mut failed = false;
+    std::thread::scope(|s| {
+        let (tx, rx) = mpsc::channel::<Result<(usize, Collector), GiveUp>>();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let source = &source;
+            s.spawn(move || {
+                loop {
+                    let next = source.lock().map_or(None, |mut c| c.next_chunk());
+                    let result = match next {
+                        None => break,
+                        Some(Err(e)) => Err(e),
+                        Some(Ok(chunk)) => {
+                            let (number, offset) = (chunk.number, chunk.offset);
+                            chunk
+                                .text()
+                                .and_then(|text| parse_chunk(file, offset, &text))
+                                .map(|part| (number, part))
+                        }
+                    };
+                    let stop = result.is_err();
+                    if stop && let Ok(mut c) = source.lock() {
+                        c.stop();
+                    }
+                    if tx.send(result).is_err() || stop {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for result in rx {
+            match result {
+                Err(GiveUp) => failed = true,
+                Ok((n, part)) if !failed => {
+                    waiting.insert(n, part);
+                    while let Some(part) = waiting.remove(&next) {
+                        whole.absorb(part);
+                        next += 1;
+                    }
+                }
+                Ok(_) => {}
+            }
+        }
+    });
+    if failed {
+        return Err(GiveUp);
+    }
+    let hash = source.into_inner().map_or(None, |c| c.content_hash());
+    Ok((whole, hash))
+}
+
+/// Parse and convert one chunk that starts `offset` bytes into `file`.
+fn parse_chunk(file: usize, offset: usize, text: &str) -> Result<Collector, GiveUp> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Err(GiveUp);
+    }
+    let mut part = Collector {
+        file,
+        base: offset,
+        ..Collector::default()
+    };
+    part.collect(text, table.into_inner());
+    Ok(part)
+}
+
+/// `into` followed by `from`, reusing `into`'s room when it is empty.
+fn append<T>(into: &mut Vec<T>, mut from: Vec<T>) {
+    if into.is_empty() {
+        *into = from;
+    } else {
+        into.append(&mut from);
+    }
+}
+
+/// Move a value out of the parsed tree (leaving a cheap placeholder), so
+/// deserializing does not copy every item.
+fn take<'i>(value: &mut Spanned<DeValue<'i>>) -> Spanned<DeValue<'i>> {
+    std::mem::replace(value, Spanned::new(0..0, DeValue::Boolean(false)))
+}
+
+/// Text as the model keeps it: CRLF files give CRLF inside multi-line
+/// strings, which would otherwise show up as stray carriage returns.
+fn text_of(t: Text) -> String {
+    let s = t.into_inner();
+    if s.contains('\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s
+    }
+}
+
+fn opt(t: Option<Text>) -> Option<String> {
+    t.map(text_of)
+}
+
+fn list(v: Vec<Text>) -> Vec<String> {
+    v.into_iter().map(text_of).collect()
+}

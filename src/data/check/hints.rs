@@ -1,0 +1,71 @@
+//! Wording: messages in the user's terms, and "did you mean" hints.
+
+pub fn syntax_message(message: &str) -> String {
+    let message = message.trim();
+    if message.starts_with("cannot recurse further") {
+        return "TOML syntax: nesting too deep (arrays or tables nested beyond the parser's limit)"
+            .into();
+    }
+    format!("TOML syntax: {message}")
+}
+
+/// serde's messages name our internal types; say it in the user's terms.
+pub fn friendlier(message: &str) -> String {
+    let message = message.trim();
+    if let Some(i) = message.find("expected struct Raw") {
+        return format!("{}expected a table", &message[..i]);
+    }
+    message
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a borrowed string", "expected a string")
+}
+
+/// ids: a lowercase ASCII letter, then letters, digits and single dashes.
+pub fn is_kebab_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_lowercase()
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough
+/// to be a plausible typo.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+pub fn with_article(kind: &str) -> String {
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind}")
+}

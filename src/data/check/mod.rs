@@ -1,0 +1,175 @@
+//! The checker: from TOML text to a [`Dataset`], collecting every problem
+//! in one pass instead of stopping at the first.
+//!
+//! Each file is parsed into a spanned TOML tree, then every item is
+//! deserialized on its own, so an unknown field in one quote does not hide
+//! a dangling reference in the next; each item is converted to the model
+//! at once, keeping only where its ids and references are written
+//! (`facts`). Cross-item rules (unique ids, references, positions) then
+//! run over all files together (`rules`).
+//!
+//! Big files are read in chunks on every core (`crate::data::chunks`);
+//! from disk they are never whole in memory, and are read again only when
+//! there is something to report.
+
+mod collect;
+mod facts;
+mod hints;
+mod rules;
+mod strings;
+
+use std::path::{Path, PathBuf};
+
+use collect::Collector;
+
+use super::chunks::{Chunks, FileChunks};
+use super::diagnostic::{Diagnostic, SourceFile};
+use super::load::ReadError;
+use super::model::Dataset;
+
+pub use hints::is_kebab_id;
+
+/// The result of checking: the dataset when there were no errors, and every
+/// diagnostic (errors and warnings) in file order.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub dataset: Option<Dataset>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Top-level tables a dataset may contain, in the order the docs list them.
+const TABLES: [&str; 9] = [
+    "dataset", "source", "axis", "actor", "approach", "reaction", "quote", "event", "tour",
+];
+
+/// One file to check.
+pub enum Input {
+    /// Its text, already in memory.
+    Text(SourceFile),
+    /// A big file on disk that the checker reads in chunks, so that it is
+    /// never whole in memory.
+    Stream(PathBuf),
+}
+
+/// A file that was streamed: its text is not in `Outcome::files`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Streamed {
+    pub file: usize,
+    pub path: PathBuf,
+    /// `chunks::content_hash` of what was read, to tell whether a later
+    /// read of the whole file (for messages) read the same text.
+    pub hash: u64,
+}
+
+pub struct Outcome {
+    pub checked: Checked,
+    /// The files in input order; a streamed file's text is empty.
+    pub files: Vec<SourceFile>,
+    pub streamed: Vec<Streamed>,
+}
+
+pub fn check(files: &[SourceFile]) -> Checked {
+    let mut c = Collector::default();
+    for (index, file) in files.iter().enumerate() {
+        c.start_file();
+        c.parse_text(index, &file.text);
+    }
+    finish(c, files.len())
+}
+
+/// `check`, releasing the files' text when nothing will be reported: it is
+/// only kept to quote lines in messages.
+pub fn check_releasing(files: &mut [SourceFile]) -> Checked {
+    let checked = check(files);
+    if checked.diagnostics.is_empty() {
+        for f in files.iter_mut() {
+            f.text = String::new();
+        }
+    }
+    checked
+}
+
+/// Check files, streaming the big ones. A streamed file that cannot be
+/// read in chunks (a cut inside a multi-line string, bytes that are not
+/// UTF-8) is read whole with `read_whole`, whose errors end the check.
+pub fn check_inputs(
+    inputs: Vec<Input>,
+    read_whole: &dyn Fn(&Path) -> Result<SourceFile, ReadError>,
+) -> Result<Outcome, ReadError> {
+    let mut c = Collector::default();
+    let mut files = Vec::with_capacity(inputs.len());
+    let mut streamed = Vec::new();
+    for (index, input) in inputs.into_iter().enumerate() {
+        c.start_file();
+        let file = match input {
+            Input::Text(file) => {
+                c.parse_text(index, &file.text);
+                file
+            }
+            Input::Stream(path) => {
+                let read = FileChunks::open(&path)
+                    .ok()
+                    .and_then(|f| collect::parse_chunks_hashed(index, Chunks::File(f)).ok());
+                match read {
+                    Some((part, Some(hash))) => {
+                        c.absorb(part);
+                        streamed.push(Streamed {
+                            file: index,
+                            path: path.clone(),
+                            hash,
+                        });
+                        SourceFile {
+                            path: path.display().to_string(),
+                            text: String::new(),
+                        }
+                    }
+                    _ => {
+                        let file = read_whole(&path)?;
+                        c.parse_text(index, &file.text);
+                        file
+                    }
+                }
+            }
+        };
+        files.push(file);
+    }
+    let count = files.len();
+    Ok(Outcome {
+        checked: finish(c, count),
+        files,
+        streamed,
+    })
+}
+
+/// Apply the cross-item rules and, when nothing is wrong, build the dataset.
+fn finish(mut c: Collector, files: usize) -> Checked {
+    let mut diagnostics = std::mem::take(&mut c.diags);
+    if c.syntax_broken {
+        // Items after a syntax error may be missing, so reference checks
+        // would report false dangling ids. Report what is certain.
+        sort(&mut diagnostics);
+        return Checked {
+            dataset: None,
+            diagnostics,
+        };
+    }
+    let earlier_errors = diagnostics.iter().any(Diagnostic::is_error);
+    diagnostics.extend(rules::run(&c, files, earlier_errors));
+    sort(&mut diagnostics);
+    let dataset = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| c.into_dataset());
+    Checked {
+        dataset,
+        diagnostics,
+    }
+}
+
+fn sort(diags: &mut [Diagnostic]) {
+    // Stable: file, then position, keeping discovery order for ties.
+    diags.sort_by_key(|d| (d.file, d.span.as_ref().map_or(0, |s| s.start)));
+}
