@@ -43,6 +43,23 @@ impl PartialEq for Reload {
     }
 }
 
+/// What a load is doing, for the loading notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub what: String,
+    /// How much of the files is checked, while they are.
+    pub progress: Option<data::load::Progress>,
+}
+
+impl Stage {
+    fn new(what: String) -> Stage {
+        Stage {
+            what,
+            progress: None,
+        }
+    }
+}
+
 /// Keeps the watch alive; dropping it stops watching.
 pub struct Watch {
     _watcher: notify::RecommendedWatcher,
@@ -54,7 +71,7 @@ pub fn load(path: &Path) -> Reload {
 }
 
 /// `load`, saying what it is doing at each stage (for a loading screen).
-pub fn load_with_progress(path: &Path, progress: &dyn Fn(String)) -> Reload {
+pub fn load_with_progress(path: &Path, progress: &dyn Fn(Stage)) -> Reload {
     load_staged(path, progress, None)
 }
 
@@ -63,7 +80,7 @@ pub fn load_with_progress(path: &Path, progress: &dyn Fn(String)) -> Reload {
 /// index is built: a big dataset is on screen sooner.
 pub fn load_staged(
     path: &Path,
-    progress: &dyn Fn(String),
+    progress: &dyn Fn(Stage),
     early: Option<&dyn Fn(Reload)>,
 ) -> Reload {
     let paths = match data::load::list_paths(path) {
@@ -75,13 +92,20 @@ pub fn load_staged(
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    progress(format!(
+    let what = format!(
         "Reading and checking {:.1} MB in {} file{}",
         bytes as f64 / 1e6,
         paths.len(),
         if paths.len() == 1 { "" } else { "s" }
-    ));
-    let (files, checked) = match data::load::load_path(path) {
+    );
+    progress(Stage::new(what.clone()));
+    let report = |p| {
+        progress(Stage {
+            what: what.clone(),
+            progress: Some(p),
+        })
+    };
+    let (files, checked) = match data::load::load_path_reporting(path, &report) {
         Ok(loaded) => (loaded.files, loaded.checked),
         Err(e) => return Reload::Problems(vec![e.to_string()]),
     };
@@ -93,7 +117,10 @@ pub fn load_staged(
                     index: Arc::new(Index::pending(Arc::clone(&data))),
                     data: Arc::clone(&data),
                 }),
-                None => progress(format!("Indexing {} quotes for search", data.quotes.len())),
+                None => progress(Stage::new(format!(
+                    "Indexing {} quotes for search",
+                    data.quotes.len()
+                ))),
             }
             let index = Arc::new(Index::new(Arc::clone(&data)));
             Reload::Ok { data, index }

@@ -31,7 +31,7 @@ use crate::ui::{self, Theme};
 enum Message {
     Input(Event),
     IndexReady(Arc<crate::search::Index>),
-    Loading(String),
+    Loading(crate::reload::Stage),
     Reload(crate::reload::Reload),
     Search(crate::search::worker::Update),
     /// The input reader failed: the terminal is gone.
@@ -69,7 +69,10 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     app.theme = options.theme;
     app.quiz_seed = options.seed;
     if let Some(path) = &options.load_in_background {
-        app.loading = Some(format!("Reading {}", path.display()));
+        app.loading = Some(crate::reload::Stage {
+            what: format!("Reading {}", path.display()),
+            progress: None,
+        });
     }
     app::update(&mut app, Action::SwitchView(options.view));
     let theme = Theme::new(options.theme, options.no_color);

@@ -442,3 +442,24 @@ fn every_view_survives_every_size() {
         }
     }
 }
+
+#[test]
+fn loading_a_big_dataset_shows_how_far_it_has_got() {
+    let stage = |progress| stances::reload::Stage {
+        what: "Reading and checking 36.2 MB in 1 file".into(),
+        progress,
+    };
+    let mut app = app_at(80, 24);
+    update(&mut app, Loading(stage(None)));
+    let before = screen(&app);
+    assert!(before.contains("Reading and checking 36.2 MB in 1 file…"));
+    assert!(!before.contains('%'));
+    update(
+        &mut app,
+        Loading(stage(Some(stances::data::load::Progress {
+            done: 16_300_000,
+            total: 36_200_000,
+        }))),
+    );
+    insta::assert_snapshot!("loading_with_progress_80x24", screen(&app));
+}

@@ -143,7 +143,7 @@ pub enum Action {
     /// The watched files were read again.
     Reloaded(crate::reload::Reload),
     /// The dataset is still loading: what the loader is doing now.
-    Loading(String),
+    Loading(crate::reload::Stage),
     /// The search index for the data on screen is ready.
     IndexReady(std::sync::Arc<crate::search::Index>),
 }

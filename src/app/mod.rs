@@ -149,7 +149,7 @@ pub struct App {
     pub quiz_seed: u64,
     /// While the dataset loads in the background: what the loader is
     /// doing. The explorer is up and answers keys meanwhile.
-    pub loading: Option<String>,
+    pub loading: Option<crate::reload::Stage>,
     /// Problems in the watched files since the last good reload; the
     /// explorer keeps showing the last good data meanwhile.
     pub problems: Option<Vec<String>>,

@@ -166,18 +166,51 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, ReadError> {
 /// Read and check a file or a directory. Big files are streamed through
 /// the checker and read whole only if there is something to report.
 pub fn load_path(path: &Path) -> Result<Loaded, ReadError> {
+    load_path_reporting(path, &|_| {})
+}
+
+/// How far a load has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes checked so far (they may pass `total` when a file is read
+    /// twice, or grows while it is read).
+    pub done: u64,
+    /// The files' size when the load started.
+    pub total: u64,
+}
+
+/// `load_path`, telling `progress` how far it has got as it goes.
+pub fn load_path_reporting(path: &Path, progress: &dyn Fn(Progress)) -> Result<Loaded, ReadError> {
     let paths = list_paths(path)?;
-    if let Some(loaded) = load_files(&paths, true)? {
+    let total = paths
+        .iter()
+        .filter_map(|p| fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let done = std::cell::Cell::new(0u64);
+    let on_read = |bytes: usize| {
+        done.set(done.get() + bytes as u64);
+        progress(Progress {
+            done: done.get().min(total),
+            total,
+        });
+    };
+    if let Some(loaded) = load_files(&paths, true, &on_read)? {
         return Ok(loaded);
     }
     // A streamed file changed between its check and the read for the
     // messages, which would then point at the wrong text: check again,
     // from texts read whole, so the messages match what is shown.
-    load_files(&paths, false)?.ok_or_else(|| read_error(path, "the files keep changing"))
+    done.set(0);
+    load_files(&paths, false, &on_read)?.ok_or_else(|| read_error(path, "the files keep changing"))
 }
 
 /// `None` when a streamed file changed before its messages could quote it.
-fn load_files(paths: &[PathBuf], stream: bool) -> Result<Option<Loaded>, ReadError> {
+fn load_files(
+    paths: &[PathBuf],
+    stream: bool,
+    on_read: &dyn Fn(usize),
+) -> Result<Option<Loaded>, ReadError> {
     let inputs = paths
         .iter()
         .map(|p| {
@@ -192,7 +225,7 @@ fn load_files(paths: &[PathBuf], stream: bool) -> Result<Option<Loaded>, ReadErr
         checked,
         mut files,
         streamed,
-    } = check_inputs(inputs, &read_file)?;
+    } = check_inputs(inputs, &read_file, on_read)?;
     if checked.diagnostics.is_empty() {
         // The text is only kept to quote lines in messages.
         for f in &mut files {
@@ -266,7 +299,7 @@ mod tests {
     #[test]
     fn a_file_edited_between_its_check_and_its_messages_is_noticed() {
         let (path, text) = big_broken_file("edited");
-        let out = check_inputs(vec![Input::Stream(path.clone())], &read_file).unwrap();
+        let out = check_inputs(vec![Input::Stream(path.clone())], &read_file, &|_| {}).unwrap();
         assert_eq!(out.streamed.len(), 1);
         let mut files = out.files.clone();
         assert!(read_streamed(&mut files, &out.streamed).unwrap());
@@ -279,6 +312,24 @@ mod tests {
         let loaded = load_path(&path).unwrap();
         fs::remove_file(&path).unwrap();
         assert!(loaded.files[0].text.contains("q1b"));
+    }
+
+    #[test]
+    fn a_load_reports_its_progress_chunk_by_chunk() {
+        let text = crate::synth::toml(9_000, 5);
+        let path =
+            std::env::temp_dir().join(format!("stances-progress-{}.toml", std::process::id()));
+        fs::write(&path, &text).unwrap();
+        let seen = std::cell::RefCell::new(Vec::new());
+        let loaded = load_path_reporting(&path, &|p| seen.borrow_mut().push(p));
+        fs::remove_file(&path).unwrap();
+        assert!(loaded.unwrap().checked.dataset.is_some());
+        let seen = seen.into_inner();
+        assert!(seen.len() > 2, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].done < w[1].done));
+        let total = text.len() as u64;
+        assert!(seen.iter().all(|p| p.total == total));
+        assert_eq!(seen.last().map(|p| p.done), Some(total));
     }
 
     #[test]

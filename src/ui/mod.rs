@@ -12,9 +12,9 @@ mod widgets;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 
 use crate::app::{App, Pane, View};
 use crate::layout::{self, Mode};
@@ -95,26 +95,51 @@ fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
 fn loading(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let Some(stage) = &app.loading else { return };
     let width = body.width.min(70);
+    let height = 6;
     let area = Rect {
         x: body.x + (body.width - width) / 2,
-        y: body.y + body.height.saturating_sub(5) / 2,
+        y: body.y + body.height.saturating_sub(height) / 2,
         width,
-        height: body.height.min(5),
+        height: body.height.min(height),
     };
     ratatui::widgets::Clear.render(area, buf);
-    Paragraph::new(vec![
-        Line::styled(
-            format!("{}…", crate::text::sanitize_line(stage)),
-            theme.heading,
-        ),
-        Line::styled(
-            "The explorer fills in when the data is ready. q quits.",
-            theme.muted,
-        ),
+    let block = widgets::pane_block(theme, Line::from(" Loading "), true);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [what, bar, note] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
     ])
-    .block(widgets::pane_block(theme, Line::from(" Loading "), true))
+    .areas(inner);
+    Line::styled(
+        format!("{}…", crate::text::sanitize_line(&stage.what)),
+        theme.heading,
+    )
+    .render(what, buf);
+    if let Some(p) = stage.progress.filter(|p| p.total > 0) {
+        let ratio = (p.done as f64 / p.total as f64).clamp(0.0, 1.0);
+        LineGauge::default()
+            .ratio(ratio)
+            .label(format!(
+                "{:>3}% · {:.1} of {:.1} MB",
+                (ratio * 100.0).round(),
+                p.done as f64 / 1e6,
+                p.total as f64 / 1e6
+            ))
+            // Blocks, not lines: filled and empty differ without colour too.
+            .filled_symbol("█")
+            .unfilled_symbol("░")
+            .filled_style(theme.heading)
+            .unfilled_style(theme.muted)
+            .render(bar, buf);
+    }
+    Paragraph::new(Line::styled(
+        "The explorer fills in when the data is ready. q quits.",
+        theme.muted,
+    ))
     .wrap(Wrap { trim: true })
-    .render(area, buf);
+    .render(note, buf);
 }
 
 /// Problems in the watched files, over the bottom of the view until the

@@ -566,13 +566,15 @@ impl Collector {
 /// order as they come, so only a few chunks' worth is ever waiting.
 /// Gives up, reading nothing, when a chunk is unreadable or does not parse.
 pub fn parse_chunks(file: usize, chunks: Chunks<'_>) -> Result<Collector, GiveUp> {
-    parse_chunks_hashed(file, chunks).map(|(c, _)| c)
+    parse_chunks_hashed(file, chunks, &|_| {}).map(|(c, _)| c)
 }
 
-/// `parse_chunks`, also giving a file's content hash (see `Chunks`).
+/// `parse_chunks`, also giving a file's content hash (see `Chunks`), and
+/// telling `on_read` the size of each chunk once its items are in.
 pub fn parse_chunks_hashed(
     file: usize,
     chunks: Chunks<'_>,
+    on_read: &dyn Fn(usize),
 ) -> Result<(Collector, Option<u64>), GiveUp> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -581,7 +583,7 @@ pub fn parse_chunks_hashed(
     let mut whole = Collector::default();
     let mut failed = false;
     std::thread::scope(|s| {
-        let (tx, rx) = mpsc::channel::<Result<(usize, Collector), GiveUp>>();
+        let (tx, rx) = mpsc::channel::<Result<(usize, usize, Collector), GiveUp>>();
         for _ in 0..threads {
             let tx = tx.clone();
             let source = &source;
@@ -593,10 +595,10 @@ pub fn parse_chunks_hashed(
                         Some(Err(e)) => Err(e),
                         Some(Ok(chunk)) => {
                             let (number, offset) = (chunk.number, chunk.offset);
-                            chunk
-                                .text()
-                                .and_then(|text| parse_chunk(file, offset, &text))
-                                .map(|part| (number, part))
+                            chunk.text().and_then(|text| {
+                                let part = parse_chunk(file, offset, &text)?;
+                                Ok((number, text.len(), part))
+                            })
                         }
                     };
                     let stop = result.is_err();
@@ -615,10 +617,11 @@ pub fn parse_chunks_hashed(
         for result in rx {
             match result {
                 Err(GiveUp) => failed = true,
-                Ok((n, part)) if !failed => {
-                    waiting.insert(n, part);
-                    while let Some(part) = waiting.remove(&next) {
+                Ok((n, len, part)) if !failed => {
+                    waiting.insert(n, (len, part));
+                    while let Some((len, part)) = waiting.remove(&next) {
                         whole.absorb(part);
+                        on_read(len);
                         next += 1;
                     }
                 }

@@ -98,9 +98,11 @@ pub fn check_releasing(files: &mut [SourceFile]) -> Checked {
 /// Check files, streaming the big ones. A streamed file that cannot be
 /// read in chunks (a cut inside a multi-line string, bytes that are not
 /// UTF-8) is read whole with `read_whole`, whose errors end the check.
+/// `on_read` hears how many more bytes have been checked, as it goes.
 pub fn check_inputs(
     inputs: Vec<Input>,
     read_whole: &dyn Fn(&Path) -> Result<SourceFile, ReadError>,
+    on_read: &dyn Fn(usize),
 ) -> Result<Outcome, ReadError> {
     let mut c = Collector::default();
     let mut files = Vec::with_capacity(inputs.len());
@@ -110,12 +112,13 @@ pub fn check_inputs(
         let file = match input {
             Input::Text(file) => {
                 c.parse_text(index, &file.text);
+                on_read(file.text.len());
                 file
             }
             Input::Stream(path) => {
-                let read = FileChunks::open(&path)
-                    .ok()
-                    .and_then(|f| collect::parse_chunks_hashed(index, Chunks::File(f)).ok());
+                let read = FileChunks::open(&path).ok().and_then(|f| {
+                    collect::parse_chunks_hashed(index, Chunks::File(f), on_read).ok()
+                });
                 match read {
                     Some((part, Some(hash))) => {
                         c.absorb(part);
@@ -132,6 +135,7 @@ pub fn check_inputs(
                     _ => {
                         let file = read_whole(&path)?;
                         c.parse_text(index, &file.text);
+                        on_read(file.text.len());
                         file
                     }
                 }
