@@ -10,6 +10,7 @@ pub mod commands;
 pub mod data;
 pub mod export;
 pub mod layout;
+pub mod memory;
 pub mod reload;
 pub mod search;
 pub mod synth;

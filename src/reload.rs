@@ -18,6 +18,15 @@ use notify::{RecursiveMode, Watcher as _};
 use crate::data::{self, Dataset};
 use crate::search::Index;
 
+/// Datasets from this size on hand freed memory back after loading.
+const GIVE_BACK_FROM: u64 = 1_000_000;
+
+/// Reloads of this many quotes or more give the old version's memory back.
+const GIVE_BACK_QUOTES: usize = 10_000;
+
+/// How long after a reload the old version is surely dropped.
+const SWAP: Duration = Duration::from_millis(400);
+
 /// How long the files must stay untouched before they are read.
 const QUIET: Duration = Duration::from_millis(120);
 
@@ -109,6 +118,11 @@ pub fn load_staged(
         Ok(loaded) => (loaded.files, loaded.checked),
         Err(e) => return Reload::Problems(vec![e.to_string()]),
     };
+    // What checking a big dataset freed is of no use to the session.
+    let big = bytes >= GIVE_BACK_FROM;
+    if big {
+        crate::memory::give_back();
+    }
     match checked.dataset {
         Some(d) => {
             let data = Arc::new(d);
@@ -123,6 +137,9 @@ pub fn load_staged(
                 ))),
             }
             let index = Arc::new(Index::new(Arc::clone(&data)));
+            if big {
+                crate::memory::give_back();
+            }
             Reload::Ok { data, index }
         }
         None => Reload::Problems(
@@ -168,10 +185,24 @@ pub fn watch(path: &Path, on_reload: impl Fn(Reload) + Send + 'static) -> notify
     })?;
     watcher.watch(&dir, RecursiveMode::NonRecursive)?;
     thread::spawn(move || {
-        while rx.recv().is_ok() {
+        // A change that came in while this thread waited after a reload.
+        let mut changed = false;
+        while changed || rx.recv().is_ok() {
             // Wait for the burst to end.
             while rx.recv_timeout(QUIET).is_ok() {}
-            on_reload(load(&path));
+            let result = load(&path);
+            let big =
+                matches!(&result, Reload::Ok { data, .. } if data.quotes.len() >= GIVE_BACK_QUOTES);
+            on_reload(result);
+            changed = false;
+            if big {
+                // The explorer and its search worker drop the old version
+                // once they have the new one; then its memory is free, and
+                // of no use to the session. Trim once they are done; a
+                // save meanwhile is reloaded right after.
+                changed = rx.recv_timeout(SWAP).is_ok();
+                crate::memory::give_back();
+            }
         }
     });
     Ok(Watch { _watcher: watcher })

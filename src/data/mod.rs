@@ -5,6 +5,7 @@ pub mod check;
 mod chunks;
 pub mod date;
 pub mod diagnostic;
+mod id_index;
 pub mod load;
 pub mod model;
 mod raw;

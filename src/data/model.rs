@@ -4,11 +4,12 @@
 //! (`load.rs`) builds it from TOML only after the checker found no errors,
 //! so code that reads a `Dataset` may rely on every reference resolving.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::id_index::IdIndex;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -31,7 +32,7 @@ pub struct Dataset {
     pub tour: Vec<TourStep>,
     /// id -> where the item lives; derived, rebuilt by [`Dataset::build_index`].
     #[serde(skip)]
-    index: HashMap<String, ItemRef>,
+    index: IdIndex,
     /// Each quote's speaker as an index into `actors` (`u32::MAX` when
     /// unknown); derived, so that filtering 100,000 quotes by speaker
     /// compares numbers, not strings.
@@ -304,58 +305,12 @@ impl ItemRef {
 impl Dataset {
     /// Rebuild the id index; call after changing any table.
     pub fn build_index(&mut self) {
-        let mut index = HashMap::new();
-        let ids = self
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (&x.id, ItemRef::Source(i)))
-            .chain(
-                self.axes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (&x.id, ItemRef::Axis(i))),
-            )
-            .chain(
-                self.actors
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (&x.id, ItemRef::Actor(i))),
-            )
-            .chain(
-                self.approaches
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (&x.id, ItemRef::Approach(i))),
-            )
-            .chain(
-                self.reactions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (&x.id, ItemRef::Reaction(i))),
-            )
-            .chain(
-                self.quotes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (&x.id, ItemRef::Quote(i))),
-            )
-            .chain(
-                self.events
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (&x.id, ItemRef::Event(i))),
-            );
-        for (id, item) in ids {
-            // First definition wins; the checker has already refused duplicates.
-            index.entry(id.clone()).or_insert(item);
-        }
-        self.index = index;
+        self.index = IdIndex::build(self);
         self.quote_speakers = self
             .quotes
             .iter()
-            .map(|q| match self.index.get(&q.speaker) {
-                Some(ItemRef::Actor(i)) => u32::try_from(*i).unwrap_or(u32::MAX),
+            .map(|q| match self.index.get(self, &q.speaker) {
+                Some(ItemRef::Actor(i)) => u32::try_from(i).unwrap_or(u32::MAX),
                 _ => u32::MAX,
             })
             .collect();
@@ -370,7 +325,7 @@ impl Dataset {
     }
 
     pub fn item(&self, id: &str) -> Option<ItemRef> {
-        self.index.get(id).copied()
+        self.index.get(self, id)
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {

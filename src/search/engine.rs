@@ -21,7 +21,7 @@ use std::sync::Arc;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{Folded, fold, mask};
+use super::fold::{Folded, fold, mask, original_index};
 use super::query::{Pattern, Query, Term};
 use crate::data::Dataset;
 
@@ -46,13 +46,30 @@ pub struct Highlight {
 }
 
 struct Candidate {
-    /// The haystack folded to lower case.
-    key: Folded,
+    /// The haystack folded to lower case, in a box of its exact size (a
+    /// `String` would cost 8 bytes more, and its spare room more still,
+    /// 100,000 times over).
+    key: Box<str>,
+    /// Original char index of each key char, when they differ (`Folded`).
+    map: Option<Box<[u32]>>,
     /// Char length of the quote text at the start of the haystack, and the
     /// char range of the speaker's name after it.
     text_len: u32,
     speaker: Range<u32>,
     mask: u64,
+}
+
+impl Candidate {
+    /// A placeholder, before the real one is built (it allocates nothing).
+    fn empty() -> Candidate {
+        Candidate {
+            key: Box::default(),
+            map: None,
+            text_len: 0,
+            speaker: 0..0,
+            mask: 0,
+        }
+    }
 }
 
 /// The searchable form of a dataset's quotes. Immutable: built once, then
@@ -196,36 +213,34 @@ impl Index {
     pub fn new(data: Arc<Dataset>) -> Index {
         let candidate = |i: usize| {
             let (hay, text_len, speaker) = haystack(&data, i);
-            let key = fold(&hay, true);
-            let mask = mask(&key.text);
+            let Folded { text, map } = fold(&hay, true);
+            let mask = mask(&text);
             Candidate {
-                key,
+                key: text.into_boxed_str(),
+                map,
                 text_len,
                 speaker,
                 mask,
             }
         };
-        // Folding 100,000 quotes takes a while: one slice per core.
+        // Folding 100,000 quotes takes a while: one slice per core. Each
+        // core fills its part of the final vector in place (the empty
+        // candidates cost no allocation), so no second copy of the
+        // candidates is ever alive, and their keys are in memory once.
         let n = data.quotes.len();
         let threads = std::thread::available_parallelism()
             .map_or(1, |t| t.get())
             .min(n / 4096 + 1);
         let per = n.div_ceil(threads.max(1)).max(1);
-        let candidates = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..n)
-                .step_by(per)
-                .map(|start| {
-                    s.spawn(move || {
-                        (start..(start + per).min(n))
-                            .map(candidate)
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let mut candidates: Vec<Candidate> = (0..n).map(|_| Candidate::empty()).collect();
+        std::thread::scope(|s| {
+            for (part, slots) in candidates.chunks_mut(per).enumerate() {
+                s.spawn(move || {
+                    for (k, slot) in slots.iter_mut().enumerate() {
+                        *slot = candidate(part * per + k);
+                    }
+                });
+            }
         });
         Index {
             data,
@@ -311,7 +326,7 @@ impl Index {
         let hay: std::borrow::Cow<str> = if pattern.case_sensitive {
             self.cased_key(i).into()
         } else {
-            c.key.text.as_str().into()
+            (*c.key).into()
         };
         let found = if exact {
             hay.find(pat).map(|s| s..s + pat.len())?
@@ -351,7 +366,7 @@ impl Index {
         if p.case_sensitive {
             self.cased_key(i).contains(p.needle.as_str())
         } else {
-            self.candidates[i].key.text.contains(p.needle.as_str())
+            self.candidates[i].key.contains(p.needle.as_str())
         }
     }
 
@@ -470,7 +485,7 @@ impl Index {
             c.speaker.start as usize..c.speaker.end as usize,
         );
         for p in folded_positions {
-            let original = c.key.original_index(p);
+            let original = original_index(c.map.as_deref(), p);
             if original < text_len {
                 out.text.push(original);
             } else if speaker.contains(&original) {

@@ -20,10 +20,15 @@ pub struct Folded {
 
 impl Folded {
     pub fn original_index(&self, folded: usize) -> usize {
-        match &self.map {
-            Some(map) => map.get(folded).map_or(folded, |&i| i as usize),
-            None => folded,
-        }
+        original_index(self.map.as_deref(), folded)
+    }
+}
+
+/// The original char index of folded char `folded`, given a fold's map.
+pub fn original_index(map: Option<&[u32]>, folded: usize) -> usize {
+    match map {
+        Some(map) => map.get(folded).map_or(folded, |&i| i as usize),
+        None => folded,
     }
 }
 
