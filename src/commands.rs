@@ -49,7 +49,7 @@ fn explore(
     // A big dataset loads behind the explorer, which is up at once with a
     // loading notice; a small one is checked first, so that its problems
     // print on the plain terminal.
-    let in_background = data.filter(|p| total_size(p) > BACKGROUND_LOAD_FROM);
+    let in_background = data.filter(|p| data::load::total_size(p) > BACKGROUND_LOAD_FROM);
     let options = crate::tui::Options {
         theme,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
@@ -73,24 +73,6 @@ fn explore(
 
 /// Datasets bigger than this (in bytes) load behind the explorer.
 const BACKGROUND_LOAD_FROM: u64 = 1_000_000;
-
-/// The size of a file, or of a directory's `*.toml` files.
-fn total_size(path: &Path) -> u64 {
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => std::fs::read_dir(path)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-                    .filter_map(|e| e.metadata().ok())
-                    .map(|m| m.len())
-                    .sum()
-            })
-            .unwrap_or(0),
-        Ok(m) => m.len(),
-        Err(_) => 0,
-    }
-}
 
 /// Without --seed every quiz differs: the clock is as good a seed as any,
 /// and it is read here, never in update.

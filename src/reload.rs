@@ -24,6 +24,9 @@ const GIVE_BACK_FROM: u64 = 1_000_000;
 /// Reloads of this many quotes or more give the old version's memory back.
 const GIVE_BACK_QUOTES: usize = 10_000;
 
+/// Reloads of files this big show the data before its search index.
+const EARLY_FROM: u64 = 1_000_000;
+
 /// How long after a reload the old version is surely dropped.
 const SWAP: Duration = Duration::from_millis(400);
 
@@ -96,11 +99,7 @@ pub fn load_staged(
         Ok(paths) => paths,
         Err(e) => return Reload::Problems(vec![e.to_string()]),
     };
-    let bytes: u64 = paths
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
+    let bytes = data::load::size_of(&paths);
     let what = format!(
         "Reading and checking {:.1} MB in {} file{}",
         bytes as f64 / 1e6,
@@ -190,7 +189,12 @@ pub fn watch(path: &Path, on_reload: impl Fn(Reload) + Send + 'static) -> notify
         while changed || rx.recv().is_ok() {
             // Wait for the burst to end.
             while rx.recv_timeout(QUIET).is_ok() {}
-            let result = load(&path);
+            // A big dataset goes on screen as soon as it is checked, and
+            // its search index follows (the same data, now searchable).
+            let early = |r| on_reload(r);
+            let early =
+                (data::load::total_size(&path) >= EARLY_FROM).then_some(&early as &dyn Fn(Reload));
+            let result = load_staged(&path, &|_| {}, early);
             let big =
                 matches!(&result, Reload::Ok { data, .. } if data.quotes.len() >= GIVE_BACK_QUOTES);
             on_reload(result);

@@ -294,3 +294,42 @@ fn big_data_shows_before_its_index_and_search_follows_when_ready() {
     assert!(a.index.is_ready());
     assert_new_index_then_search(&mut a);
 }
+
+#[test]
+fn a_big_reload_comes_as_data_then_the_same_data_searchable() {
+    use stances::search::Index;
+    use std::sync::Arc;
+    let mut a = app();
+    // Someone is browsing: an actor selected, a search open.
+    update(&mut a, Action::NextPane);
+    update(&mut a, Action::Down);
+    update(&mut a, Action::OpenSearch);
+    update(&mut a, Action::Edit(stances::app::Edit::Insert('x')));
+    let _ = a.take_effects();
+    let data = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
+    update(
+        &mut a,
+        Action::Reloaded(Reload::Ok {
+            data: Arc::clone(&data),
+            index: Arc::new(Index::pending(Arc::clone(&data))),
+        }),
+    );
+    assert!(Arc::ptr_eq(&a.data, &data));
+    assert!(!a.index.is_ready());
+    let _ = a.take_effects();
+    // The second message for the same data only brings its index: the
+    // view is not reset again, and the search runs on the new index.
+    let selected = a.selected_id(Pane::Actors).map(str::to_string);
+    assert_eq!(selected.as_deref(), Some("li-qiang"));
+    update(
+        &mut a,
+        Action::Reloaded(Reload::Ok {
+            data: Arc::clone(&data),
+            index: Arc::new(Index::new(Arc::clone(&data))),
+        }),
+    );
+    assert!(a.index.is_ready());
+    assert_eq!(a.selected_id(Pane::Actors).map(str::to_string), selected);
+    assert_eq!(a.search.as_ref().unwrap().input.text(), "x");
+    assert_new_index_then_search(&mut a);
+}

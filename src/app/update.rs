@@ -18,16 +18,7 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     if let Action::IndexReady(index) = action {
-        // Only the index of the data on screen: a newer reload may have
-        // replaced it meanwhile.
-        if index.is_for(&app.data) {
-            app.index = Arc::clone(&index);
-            app.effects.push(Effect::NewIndex(index));
-            if let Some(search) = app.search.as_mut() {
-                search.hits = Default::default();
-                request_search(app);
-            }
-        }
+        index_ready(app, index);
         settle(app);
         return;
     }
@@ -95,6 +86,20 @@ pub(super) fn timeline_order(d: &crate::data::Dataset) -> Vec<usize> {
 /// New data from disk. Clean data replaces the old, and everything the
 /// user had selected is found again by id; data with problems is not
 /// shown: the last good data stays, with the problems in a panel.
+/// The search index of the data on screen is built.
+fn index_ready(app: &mut App, index: Arc<crate::search::Index>) {
+    // Only the index of the data on screen: a newer reload may have
+    // replaced it meanwhile.
+    if index.is_for(&app.data) {
+        app.index = Arc::clone(&index);
+        app.effects.push(Effect::NewIndex(index));
+        if let Some(search) = app.search.as_mut() {
+            search.hits = Default::default();
+            request_search(app);
+        }
+    }
+}
+
 fn reloaded(app: &mut App, reload: crate::reload::Reload) {
     use crate::reload::Reload;
     let (data, index) = match reload {
@@ -112,6 +117,12 @@ fn reloaded(app: &mut App, reload: crate::reload::Reload) {
                 if problems.len() == 1 { "" } else { "s" }
             ));
             app.problems = Some(problems);
+            return;
+        }
+        // A big reload comes twice: the data as soon as it is checked,
+        // then the same data with its search index.
+        Reload::Ok { data, index } if Arc::ptr_eq(&data, &app.data) => {
+            index_ready(app, index);
             return;
         }
         Reload::Ok { data, index } => (data, index),

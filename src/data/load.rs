@@ -69,6 +69,20 @@ pub fn list_paths(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
     Ok(paths)
 }
 
+/// The size of the files `path` names (0 when it cannot be read).
+pub fn total_size(path: &Path) -> u64 {
+    list_paths(path).map_or(0, |paths| size_of(&paths))
+}
+
+/// The files' total size, as it is now.
+pub fn size_of(paths: &[PathBuf]) -> u64 {
+    paths
+        .iter()
+        .filter_map(|p| fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Read a file, or a directory's `*.toml` files in name order, whole.
 pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     list_paths(path)?.iter().map(|p| read_file(p)).collect()
@@ -182,11 +196,7 @@ pub struct Progress {
 /// `load_path`, telling `progress` how far it has got as it goes.
 pub fn load_path_reporting(path: &Path, progress: &dyn Fn(Progress)) -> Result<Loaded, ReadError> {
     let paths = list_paths(path)?;
-    let total = paths
-        .iter()
-        .filter_map(|p| fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
+    let total = size_of(&paths);
     let done = std::cell::Cell::new(0u64);
     let on_read = |bytes: usize| {
         done.set(done.get() + bytes as u64);
