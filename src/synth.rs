@@ -162,10 +162,7 @@ pub fn toml(quotes: usize, seed: u64) -> String {
 /// The same dataset as a model, without going through TOML.
 pub fn dataset(quotes: usize, seed: u64) -> crate::data::Dataset {
     let text = toml(quotes, seed);
-    let files = [crate::data::SourceFile {
-        path: "synthetic.toml".into(),
-        text,
-    }];
+    let files = [crate::data::SourceFile::new("synthetic.toml", text)];
     crate::data::check(&files)
         .dataset
         .expect("synthetic data is valid")

@@ -12,10 +12,7 @@ fn shipped() -> Dataset {
 }
 
 fn check_text(text: &str) -> data::Checked {
-    check(&[SourceFile {
-        path: "t.toml".into(),
-        text: text.into(),
-    }])
+    check(&[SourceFile::new("t.toml", text)])
 }
 
 const MINIMAL: &str = "[dataset]\ntitle = \"t\"\n";
@@ -222,10 +219,7 @@ fn markdown_handout_has_every_section() {
 fn crlf_files_keep_lines_and_columns_right() {
     let text = "[dataset]\r\ntitle = \"t\"\r\n\r\n[[actor]]\r\nid = \"a\"\r\nname = \"\"\"two\r\nlines\"\"\"\r\nkind = \"blob\"\r\n";
     let checked = check_text(text);
-    let files = [SourceFile {
-        path: "t.toml".into(),
-        text: text.into(),
-    }];
+    let files = [SourceFile::new("t.toml", text)];
     let heads: Vec<String> = checked
         .diagnostics
         .iter()
@@ -333,10 +327,7 @@ fn a_big_file_read_in_chunks_locates_errors_exactly() {
     let line = text[..at].matches('\n').count() + 1;
     let c = check_text(&text);
     assert_eq!(c.error_count(), 1, "{:?}", c.diagnostics);
-    let files = [SourceFile {
-        path: "t.toml".into(),
-        text: text.clone(),
-    }];
+    let files = [SourceFile::new("t.toml", text.clone())];
     let head = c.diagnostics[0].headline(&files);
     assert!(
         head.starts_with(&format!("t.toml:{line}:1: error: quote `q")),

@@ -253,10 +253,10 @@ fn error_messages_escape_what_they_quote() {
         ));
     }
     text.push_str("\n[[actor]]\nid = \"\u{1b}[31mred\"\nname = \"x\"\nkind = \"\u{202e}group\"\n");
-    let files = [stances::data::SourceFile {
-        path: "evil\u{1b}]0;title\u{7}.toml".into(),
+    let files = [stances::data::SourceFile::new(
+        "evil\u{1b}]0;title\u{7}.toml",
         text,
-    }];
+    )];
     let checked = stances::data::check(&files);
     assert!(checked.error_count() >= 5, "{:?}", checked.diagnostics);
     let report: String = checked

@@ -10,10 +10,7 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return;
     };
-    let files = [SourceFile {
-        path: "fuzz.toml".into(),
-        text: text.into(),
-    }];
+    let files = [SourceFile::new("fuzz.toml", text)];
     let checked = check(&files);
     for d in &checked.diagnostics {
         let rendered = d.render(&files);

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::text::{escape_control, width};
 
@@ -13,13 +14,25 @@ pub enum Severity {
 }
 
 /// One file of a dataset as it was read: the text spans point into.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// As the user named it (or `embedded:NAME` for the built-in data).
     pub path: String,
     /// The file's text, for quoting lines in messages. Empty after a load
-    /// that had nothing to report (`check_releasing`).
-    pub text: String,
+    /// that had nothing to report (`release`).
+    text: String,
+    /// Where each line starts, worked out once when the first position is
+    /// asked for: a renamed actor in a 36 MB file can give hundreds of
+    /// messages, and counting lines from the start for each took seconds.
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+/// Two files are equal when their paths and texts are; the line table is
+/// derived from the text.
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.text == other.text
+    }
 }
 
 /// A 1-based line and column (in characters, as rustc counts them).
@@ -30,11 +43,40 @@ pub struct LineCol {
 }
 
 impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Drop the text (and its line table) once nothing will be reported.
+    pub fn release(&mut self) {
+        self.text = String::new();
+        self.line_starts = OnceLock::new();
+    }
+
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|&(_, b)| b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect()
+        });
+        // The last line start at or before the offset.
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let line_start = starts[line - 1];
         let column = self.text[line_start..offset].chars().count() + 1;
         LineCol { line, column }
     }
@@ -207,10 +249,7 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> Vec<SourceFile> {
-        vec![SourceFile {
-            path: "d.toml".into(),
-            text: text.into(),
-        }]
+        vec![SourceFile::new("d.toml", text)]
     }
 
     #[test]
@@ -221,6 +260,23 @@ mod tests {
         // `x` comes after a two-byte ü: column counts characters.
         let x = f.text.find('x').unwrap();
         assert_eq!(f.line_col(x), LineCol { line: 2, column: 9 });
+    }
+
+    #[test]
+    fn line_and_column_agree_with_counting_from_the_start_everywhere() {
+        let text = "a\nbé\r\n\nxyz\n  ü\n";
+        let f = &file(text)[0];
+        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..offset].chars().count() + 1;
+            assert_eq!(
+                f.line_col(offset),
+                LineCol { line, column },
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

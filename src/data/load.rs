@@ -44,10 +44,10 @@ fn read_error(path: &Path, message: impl Into<String>) -> ReadError {
 
 /// The embedded dataset's single file.
 pub fn embedded_files() -> Vec<SourceFile> {
-    vec![SourceFile {
-        path: EMBEDDED_NAME.to_string(),
-        text: EMBEDDED_TEXT.to_string(),
-    }]
+    vec![SourceFile::new(
+        EMBEDDED_NAME.to_string(),
+        EMBEDDED_TEXT.to_string(),
+    )]
 }
 
 /// The files a path names: itself, or a directory's `*.toml` files in
@@ -114,10 +114,10 @@ fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         // Locate the bad byte like any other problem: line and column.
-        let prefix = SourceFile {
-            path: String::new(),
-            text: String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned(),
-        };
+        let prefix = SourceFile::new(
+            String::new(),
+            String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned(),
+        );
         let at = prefix.line_col(valid);
         let byte = e.as_bytes()[valid];
         ReadError {
@@ -136,10 +136,7 @@ fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
             "file is empty (a dataset needs at least a [dataset] table)",
         ));
     }
-    Ok(SourceFile {
-        path: path.display().to_string(),
-        text,
-    })
+    Ok(SourceFile::new(path.display().to_string(), text))
 }
 
 fn io_message(e: &io::Error) -> String {
@@ -239,7 +236,7 @@ fn load_files(
     if checked.diagnostics.is_empty() {
         // The text is only kept to quote lines in messages.
         for f in &mut files {
-            f.text = String::new();
+            f.release();
         }
         return Ok(Some(Loaded { files, checked }));
     }
@@ -254,7 +251,7 @@ fn load_files(
 fn read_streamed(files: &mut [SourceFile], streamed: &[Streamed]) -> Result<bool, ReadError> {
     for s in streamed {
         let whole = read_file(&s.path)?;
-        if content_hash(&whole.text) != s.hash {
+        if content_hash(whole.text()) != s.hash {
             return Ok(false);
         }
         files[s.file] = whole;
@@ -296,7 +293,7 @@ mod tests {
         let loaded = load_path(&path).unwrap();
         fs::remove_file(&path).unwrap();
         assert_eq!(loaded.checked.error_count(), 1);
-        assert_eq!(loaded.files[0].text, text);
+        assert_eq!(loaded.files[0].text(), text);
         let line = text[..text.find("\"no-actor").unwrap()].lines().count();
         let shown = loaded.report();
         assert!(
@@ -313,7 +310,7 @@ mod tests {
         assert_eq!(out.streamed.len(), 1);
         let mut files = out.files.clone();
         assert!(read_streamed(&mut files, &out.streamed).unwrap());
-        assert_eq!(files[0].text, text);
+        assert_eq!(files[0].text(), text);
         // An editor saves a change: the messages would point at the wrong
         // text, so the load checks again from the new text.
         fs::write(&path, text.replacen("q1\"", "q1b\"", 1)).unwrap();
@@ -321,7 +318,7 @@ mod tests {
         assert!(!read_streamed(&mut files, &out.streamed).unwrap());
         let loaded = load_path(&path).unwrap();
         fs::remove_file(&path).unwrap();
-        assert!(loaded.files[0].text.contains("q1b"));
+        assert!(loaded.files[0].text().contains("q1b"));
     }
 
     #[test]
@@ -350,7 +347,7 @@ mod tests {
         let loaded = load_path(&path).unwrap();
         fs::remove_file(&path).unwrap();
         assert!(loaded.checked.diagnostics.is_empty());
-        assert!(loaded.files[0].text.is_empty());
+        assert!(loaded.files[0].text().is_empty());
         let d = loaded.checked.dataset.unwrap();
         assert_eq!(d.quotes.len(), 9_000);
         assert_eq!(d, crate::synth::dataset(9_000, 3));

@@ -33,12 +33,23 @@ pub fn is_kebab_id(id: &str) -> bool {
 
 /// The candidate nearest to `word` by edit distance, if it is near enough
 /// to be a plausible typo.
+///
+/// Ties go to the candidate that starts more like `word` (a renamed
+/// `actor-5` is more likely `actor-5x` than `actor-45`), then to the first
+/// in alphabetical order: the candidates often come from a hash map, and
+/// the hint must not change from one run to the next.
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
+    let shared = |c: &str| {
+        word.chars()
+            .zip(c.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
     candidates
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|&(d, c)| (d, std::cmp::Reverse(shared(c)), c))
         .map(|(_, c)| c)
 }
 
@@ -68,4 +79,23 @@ pub fn with_article(kind: &str) -> String {
         "a"
     };
     format!("{article} {kind}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closest_candidate_wins_and_ties_are_settled_the_same_way_every_time() {
+        let pick = |cands: &[&'static str]| closest("actor-5", cands.iter().copied());
+        assert_eq!(pick(&["actor-45", "actor-5x"]), Some("actor-5x"));
+        assert_eq!(pick(&["actor-5x", "actor-45"]), Some("actor-5x"));
+        assert_eq!(pick(&["actor-6", "actor-7"]), Some("actor-6"));
+        assert_eq!(pick(&["actor-7", "actor-6"]), Some("actor-6"));
+        assert_eq!(pick(&["somebody-else"]), None);
+        assert_eq!(
+            closest("li-qaing", ["li-qiang", "china"].into_iter()),
+            Some("li-qiang")
+        );
+    }
 }

@@ -78,7 +78,7 @@ pub fn check(files: &[SourceFile]) -> Checked {
     let mut c = Collector::default();
     for (index, file) in files.iter().enumerate() {
         c.start_file();
-        c.parse_text(index, &file.text);
+        c.parse_text(index, file.text());
     }
     finish(c, files.len())
 }
@@ -89,7 +89,7 @@ pub fn check_releasing(files: &mut [SourceFile]) -> Checked {
     let checked = check(files);
     if checked.diagnostics.is_empty() {
         for f in files.iter_mut() {
-            f.text = String::new();
+            f.release();
         }
     }
     checked
@@ -111,8 +111,8 @@ pub fn check_inputs(
         c.start_file();
         let file = match input {
             Input::Text(file) => {
-                c.parse_text(index, &file.text);
-                on_read(file.text.len());
+                c.parse_text(index, file.text());
+                on_read(file.text().len());
                 file
             }
             Input::Stream(path) => {
@@ -127,15 +127,12 @@ pub fn check_inputs(
                             path: path.clone(),
                             hash,
                         });
-                        SourceFile {
-                            path: path.display().to_string(),
-                            text: String::new(),
-                        }
+                        SourceFile::new(path.display().to_string(), String::new())
                     }
                     _ => {
                         let file = read_whole(&path)?;
-                        c.parse_text(index, &file.text);
-                        on_read(file.text.len());
+                        c.parse_text(index, file.text());
+                        on_read(file.text().len());
                         file
                     }
                 }

@@ -22,6 +22,10 @@ struct Rules<'c> {
     ids: HashMap<&'c str, Def>,
     /// Ids something points at, for the "nothing refers to it" warnings.
     referenced: HashSet<&'c str>,
+    /// The ids each kind of reference may name, gathered on the first
+    /// dangling reference of that kind: a renamed actor can leave hundreds
+    /// of dangling speakers, and each looked through every id for a hint.
+    candidates: [Option<Vec<&'c str>>; 4],
     diags: Vec<Diagnostic>,
 }
 
@@ -33,6 +37,7 @@ pub fn run(c: &Collector, files: usize, earlier_errors: bool) -> Vec<Diagnostic>
         c,
         ids: HashMap::with_capacity(c.ids.iter().map(Vec::len).sum::<usize>() + c.broken.len()),
         referenced: HashSet::new(),
+        candidates: Default::default(),
         diags: Vec::new(),
     };
     rules.dataset_table(files);
@@ -140,12 +145,14 @@ impl<'c> Rules<'c> {
                 with_article(want.label())
             ),
             None => {
-                let candidates = self
-                    .ids
-                    .iter()
-                    .filter(|(_, d)| want.accepts(d.table))
-                    .map(|(k, _)| *k);
-                let hint = closest(id, candidates)
+                let ids = &self.ids;
+                let candidates = self.candidates[want as usize].get_or_insert_with(|| {
+                    ids.iter()
+                        .filter(|(_, d)| want.accepts(d.table))
+                        .map(|(k, _)| *k)
+                        .collect()
+                });
+                let hint = closest(id, candidates.iter().copied())
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 format!("`{id}` is not a known {}{hint}", want.label())
