@@ -463,3 +463,28 @@ fn loading_a_big_dataset_shows_how_far_it_has_got() {
     );
     insta::assert_snapshot!("loading_with_progress_80x24", screen(&app));
 }
+
+#[test]
+fn the_problems_panel_says_when_not_all_problems_fit() {
+    let problem = |n: usize| {
+        format!(
+            "big.toml:{}:11: error: quote `q{n}`: speaker `actor-5` is not a known actor; did you mean `actor-50`?",
+            100 + n
+        )
+    };
+    let mut app = app_at(80, 24);
+    update(
+        &mut app,
+        Reloaded(stances::reload::Reload::Problems(vec![problem(1)])),
+    );
+    let one = screen(&app);
+    assert!(one.contains("q1`"));
+    assert!(!one.contains("the first shown"), "{one}");
+    update(
+        &mut app,
+        Reloaded(stances::reload::Reload::Problems(
+            (1..=492).map(problem).collect(),
+        )),
+    );
+    insta::assert_snapshot!("problems_truncated_80x24", screen(&app));
+}

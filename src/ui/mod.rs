@@ -165,12 +165,19 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     } else {
         " Problems in the data · showing the last good version · fix and save "
     };
-    let block = widgets::pane_block(theme, Line::from(title), true).border_style(theme.stances[4]);
-    Paragraph::new(lines)
-        .block(block)
-        .style(theme.base)
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    let mut block =
+        widgets::pane_block(theme, Line::from(title), true).border_style(theme.stances[4]);
+    // When the wrapped messages do not all fit, say how many there are
+    // and where to see them all.
+    let inner = block.inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    if paragraph.line_count(inner.width) > usize::from(inner.height) {
+        block = block.title_bottom(Line::from(format!(
+            " {} problems, the first shown · stances validate lists them all ",
+            problems.len()
+        )));
+    }
+    paragraph.block(block).style(theme.base).render(area, buf);
 }
 
 fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
