@@ -14,7 +14,7 @@ use crate::text::{sanitize_line, width};
 
 use super::panes::detail;
 use super::theme::Theme;
-use super::widgets::{PaneList, pane_block};
+use super::widgets::{PaneList, Window, pane_block};
 
 const PROMPT: &str = " / ";
 
@@ -71,6 +71,10 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
         } else {
             "Searching…"
         },
+        window: Some(Window {
+            first: cursor.offset,
+            total: search.hits.len(),
+        }),
     }
     .render(l.results, buf, theme);
 

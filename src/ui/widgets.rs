@@ -4,7 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{
+    Block, Borders, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use crate::app::Cursor;
 use crate::data::Stance;
@@ -52,6 +54,17 @@ pub struct PaneList<'a> {
     pub focused: bool,
     /// Said in the pane when it has no rows.
     pub empty: &'a str,
+    /// When `rows` are only the visible part of a longer list: where
+    /// they start in it and its length. `None`: `rows` are the whole list.
+    pub window: Option<Window>,
+}
+
+/// The visible part of a list: its first row's index, and the length of
+/// the whole list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub first: usize,
+    pub total: usize,
 }
 
 impl PaneList<'_> {
@@ -73,6 +86,11 @@ impl PaneList<'_> {
             theme.selected_idle
         };
         let cursor = self.cursor;
+        let window = self.window.unwrap_or(Window {
+            first: cursor.offset,
+            total: self.rows.len(),
+        });
+        scrollbar(window, area, inner.height, theme, buf);
         for (i, row) in self
             .rows
             .into_iter()
@@ -94,6 +112,33 @@ impl PaneList<'_> {
             }
         }
     }
+}
+
+/// A scrollbar on the right border of a list that does not fit, so that
+/// where one is in 100,000 quotes shows at a glance. Only the thumb is
+/// drawn, as a block that stands out on thin and thick borders alike:
+/// the border stays the track.
+fn scrollbar(window: Window, area: Rect, visible: u16, theme: &Theme, buf: &mut Buffer) {
+    let visible = usize::from(visible);
+    if window.total <= visible || area.height < 3 {
+        return;
+    }
+    let track = Rect {
+        x: area.right().saturating_sub(1),
+        y: area.y + 1,
+        width: 1,
+        height: area.height - 2,
+    };
+    let mut state = ScrollbarState::new(window.total.saturating_sub(visible))
+        .viewport_content_length(visible)
+        .position(window.first);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(None)
+        .thumb_symbol("█")
+        .thumb_style(theme.heading)
+        .render(track, buf, &mut state);
 }
 
 /// Cut a line to `max` cells, ending in `…` when anything was cut, so a

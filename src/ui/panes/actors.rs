@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, data_span, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
@@ -32,6 +32,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         rows,
         cursor: shown,
+        window: Some(Window {
+            first: range.start,
+            total: d.actors.len(),
+        }),
         focused,
         empty: "No actors in this dataset.",
     }

@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, data_span, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
@@ -29,6 +29,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         rows,
         cursor: shown,
+        window: Some(Window {
+            first: range.start,
+            total: d.approaches.len(),
+        }),
         focused,
         empty: "No approaches in this dataset.",
     }

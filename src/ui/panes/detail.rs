@@ -115,6 +115,7 @@ fn render_links(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused:
         cursor: app.link_cursor,
         focused,
         empty: "Nothing related.",
+        window: None,
     }
     .render(area, buf, theme);
 }

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, Pane};
 use crate::text::sanitize_line;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, counted_title, data_span, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, data_span, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
@@ -34,6 +34,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         rows,
         cursor: shown,
+        window: Some(Window {
+            first: range.start,
+            total: app.quote_rows.len(),
+        }),
         focused,
         empty: if app.filter.is_some() {
             "No quotes concern this. Esc shows all."

@@ -68,6 +68,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         cursor: app.timeline,
         focused: true,
         empty: "No events in this dataset.",
+        window: None,
     }
     .render(list, buf, theme);
     let block = pane_block(theme, Line::from(" Event "), false);
