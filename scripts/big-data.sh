@@ -15,7 +15,7 @@ cargo build --release --quiet --example synth
 cargo build --release --quiet
 ./target/release/examples/synth "$quotes" "$dir/data.toml"
 bytes=$(stat -c %s "$dir/data.toml")
-echo "dataset: $quotes quotes, $((bytes / 1000000)) MB of TOML"
+echo "dataset: $quotes quotes, $((bytes / 1048576)) MiB of TOML"
 
 hyperfine --warmup 2 --runs 10 -N "./target/release/stances --data $dir/data.toml validate"
 
@@ -28,5 +28,5 @@ explorer=$(peak script -qc "timeout 4 ./target/release/stances --data $dir/data.
 for what in validate explorer; do
   kb=${!what}
   awk -v w="$what" -v kb="$kb" -v b="$bytes" \
-    'BEGIN { printf "%-9s peak %6.1f MB, %.2f times the file\n", w, kb / 1000, kb * 1024 / b }'
+    'BEGIN { printf "%-9s peak %6.1f MiB, %.2f times the file\n", w, kb / 1024, kb * 1024 / b }'
 done

@@ -306,7 +306,7 @@ pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
                 .iter()
                 .map(|q| {
                     vec![
-                        q.id.clone(),
+                        q.id.to_string(),
                         d.name_of(&q.speaker),
                         format!("\u{201c}{}\u{201d}", q.text),
                     ]

@@ -26,7 +26,7 @@ fn dataset(texts: &[String], speaker: &str) -> Dataset {
     });
     for (i, t) in texts.iter().enumerate() {
         d.quotes.push(Quote {
-            id: format!("q{i}"),
+            id: format!("q{i}").into(),
             speaker: "s".into(),
             text: t.clone(),
             source: "src".into(),

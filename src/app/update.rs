@@ -529,7 +529,7 @@ fn open_hit(app: &mut App) {
         app.cursor_mut(Pane::Quotes).select(row, len);
         app.last_list = Pane::Quotes;
     }
-    app.pinned = Some(app.data.quotes[quote].id.clone());
+    app.pinned = Some(app.data.quotes[quote].id.to_string());
     app.history.clear();
     // Detail lives in Explore: search may have been opened from any view.
     app.view = View::Explore;

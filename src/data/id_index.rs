@@ -124,15 +124,15 @@ impl IdIndex {
 
 fn id_of(d: &Dataset, item: ItemRef) -> &str {
     let id = match item {
-        ItemRef::Source(i) => d.sources.get(i).map(|x| &x.id),
-        ItemRef::Axis(i) => d.axes.get(i).map(|x| &x.id),
-        ItemRef::Actor(i) => d.actors.get(i).map(|x| &x.id),
-        ItemRef::Approach(i) => d.approaches.get(i).map(|x| &x.id),
-        ItemRef::Reaction(i) => d.reactions.get(i).map(|x| &x.id),
-        ItemRef::Quote(i) => d.quotes.get(i).map(|x| &x.id),
-        ItemRef::Event(i) => d.events.get(i).map(|x| &x.id),
+        ItemRef::Source(i) => d.sources.get(i).map(|x| x.id.as_str()),
+        ItemRef::Axis(i) => d.axes.get(i).map(|x| x.id.as_str()),
+        ItemRef::Actor(i) => d.actors.get(i).map(|x| x.id.as_str()),
+        ItemRef::Approach(i) => d.approaches.get(i).map(|x| x.id.as_str()),
+        ItemRef::Reaction(i) => d.reactions.get(i).map(|x| x.id.as_str()),
+        ItemRef::Quote(i) => d.quotes.get(i).map(|x| x.id.as_str()),
+        ItemRef::Event(i) => d.events.get(i).map(|x| x.id.as_str()),
     };
-    id.map_or("", String::as_str)
+    id.unwrap_or("")
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
@@ -237,10 +238,10 @@ pub struct Reaction {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    pub id: String,
-    pub speaker: String,
+    pub id: CompactString,
+    pub speaker: CompactString,
     pub text: String,
-    pub source: String,
+    pub source: CompactString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -248,7 +249,7 @@ pub struct Quote {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+    pub tags: Vec<CompactString>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fragment: bool,
 }

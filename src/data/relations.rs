@@ -337,7 +337,7 @@ mod tests {
             .map(|a| a.id.clone())
             .chain(d.approaches.iter().map(|a| a.id.clone()))
             .chain(d.reactions.iter().map(|a| a.id.clone()))
-            .chain(d.quotes.iter().map(|a| a.id.clone()))
+            .chain(d.quotes.iter().map(|a| a.id.to_string()))
             .chain(d.events.iter().map(|a| a.id.clone()));
         for id in ids {
             for l in related(&d, &id) {

@@ -109,7 +109,8 @@ fn haystack(d: &Dataset, i: usize) -> (String, u32, Range<u32>) {
         s.push_str(&q.speaker);
         speaker_len = q.speaker.chars().count();
     }
-    for extra in q.context.iter().chain(&q.tags) {
+    let tags = q.tags.iter().map(|t| t.as_str());
+    for extra in q.context.iter().map(String::as_str).chain(tags) {
         s.push('\n');
         s.push_str(extra);
     }
@@ -532,7 +533,7 @@ mod tests {
     fn ids(ix: &Index, q: &str) -> Vec<String> {
         ix.search(&Query::parse(q))
             .iter()
-            .map(|h| ix.data().quotes[h.quote as usize].id.clone())
+            .map(|h| ix.data().quotes[h.quote as usize].id.to_string())
             .collect()
     }
 

@@ -501,14 +501,15 @@ impl Collector {
         self.refer_all(t, Field::About, &q.about);
         let date = self.date(t, &q.id, q.date.as_ref());
         self.data.quotes.push(Quote {
-            id: q.id.into_inner(),
-            speaker: q.speaker.into_inner(),
+            // Short ids live inline in the quote (`CompactString`).
+            id: q.id.into_inner().into(),
+            speaker: q.speaker.into_inner().into(),
             text: text_of(q.text),
-            source: q.source.into_inner(),
+            source: q.source.into_inner().into(),
             context: opt(q.context),
             date,
             about: list(q.about),
-            tags: list(q.tags),
+            tags: q.tags.into_iter().map(|t| text_of(t).into()).collect(),
             fragment: q.fragment,
         });
     }
