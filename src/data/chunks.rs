@@ -83,6 +83,21 @@ impl<'a> Chunks<'a> {
         })
     }
 
+    /// `text` cut at exactly `at` (sorted offsets of line starts), whatever
+    /// its size: for tests of what cutting must not change.
+    #[cfg(test)]
+    pub fn cut_at(text: &'a str, at: &[usize]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(at.iter().copied().filter(|&a| a > 0 && a < text.len()));
+        starts.push(text.len());
+        starts.dedup();
+        Chunks::Memory {
+            text,
+            cuts: starts.windows(2).map(|w| w[0]..w[1]).collect(),
+            next: 0,
+        }
+    }
+
     /// The next chunk, `None` at the end (or after giving up).
     pub fn next_chunk(&mut self) -> Option<Result<Chunk<'a>, GiveUp>> {
         match self {

@@ -174,3 +174,80 @@ fn sort(diags: &mut [Diagnostic]) {
     // Stable: file, then position, keeping discovery order for ties.
     diags.sort_by_key(|d| (d.file, d.span.as_ref().map_or(0, |s| s.start)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One item of a generated dataset: right, or wrong in one of the
+    /// ways the checker reports item by item or across items.
+    fn item() -> impl Strategy<Value = String> {
+        let speaker = prop_oneof![Just("a0"), Just("a1"), Just("a2"), Just("nobody")];
+        let quote = (
+            prop_oneof![
+                4 => (0..40u32).prop_map(|n| format!("id = \"q{n}\"\n")),
+                1 => Just(String::new()),
+            ],
+            speaker,
+            prop_oneof![Just("text = \"words\"\n"), Just("text = \"  \"\n")],
+            prop_oneof![Just("source = \"s1\"\n"), Just("source = \"s9\"\n")],
+            prop_oneof![
+                3 => Just(""),
+                1 => Just("mood = \"happy\"\n"),
+                1 => Just("date = \"2025-13\"\n"),
+                1 => Just("about = [\"a0\", \"zz\"]\n"),
+                1 => Just("tags = [\"t\"]\n"),
+            ],
+        )
+            .prop_map(|(id, speaker, text, source, extra)| {
+                format!("[[quote]]\n{id}speaker = \"{speaker}\"\n{text}{source}{extra}\n")
+            });
+        let actor = (
+            0..6u32,
+            prop_oneof![
+                Just(""),
+                Just("part_of = \"a0\"\n"),
+                Just("part_of = \"q1\"\n")
+            ],
+        )
+            .prop_map(|(n, part)| {
+                format!("[[actor]]\nid = \"a{n}\"\nname = \"A{n}\"\nkind = \"person\"\n{part}\n")
+            });
+        let event = prop_oneof![Just("2025"), Just("2025-02-30")].prop_map(|date| {
+            format!("[[event]]\nid = \"e-{date}\"\nname = \"E\"\ndate = \"{date}\"\nactors = [\"a1\", \"a7\"]\n\n")
+        });
+        prop_oneof![6 => quote, 2 => actor, 1 => event]
+    }
+
+    fn check_cut(text: &str, at: &[usize]) -> Checked {
+        let mut c = Collector::default();
+        c.start_file();
+        let part = collect::parse_chunks(0, Chunks::cut_at(text, at)).expect("chunks parse");
+        c.absorb(part);
+        finish(c, 1)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Cutting a file before any of its item headers changes nothing:
+        /// the same problems, at the same places, under the same names
+        /// ("quote #7"), and the same dataset.
+        #[test]
+        fn cutting_a_file_into_chunks_changes_nothing(
+            items in prop::collection::vec(item(), 1..30),
+            picks in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
+        ) {
+            let head = "[dataset]\ntitle = \"t\"\n\n[[source]]\nid = \"s1\"\ntitle = \"S\"\n\n";
+            let text = format!("{head}{}", items.concat());
+            let starts: Vec<usize> = text.match_indices("\n[[").map(|(i, _)| i + 1).collect();
+            let mut at: Vec<usize> = picks.iter().map(|p| starts[p.index(starts.len())]).collect();
+            at.sort_unstable();
+            let whole = check(&[SourceFile::new("t.toml", text.as_str())]);
+            let cut = check_cut(&text, &at);
+            prop_assert_eq!(&cut.diagnostics, &whole.diagnostics);
+            prop_assert_eq!(cut.dataset, whole.dataset);
+        }
+    }
+}
