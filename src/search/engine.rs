@@ -55,6 +55,8 @@ struct Candidate {
     /// Char length of the quote text at the start of the haystack, and the
     /// char range of the speaker's name after it.
     text_len: u32,
+    /// Where the quote text ends in `key`, in bytes.
+    text_end: u32,
     speaker: Range<u32>,
     mask: u64,
 }
@@ -66,6 +68,7 @@ impl Candidate {
             key: Box::default(),
             map: None,
             text_len: 0,
+            text_end: 0,
             speaker: 0..0,
             mask: 0,
         }
@@ -216,10 +219,17 @@ impl Index {
             let (hay, text_len, speaker) = haystack(&data, i);
             let Folded { text, map } = fold(&hay, true);
             let mask = mask(&text);
+            // The first key char that comes from after the quote text.
+            let text_end = text
+                .char_indices()
+                .enumerate()
+                .find(|&(k, _)| original_index(map.as_deref(), k) >= text_len as usize)
+                .map_or(text.len(), |(_, (byte, _))| byte);
             Candidate {
                 key: text.into_boxed_str(),
                 map,
                 text_len,
+                text_end: u32::try_from(text_end).unwrap_or(u32::MAX),
                 speaker,
                 mask,
             }
@@ -359,6 +369,16 @@ impl Index {
             }
             None => self.matcher.fuzzy_match(slice, pat)?,
         };
+        // Between equal matches, one in the quote's own words comes before
+        // one in its speaker's name, context or tags: scores are doubled
+        // and such a match gets one more. (The cased key may differ from
+        // the lower-cased one in bytes, never in chars.)
+        let in_text = if pattern.case_sensitive {
+            hay[..found.end].chars().count() <= c.key[..c.text_end as usize].chars().count()
+        } else {
+            found.end <= c.text_end as usize
+        };
+        let score = 2 * score + i64::from(in_text);
         // An exact term is worth more than the same letters found apart.
         Some(if exact { score * 2 } else { score })
     }
@@ -542,6 +562,10 @@ mod tests {
         let ix = index();
         assert_eq!(ids(&ix, "whims")[0], "un-whims-of-markets");
         assert_eq!(ids(&ix, "antonio")[0], "guterres-defining-test");
+        // "coop" is in Guterres' own words and in the context of Li's
+        // "exclusive game": the quote that says it comes first.
+        let coop = ids(&ix, "coop");
+        assert_eq!(coop[..2], ["guterres-defining-test", "li-exclusive-game"]);
         assert_eq!(ids(&ix, "secretary")[0], "guterres-defining-test");
         assert!(ids(&ix, "premier").contains(&"li-exclusive-game".to_string()));
         assert_eq!(
