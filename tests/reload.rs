@@ -191,6 +191,21 @@ fn app() -> App {
     App::new(data, Rect::new(0, 0, 100, 30))
 }
 
+/// A clean reload of `data`, with its search index built or still pending.
+fn reloaded(data: &std::sync::Arc<stances::data::Dataset>, ready: bool) -> Action {
+    use stances::search::Index;
+    use std::sync::Arc;
+    let index = if ready {
+        Index::new(Arc::clone(data))
+    } else {
+        Index::pending(Arc::clone(data))
+    };
+    Action::Reloaded(Reload::Ok {
+        data: Arc::clone(data),
+        index: Arc::new(index),
+    })
+}
+
 fn reload_text(text: &str) -> Reload {
     let dir = Dir::new(&format!("text-{}", text.len()));
     let file = dir.0.join("d.toml");
@@ -264,13 +279,7 @@ fn big_data_shows_before_its_index_and_search_follows_when_ready() {
     use std::sync::Arc;
     let mut a = App::new(stances::data::Dataset::default(), Rect::new(0, 0, 100, 30));
     let data = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
-    update(
-        &mut a,
-        Action::Reloaded(Reload::Ok {
-            data: Arc::clone(&data),
-            index: Arc::new(Index::pending(Arc::clone(&data))),
-        }),
-    );
+    update(&mut a, reloaded(&data, false));
     assert_eq!(a.data.quotes.len(), 7, "the data is on screen");
     assert!(!a.index.is_ready());
     update(&mut a, Action::OpenSearch);
@@ -297,7 +306,6 @@ fn big_data_shows_before_its_index_and_search_follows_when_ready() {
 
 #[test]
 fn a_big_reload_comes_as_data_then_the_same_data_searchable() {
-    use stances::search::Index;
     use std::sync::Arc;
     let mut a = app();
     // Someone is browsing: an actor selected, a search open.
@@ -307,13 +315,7 @@ fn a_big_reload_comes_as_data_then_the_same_data_searchable() {
     update(&mut a, Action::Edit(stances::app::Edit::Insert('x')));
     let _ = a.take_effects();
     let data = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
-    update(
-        &mut a,
-        Action::Reloaded(Reload::Ok {
-            data: Arc::clone(&data),
-            index: Arc::new(Index::pending(Arc::clone(&data))),
-        }),
-    );
+    update(&mut a, reloaded(&data, false));
     assert!(Arc::ptr_eq(&a.data, &data));
     assert!(!a.index.is_ready());
     let _ = a.take_effects();
@@ -321,13 +323,7 @@ fn a_big_reload_comes_as_data_then_the_same_data_searchable() {
     // view is not reset again, and the search runs on the new index.
     let selected = a.selected_id(Pane::Actors).map(str::to_string);
     assert_eq!(selected.as_deref(), Some("li-qiang"));
-    update(
-        &mut a,
-        Action::Reloaded(Reload::Ok {
-            data: Arc::clone(&data),
-            index: Arc::new(Index::new(Arc::clone(&data))),
-        }),
-    );
+    update(&mut a, reloaded(&data, true));
     assert!(a.index.is_ready());
     assert_eq!(a.selected_id(Pane::Actors).map(str::to_string), selected);
     assert_eq!(a.search.as_ref().unwrap().input.text(), "x");
