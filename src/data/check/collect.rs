@@ -34,7 +34,7 @@ pub struct Collector {
     /// Whether any file has a `dataset` key, even one that failed to read.
     pub dataset_seen: bool,
     /// Where each item's id is written, per table, in item order.
-    pub ids: [Vec<Loc>; 8],
+    pub ids: [Vec<Loc>; Table::COUNT],
     pub refs: Vec<Ref>,
     pub positions: Vec<PositionFact>,
     /// Items that failed to deserialize but whose id could be read: their
@@ -45,7 +45,7 @@ pub struct Collector {
     pub syntax_broken: bool,
     /// Array elements seen per table in the current file, failed ones
     /// included, so that chunks after the first number items right.
-    elements: [u32; 8],
+    elements: [u32; Table::COUNT],
     /// Messages that name an item by number ("quote #3"), to renumber
     /// when this chunk's items are put after the chunks before it.
     numbered: Vec<Numbered>,
@@ -65,7 +65,7 @@ struct Numbered {
 impl Collector {
     /// Start a new file: item numbers count from one again.
     pub fn start_file(&mut self) {
-        self.elements = [0; 8];
+        self.elements = [0; Table::COUNT];
     }
 
     /// Read one file held in memory: in chunks on every core when it is

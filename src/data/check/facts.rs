@@ -51,7 +51,8 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 8] = [
+    pub const COUNT: usize = 8;
+    pub const ALL: [Table; Table::COUNT] = [
         Table::Source,
         Table::Axis,
         Table::Actor,
