@@ -132,6 +132,52 @@ impl<'a> Chunks<'a> {
             _ => None,
         }
     }
+
+    /// For a file read to the end: its stamp when opened, and how many
+    /// bytes of byte order mark came before the text.
+    pub fn file_facts(&self) -> Option<(Option<Stamp>, usize)> {
+        match self {
+            Chunks::File(f) if f.done && !f.gave_up => Some((f.stamp, f.bom)),
+            _ => None,
+        }
+    }
+}
+
+/// Where a streamed file's chunks lie, so that a message can find its line
+/// by reading one chunk again instead of the whole file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The file as it was when opened.
+    pub stamp: Option<Stamp>,
+    /// Bytes of byte order mark before the text (offsets count after it).
+    pub bom: usize,
+    /// Each chunk's start in the text, and the lines before it.
+    pub chunks: Vec<(usize, usize)>,
+    /// The text's length.
+    pub len: usize,
+}
+
+/// A file's size and modification time: when both are as they were, the
+/// file is taken to be unchanged (as make and cargo do), so messages can
+/// quote its lines without reading it all again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: std::time::SystemTime,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+        })
+    }
+
+    /// The stamp of the file at `path` now.
+    pub fn now(path: &Path) -> Option<Stamp> {
+        Stamp::of(&std::fs::metadata(path).ok()?)
+    }
 }
 
 /// A file read chunk by chunk, hashing what it hands out so that a later
@@ -149,12 +195,20 @@ pub struct FileChunks {
     done: bool,
     gave_up: bool,
     hasher: Digest,
+    /// The file as it was when opened.
+    stamp: Option<Stamp>,
+    /// Bytes of byte order mark skipped at the start (0 or 3).
+    bom: usize,
 }
 
 impl FileChunks {
     pub fn open(path: &Path) -> io::Result<Self> {
+        let file = File::open(path)?;
+        let stamp = file.metadata().ok().and_then(|m| Stamp::of(&m));
         Ok(FileChunks {
-            file: File::open(path)?,
+            file,
+            stamp,
+            bom: 0,
             pending: Vec::new(),
             offset: 0,
             number: 0,
@@ -215,6 +269,7 @@ impl FileChunks {
                 self.started = true;
                 if self.pending.starts_with(b"\xef\xbb\xbf") {
                     self.pending.drain(..3);
+                    self.bom = 3;
                 }
             }
             if self.pending.is_empty() {

@@ -1,6 +1,7 @@
 //! Problems found in a dataset, located by file, line and column, and
 //! rendered the way compilers do so that editors can jump to them.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -25,13 +26,16 @@ pub struct SourceFile {
     /// asked for: a renamed actor in a 36 MB file can give hundreds of
     /// messages, and counting lines from the start for each took seconds.
     line_starts: OnceLock<Vec<u32>>,
+    /// For a big file whose text is not in memory: just the lines its
+    /// messages quote, by the offset where each starts, with its number.
+    quoted: BTreeMap<usize, (usize, String)>,
 }
 
-/// Two files are equal when their paths and texts are; the line table is
-/// derived from the text.
+/// Two files are equal when their paths, texts and quoted lines are; the
+/// line table is derived from the text.
 impl PartialEq for SourceFile {
     fn eq(&self, other: &Self) -> bool {
-        self.path == other.path && self.text == other.text
+        self.path == other.path && self.text == other.text && self.quoted == other.quoted
     }
 }
 
@@ -48,7 +52,28 @@ impl SourceFile {
             path: path.into(),
             text: text.into(),
             line_starts: OnceLock::new(),
+            quoted: BTreeMap::new(),
         }
+    }
+
+    /// A file known only by the lines that messages quote: `lines` maps
+    /// the offset where each starts to its number and its text (without
+    /// its newline).
+    pub fn with_lines(
+        path: impl Into<String>,
+        lines: BTreeMap<usize, (usize, String)>,
+    ) -> SourceFile {
+        SourceFile {
+            quoted: lines,
+            ..SourceFile::new(path, String::new())
+        }
+    }
+
+    /// The quoted line that holds `offset`: where it starts, its number
+    /// and its text.
+    fn quoted_line(&self, offset: usize) -> Option<(usize, usize, &str)> {
+        let (&start, (number, line)) = self.quoted.range(..=offset).next_back()?;
+        (offset <= start + line.len()).then_some((start, *number, line.as_str()))
     }
 
     pub fn text(&self) -> &str {
@@ -62,6 +87,11 @@ impl SourceFile {
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
+        if let Some((start, line, text)) = self.quoted_line(offset) {
+            let within = floor_char_boundary(text, offset - start);
+            let column = text[..within].chars().count() + 1;
+            return LineCol { line, column };
+        }
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let starts = self.line_starts.get_or_init(|| line_starts(&self.text));
         // The last line start at or before the offset.
@@ -73,7 +103,10 @@ impl SourceFile {
 
     /// The line containing `offset`, without its line ending, and the byte
     /// offset where it starts.
-    fn line_at(&self, offset: usize) -> (&str, usize) {
+    pub(crate) fn line_at(&self, offset: usize) -> (&str, usize) {
+        if let Some((start, _, text)) = self.quoted_line(offset) {
+            return (text.trim_end_matches('\r'), start);
+        }
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let end = self.text[offset..]

@@ -1,13 +1,17 @@
 //! Where a dataset comes from: the copy embedded in the binary, one file,
 //! or a directory of `*.toml` files merged in name order.
 
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::fs;
 use std::io;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::check::{Checked, Input, Outcome, Streamed, check_inputs, check_releasing};
-use super::chunks::{BIG_FILE, content_hash};
+use super::chunks::{BIG_FILE, Layout, Stamp, content_hash};
+use super::diagnostic::Diagnostic;
 use super::diagnostic::SourceFile;
 
 /// The shipped dataset, compiled in so the binary runs anywhere.
@@ -240,16 +244,37 @@ fn load_files(
         }
         return Ok(Some(Loaded { files, checked }));
     }
-    if !read_streamed(&mut files, &streamed)? {
+    if !read_streamed(&mut files, &streamed, &checked.diagnostics)? {
         return Ok(None);
     }
     Ok(Some(Loaded { files, checked }))
 }
 
-/// Messages quote their files: read the streamed ones whole, into `files`.
-/// `false` when one changed since it was checked.
-fn read_streamed(files: &mut [SourceFile], streamed: &[Streamed]) -> Result<bool, ReadError> {
+/// Messages quote their files: get the streamed ones' lines into `files`.
+/// A file unchanged since it was checked (same size and modification
+/// time) has just the quoted lines read, a chunk at a time; any other is
+/// read whole and compared by content hash. `false` when one changed.
+fn read_streamed(
+    files: &mut [SourceFile],
+    streamed: &[Streamed],
+    diagnostics: &[Diagnostic],
+) -> Result<bool, ReadError> {
     for s in streamed {
+        let unchanged = s.layout.stamp.is_some() && Stamp::now(&s.path) == s.layout.stamp;
+        if unchanged {
+            let offsets = diagnostics.iter().flat_map(|d| {
+                let at = d.span.as_ref().map(|span| (d.file, span.start));
+                at.into_iter().chain(d.note_at)
+            });
+            let wanted: Vec<usize> = offsets
+                .filter(|&(file, _)| file == s.file)
+                .map(|(_, offset)| offset)
+                .collect();
+            if let Some(lines) = quoted_lines(&s.path, &s.layout, wanted) {
+                files[s.file] = SourceFile::with_lines(s.path.display().to_string(), lines);
+                continue;
+            }
+        }
         let whole = read_file(&s.path)?;
         if content_hash(whole.text()) != s.hash {
             return Ok(false);
@@ -257,6 +282,53 @@ fn read_streamed(files: &mut [SourceFile], streamed: &[Streamed]) -> Result<bool
         files[s.file] = whole;
     }
     Ok(true)
+}
+
+/// The lines holding `offsets` in a streamed file, each by where it
+/// starts, with its number and text: each chunk that holds one is read
+/// again, once. `None` when a chunk cannot be read as it was.
+fn quoted_lines(
+    path: &Path,
+    layout: &Layout,
+    offsets: Vec<usize>,
+) -> Option<BTreeMap<usize, (usize, String)>> {
+    let mut file = fs::File::open(path).ok()?;
+    let mut chunks: HashMap<usize, String> = HashMap::new();
+    let mut lines = BTreeMap::new();
+    for offset in offsets {
+        let k = layout
+            .chunks
+            .partition_point(|&(start, _)| start <= offset)
+            .checked_sub(1)?;
+        let (start, lines_before) = layout.chunks[k];
+        let end = layout
+            .chunks
+            .get(k + 1)
+            .map_or(layout.len, |&(next, _)| next);
+        let text = match chunks.entry(k) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                let mut bytes = vec![0; end - start];
+                file.seek(SeekFrom::Start((layout.bom + start) as u64))
+                    .ok()?;
+                file.read_exact(&mut bytes).ok()?;
+                e.insert(String::from_utf8(bytes).ok()?)
+            }
+        };
+        let mut local = (offset - start).min(text.len());
+        while !text.is_char_boundary(local) {
+            local -= 1;
+        }
+        // Chunks start at line starts, so a line never spans two.
+        let line_start = text[..local].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[local..].find('\n').map_or(text.len(), |i| local + i);
+        let number = lines_before + text[..line_start].matches('\n').count() + 1;
+        lines.insert(
+            start + line_start,
+            (number, text[line_start..line_end].to_string()),
+        );
+    }
+    Some(lines)
 }
 
 impl Loaded {
@@ -287,20 +359,50 @@ mod tests {
     }
 
     #[test]
-    fn a_streamed_file_is_read_whole_only_to_quote_its_problems() {
+    fn a_streamed_file_quotes_its_problem_lines_without_reading_it_all() {
         let (path, text) = big_broken_file("streamed");
         assert!(text.len() >= BIG_FILE);
         let loaded = load_path(&path).unwrap();
         fs::remove_file(&path).unwrap();
         assert_eq!(loaded.checked.error_count(), 1);
-        assert_eq!(loaded.files[0].text(), text);
-        let line = text[..text.find("\"no-actor").unwrap()].lines().count();
+        assert!(loaded.files[0].text().is_empty(), "not read whole");
+        let at = text.find("\"no-actor").unwrap();
+        let line = text[..at].lines().count();
         let shown = loaded.report();
         assert!(
             shown.contains(&format!(":{line}:11: error: quote `q")),
             "{shown}"
         );
-        assert!(shown.contains("speaker `no-actor-"), "{shown}");
+        let from = text[..at].rfind('\n').unwrap() + 1;
+        let source_line = text[from..].lines().next().unwrap();
+        assert!(
+            shown.contains(&format!(" {line} | {source_line}")),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn quoted_lines_are_the_lines_of_the_whole_text() {
+        let text = format!("\u{feff}{}", crate::synth::toml(9_000, 4));
+        let path = std::env::temp_dir().join(format!("stances-quoted-{}.toml", std::process::id()));
+        fs::write(&path, &text).unwrap();
+        let out = check_inputs(vec![Input::Stream(path.clone())], &read_file, &|_| {}).unwrap();
+        let layout = &out.streamed[0].layout;
+        assert!(layout.chunks.len() > 2 && layout.bom == 3);
+        let body = &text[3..];
+        let offsets: Vec<usize> = (0..body.len())
+            .step_by(99_991)
+            .chain([0, body.len() - 1])
+            .filter(|&o| body.is_char_boundary(o))
+            .collect();
+        let lines = quoted_lines(&path, layout, offsets.clone()).unwrap();
+        fs::remove_file(&path).unwrap();
+        let whole = SourceFile::new("w", body);
+        let quoted = SourceFile::with_lines("q", lines);
+        for o in offsets {
+            assert_eq!(quoted.line_col(o), whole.line_col(o), "offset {o}");
+            assert_eq!(quoted.line_at(o), whole.line_at(o), "offset {o}");
+        }
     }
 
     #[test]
@@ -308,17 +410,23 @@ mod tests {
         let (path, text) = big_broken_file("edited");
         let out = check_inputs(vec![Input::Stream(path.clone())], &read_file, &|_| {}).unwrap();
         assert_eq!(out.streamed.len(), 1);
+        let diagnostics = &out.checked.diagnostics;
         let mut files = out.files.clone();
-        assert!(read_streamed(&mut files, &out.streamed).unwrap());
-        assert_eq!(files[0].text(), text);
-        // An editor saves a change: the messages would point at the wrong
-        // text, so the load checks again from the new text.
-        fs::write(&path, text.replacen("q1\"", "q1b\"", 1)).unwrap();
-        let mut files = out.files;
-        assert!(!read_streamed(&mut files, &out.streamed).unwrap());
+        assert!(read_streamed(&mut files, &out.streamed, diagnostics).unwrap());
+        // An editor saves a change of the same size: the messages would
+        // point at the wrong text, so the load checks again.
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        fs::write(&path, text.replacen("q1\"", "q7\"", 1)).unwrap();
+        let mut files = out.files.clone();
+        assert!(!read_streamed(&mut files, &out.streamed, diagnostics).unwrap());
         let loaded = load_path(&path).unwrap();
         fs::remove_file(&path).unwrap();
-        assert!(loaded.files[0].text().contains("q1b"));
+        // The new text has q7 twice: a duplicate id on line 2 of its quote.
+        assert!(
+            loaded.report().contains("duplicate id `q7`"),
+            "{}",
+            loaded.report()
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::TABLES;
 use super::facts::{Field, Loc, PositionFact, Ref, Table};
 use super::hints::{closest, friendlier, syntax_message};
 use super::strings::check_table_strings;
-use crate::data::chunks::{Chunks, GiveUp};
+use crate::data::chunks::{Chunks, GiveUp, Layout};
 use crate::data::date::{self, PartialDate};
 use crate::data::diagnostic::Diagnostic;
 use crate::data::model::*;
@@ -567,24 +567,33 @@ impl Collector {
 /// order as they come, so only a few chunks' worth is ever waiting.
 /// Gives up, reading nothing, when a chunk is unreadable or does not parse.
 pub fn parse_chunks(file: usize, chunks: Chunks<'_>) -> Result<Collector, GiveUp> {
-    parse_chunks_hashed(file, chunks, &|_| {}).map(|(c, _)| c)
+    parse_file_chunks(file, chunks, &|_| {}).map(|read| read.items)
 }
 
-/// `parse_chunks`, also giving a file's content hash (see `Chunks`), and
-/// telling `on_read` the size of each chunk once its items are in.
-pub fn parse_chunks_hashed(
+/// What reading a file in chunks gave.
+pub struct ChunksRead {
+    pub items: Collector,
+    /// For a file read from disk: its content hash (see `Chunks`) and
+    /// where its chunks lie, to find its lines again cheaply.
+    pub file: Option<(u64, Layout)>,
+}
+
+/// `parse_chunks`, also telling `on_read` the size of each chunk once its
+/// items are in, and giving what a file's messages need later.
+pub fn parse_file_chunks(
     file: usize,
     chunks: Chunks<'_>,
     on_read: &dyn Fn(usize),
-) -> Result<(Collector, Option<u64>), GiveUp> {
+) -> Result<ChunksRead, GiveUp> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let source = Mutex::new(chunks);
     let mut whole = Collector::default();
+    let mut layout = Layout::default();
     let mut failed = false;
     std::thread::scope(|s| {
-        let (tx, rx) = mpsc::channel::<Result<(usize, usize, Collector), GiveUp>>();
+        let (tx, rx) = mpsc::channel::<Result<(Piece, Collector), GiveUp>>();
         for _ in 0..threads {
             let tx = tx.clone();
             let source = &source;
@@ -598,7 +607,17 @@ pub fn parse_chunks_hashed(
                             let (number, offset) = (chunk.number, chunk.offset);
                             chunk.text().and_then(|text| {
                                 let part = parse_chunk(file, offset, &text)?;
-                                Ok((number, text.len(), part))
+                                // Lines are counted here, while the text is
+                                // at hand, so that a message can find its
+                                // line later without reading it all again.
+                                let lines = text.bytes().filter(|&b| b == b'\n').count();
+                                let piece = Piece {
+                                    number,
+                                    offset,
+                                    len: text.len(),
+                                    lines,
+                                };
+                                Ok((piece, part))
                             })
                         }
                     };
@@ -615,14 +634,18 @@ pub fn parse_chunks_hashed(
         drop(tx);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
+        let mut lines = 0;
         for result in rx {
             match result {
                 Err(GiveUp) => failed = true,
-                Ok((n, len, part)) if !failed => {
-                    waiting.insert(n, (len, part));
-                    while let Some((len, part)) = waiting.remove(&next) {
+                Ok((piece, part)) if !failed => {
+                    waiting.insert(piece.number, (piece, part));
+                    while let Some((piece, part)) = waiting.remove(&next) {
                         whole.absorb(part);
-                        on_read(len);
+                        on_read(piece.len);
+                        layout.chunks.push((piece.offset, lines));
+                        layout.len = piece.offset + piece.len;
+                        lines += piece.lines;
                         next += 1;
                     }
                 }
@@ -633,8 +656,27 @@ pub fn parse_chunks_hashed(
     if failed {
         return Err(GiveUp);
     }
-    let hash = source.into_inner().map_or(None, |c| c.content_hash());
-    Ok((whole, hash))
+    let source = source.into_inner().map_err(|_| GiveUp)?;
+    let file = match (source.content_hash(), source.file_facts()) {
+        (Some(hash), Some((stamp, bom))) => Some((
+            hash,
+            Layout {
+                stamp,
+                bom,
+                ..layout
+            },
+        )),
+        _ => None,
+    };
+    Ok(ChunksRead { items: whole, file })
+}
+
+/// One chunk read: its place in the file and the lines in it.
+struct Piece {
+    number: usize,
+    offset: usize,
+    len: usize,
+    lines: usize,
 }
 
 /// Parse and convert one chunk that starts `offset` bytes into `file`.

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use collect::Collector;
 
-use super::chunks::{Chunks, FileChunks};
+use super::chunks::{Chunks, FileChunks, Layout};
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::load::ReadError;
 use super::model::Dataset;
@@ -65,6 +65,8 @@ pub struct Streamed {
     /// `chunks::content_hash` of what was read, to tell whether a later
     /// read of the whole file (for messages) read the same text.
     pub hash: u64,
+    /// Where its chunks lie, to read only the lines messages quote.
+    pub layout: Layout,
 }
 
 pub struct Outcome {
@@ -116,16 +118,20 @@ pub fn check_inputs(
                 file
             }
             Input::Stream(path) => {
-                let read = FileChunks::open(&path).ok().and_then(|f| {
-                    collect::parse_chunks_hashed(index, Chunks::File(f), on_read).ok()
-                });
+                let read = FileChunks::open(&path)
+                    .ok()
+                    .and_then(|f| collect::parse_file_chunks(index, Chunks::File(f), on_read).ok());
                 match read {
-                    Some((part, Some(hash))) => {
-                        c.absorb(part);
+                    Some(collect::ChunksRead {
+                        items,
+                        file: Some((hash, layout)),
+                    }) => {
+                        c.absorb(items);
                         streamed.push(Streamed {
                             file: index,
                             path: path.clone(),
                             hash,
+                            layout,
                         });
                         SourceFile::new(path.display().to_string(), String::new())
                     }
