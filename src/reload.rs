@@ -18,14 +18,9 @@ use notify::{RecursiveMode, Watcher as _};
 use crate::data::{self, Dataset};
 use crate::search::Index;
 
-/// Datasets from this size on hand freed memory back after loading.
-const GIVE_BACK_FROM: u64 = 1_000_000;
-
-/// Reloads of this many quotes or more give the old version's memory back.
-const GIVE_BACK_QUOTES: usize = 10_000;
-
-/// Reloads of files this big show the data before its search index.
-const EARLY_FROM: u64 = 1_000_000;
+/// Datasets from this size on show their data before its search index,
+/// and hand freed memory back after loading.
+const BIG: u64 = 1_000_000;
 
 /// How long after a reload the old version is surely dropped.
 const SWAP: Duration = Duration::from_millis(400);
@@ -117,11 +112,7 @@ pub fn load_staged(
         Ok(loaded) => (loaded.files, loaded.checked),
         Err(e) => return Reload::Problems(vec![e.to_string()]),
     };
-    // What checking a big dataset freed is of no use to the session.
-    let big = bytes >= GIVE_BACK_FROM;
-    if big {
-        crate::memory::give_back();
-    }
+    let big = bytes >= BIG;
     match checked.dataset {
         Some(d) => {
             let data = Arc::new(d);
@@ -136,6 +127,8 @@ pub fn load_staged(
                 ))),
             }
             let index = Arc::new(Index::new(Arc::clone(&data)));
+            // What checking and indexing a big dataset freed is of no use
+            // to the session. Not before: the data is on screen sooner.
             if big {
                 crate::memory::give_back();
             }
@@ -191,19 +184,19 @@ pub fn watch(path: &Path, on_reload: impl Fn(Reload) + Send + 'static) -> notify
             while rx.recv_timeout(QUIET).is_ok() {}
             // A big dataset goes on screen as soon as it is checked, and
             // its search index follows (the same data, now searchable).
+            let big = data::load::total_size(&path) >= BIG;
             let early = |r| on_reload(r);
-            let early =
-                (data::load::total_size(&path) >= EARLY_FROM).then_some(&early as &dyn Fn(Reload));
+            let early = big.then_some(&early as &dyn Fn(Reload));
             let result = load_staged(&path, &|_| {}, early);
-            let big =
-                matches!(&result, Reload::Ok { data, .. } if data.quotes.len() >= GIVE_BACK_QUOTES);
             on_reload(result);
             changed = false;
             if big {
                 // The explorer and its search worker drop the old version
-                // once they have the new one; then its memory is free, and
-                // of no use to the session. Trim once they are done; a
-                // save meanwhile is reloaded right after.
+                // once they have the new one (or, after problems, the
+                // checker's work is garbage); then that memory is free and
+                // of no use to the session. Trim once they are done (it
+                // takes a few milliseconds); a save meanwhile is reloaded
+                // right after.
                 changed = rx.recv_timeout(SWAP).is_ok();
                 crate::memory::give_back();
             }
