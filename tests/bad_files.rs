@@ -232,3 +232,34 @@ fn a_big_file_with_a_problem_quotes_its_line() {
     );
     assert!(e.contains("did you mean `synthetic`?"), "{e}");
 }
+
+#[test]
+fn two_copies_of_a_big_file_report_every_duplicate_with_both_places() {
+    let d = Dir::new("big-twice");
+    let text = big_file_text();
+    d.file("a.toml", &text);
+    d.file("b.toml", &text);
+    let o = validate(&[&d.0]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    // Every id is defined twice, and [dataset] too.
+    let ids = text.matches("\nid = \"").count();
+    assert!(
+        e.contains(&format!("2 files: {} errors", ids + 1)),
+        "{}",
+        e.lines().last().unwrap_or("")
+    );
+    // The last quote's duplicate, located in both files, its line quoted.
+    let at = text.rfind("id = \"q").unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let id_line = text[at..].lines().next().unwrap();
+    assert!(
+        e.contains(&format!("b.toml:{line}:6: error: duplicate id `q8999`")),
+        "{e:.2000}"
+    );
+    assert!(e.contains(&format!(" {line} | {id_line}")));
+    assert!(e.contains(&format!(
+        "first defined as a quote at {}:{line}:6",
+        d.0.join("a.toml").display()
+    )));
+}

@@ -293,7 +293,9 @@ fn quoted_lines(
     offsets: Vec<usize>,
 ) -> Option<BTreeMap<usize, (usize, String)>> {
     let mut file = fs::File::open(path).ok()?;
-    let mut chunks: HashMap<usize, String> = HashMap::new();
+    // Each chunk read is kept as a small SourceFile, whose line table
+    // makes each further line in it a binary search.
+    let mut chunks: HashMap<usize, SourceFile> = HashMap::new();
     let mut lines = BTreeMap::new();
     for offset in offsets {
         let k = layout
@@ -305,24 +307,24 @@ fn quoted_lines(
             .chunks
             .get(k + 1)
             .map_or(layout.len, |&(next, _)| next);
-        let text = match chunks.entry(k) {
+        let chunk = match chunks.entry(k) {
             Entry::Occupied(e) => e.into_mut(),
             Entry::Vacant(e) => {
                 let mut bytes = vec![0; end - start];
                 file.seek(SeekFrom::Start((layout.bom + start) as u64))
                     .ok()?;
                 file.read_exact(&mut bytes).ok()?;
-                e.insert(String::from_utf8(bytes).ok()?)
+                e.insert(SourceFile::new("", String::from_utf8(bytes).ok()?))
             }
         };
-        let mut local = (offset - start).min(text.len());
-        while !text.is_char_boundary(local) {
-            local -= 1;
-        }
         // Chunks start at line starts, so a line never spans two.
-        let line_start = text[..local].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[local..].find('\n').map_or(text.len(), |i| local + i);
-        let number = lines_before + text[..line_start].matches('\n').count() + 1;
+        let local = offset - start;
+        let (_, line_start) = chunk.line_at(local);
+        let text = chunk.text();
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let number = lines_before + chunk.line_col(local).line;
         lines.insert(
             start + line_start,
             (number, text[line_start..line_end].to_string()),
