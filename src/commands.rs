@@ -403,13 +403,8 @@ mod tests {
     #[test]
     fn list_fits_the_width_it_is_given() {
         let d = shipped();
-        for table in [
-            ListTable::Actors,
-            ListTable::Approaches,
-            ListTable::Reactions,
-            ListTable::Quotes,
-            ListTable::Events,
-        ] {
+        use clap::ValueEnum;
+        for &table in ListTable::value_variants() {
             let out = list(&d, table, Some(80));
             for line in out.lines() {
                 assert!(

@@ -183,13 +183,8 @@ fn the_renderer_writes_no_sequence_from_data() {
 fn every_printer_escapes_data() {
     use stances::cli::ListTable;
     let d = hostile();
-    for table in [
-        ListTable::Actors,
-        ListTable::Approaches,
-        ListTable::Reactions,
-        ListTable::Quotes,
-        ListTable::Events,
-    ] {
+    use clap::ValueEnum;
+    for &table in ListTable::value_variants() {
         assert_inert(
             stances::commands::list(&d, table, Some(100)).as_bytes(),
             &format!("list {table:?}"),
