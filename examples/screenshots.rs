@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use stances::app::{Action, App, ThemeKind, update};
-use stances::ui::{self, Theme};
+use stances::app::{Action, App, update};
+use stances::ui::{self, Theme, ThemeKind};
 
 const CELL_W: f32 = 8.4;
 const CELL_H: f32 = 17.0;

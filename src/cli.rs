@@ -1,8 +1,15 @@
-//! The command line, as clap definitions. Parsing only: `main.rs` dispatches.
+//! The command line: clap definitions, and [`run`], which hands each
+//! command to its function in `commands`.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::View;
+use crate::commands;
+pub use crate::commands::{ExportFormat, ListTable};
+use crate::ui::ThemeKind;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -34,7 +41,7 @@ pub struct Cli {
     /// Colour scheme of the explorer. NO_COLOR in the environment turns
     /// colour off whatever the theme.
     #[arg(long, global = true, value_enum, default_value = "dark")]
-    pub theme: crate::app::ThemeKind,
+    pub theme: Theme,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -132,18 +139,37 @@ Examples:
     },
 }
 
+/// The colour schemes `--theme` offers (the styles are in `ui::theme`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Json,
-    Markdown,
-    Csv,
+pub enum Theme {
+    Dark,
+    Light,
+    HighContrast,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListTable {
-    Actors,
-    Approaches,
-    Reactions,
-    Quotes,
-    Events,
+impl From<Theme> for ThemeKind {
+    fn from(t: Theme) -> ThemeKind {
+        match t {
+            Theme::Dark => ThemeKind::Dark,
+            Theme::Light => ThemeKind::Light,
+            Theme::HighContrast => ThemeKind::HighContrast,
+        }
+    }
+}
+
+/// Run the command the line asked for.
+pub fn run(cli: Cli) -> ExitCode {
+    let data = cli.data.as_deref();
+    let theme = ThemeKind::from(cli.theme);
+    match cli.command {
+        None => commands::explore(data, theme, View::Explore, None),
+        Some(Command::Tour) => commands::explore(data, theme, View::Tour, None),
+        Some(Command::Quiz { seed }) => commands::explore(data, theme, View::Quiz, seed),
+        Some(Command::Validate { paths }) => commands::validate(data, &paths),
+        Some(Command::List { table }) => commands::list_command(data, table),
+        Some(Command::Search { query, limit, json }) => commands::search(data, &query, limit, json),
+        Some(Command::Export { format, output }) => {
+            commands::export(data, format, output.as_deref())
+        }
+    }
 }

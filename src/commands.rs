@@ -1,45 +1,45 @@
-//! The plain commands (validate, list, export) and the dispatch from the
-//! command line. Output goes through [`emit`], which treats a closed pipe
+//! The commands (validate, search, list, export, and opening the explorer),
+//! each a function of plain arguments; `cli` parses the command line and
+//! calls them. Output goes through [`emit`], which treats a closed pipe
 //! (`stances list quotes | head`) as success rather than a panic.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::ValueEnum;
+
 use crate::app::View;
-use crate::cli::{Cli, Command, ExportFormat, ListTable};
 use crate::data::{self, Dataset, Loaded};
 use crate::export;
 use crate::text::{pad, sanitize_line, truncate, width};
+use crate::ui::ThemeKind;
+
+/// The formats of `stances export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+    Csv,
+}
+
+/// The tables of `stances list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListTable {
+    Actors,
+    Approaches,
+    Reactions,
+    Quotes,
+    Events,
+}
 
 /// Exit statuses, as documented in `--help`.
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_PROBLEMS: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
-pub fn run(cli: Cli) -> ExitCode {
-    let data = cli.data.as_deref();
-    match cli.command {
-        None => explore(data, cli.theme, View::Explore, None),
-        Some(Command::Tour) => explore(data, cli.theme, View::Tour, None),
-        Some(Command::Quiz { seed }) => explore(data, cli.theme, View::Quiz, seed),
-        Some(Command::Validate { paths }) => validate(data, &paths),
-        Some(Command::List { table }) => {
-            with_dataset(data, |d| emit(&list(d, table, term_width())))
-        }
-        Some(Command::Search { query, limit, json }) => search(data, &query, limit, json),
-        Some(Command::Export { format, output }) => {
-            with_dataset(data, |d| export_to(d, format, output.as_deref()))
-        }
-    }
-}
-
-fn explore(
-    data: Option<&Path>,
-    theme: crate::app::ThemeKind,
-    view: View,
-    seed: Option<u64>,
-) -> ExitCode {
+/// `stances` alone, `tour` and `quiz`: the explorer, opened on `view`.
+pub fn explore(data: Option<&Path>, theme: ThemeKind, view: View, seed: Option<u64>) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "stances: error: the explorer needs a terminal; for scripts use `stances list`, `stances export` or `stances validate` (see --help)"
@@ -128,7 +128,7 @@ fn describe(files: &[data::SourceFile]) -> String {
     }
 }
 
-fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     let targets: Vec<Option<&Path>> = if paths.is_empty() {
         vec![data]
     } else {
@@ -169,7 +169,7 @@ fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     ExitCode::from(if ok { EXIT_OK } else { EXIT_PROBLEMS })
 }
 
-fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool) -> ExitCode {
+pub fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool) -> ExitCode {
     let query = crate::search::Query::parse(input);
     if let Some(hint) = query.hints.first() {
         eprintln!(
@@ -207,6 +207,12 @@ fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool) ->
         _ if hits.is_empty() => ExitCode::from(EXIT_PROBLEMS),
         code => code,
     }
+}
+
+/// `stances export`: the dataset at `data` in `format`, to `output` or
+/// standard output.
+pub fn export(data: Option<&Path>, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+    with_dataset(data, |d| export_to(d, format, output))
 }
 
 fn export_to(d: &Dataset, format: ExportFormat, output: Option<&Path>) -> ExitCode {
@@ -255,6 +261,12 @@ fn term_width() -> Option<usize> {
 }
 
 /// One table of the dataset as aligned columns, fitted to `max_width`.
+/// `stances list`: one table of the dataset at `data`, as wide as the
+/// terminal when there is one.
+pub fn list_command(data: Option<&Path>, table: ListTable) -> ExitCode {
+    with_dataset(data, |d| emit(&list(d, table, term_width())))
+}
+
 pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
     let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match table {
         ListTable::Actors => (
@@ -281,7 +293,10 @@ pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
                         a.id.clone(),
                         a.name.clone(),
                         d.name_of(&a.proponent),
-                        a.position.as_ref().map(format_position).unwrap_or_default(),
+                        a.position
+                            .as_ref()
+                            .map(data::format_position)
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect(),
@@ -333,13 +348,6 @@ pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
         }
     };
     render_table(&header, &rows, max_width)
-}
-
-pub fn format_position(p: &data::Position) -> String {
-    p.iter()
-        .map(|(axis, v)| format!("{axis} {v:+.1}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 const GAP: usize = 2;

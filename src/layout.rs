@@ -4,7 +4,58 @@
 
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
-use crate::app::Pane;
+use crate::text::width;
+
+/// A pane of the Explore view, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Approaches,
+    Actors,
+    Reactions,
+    Quotes,
+    Detail,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Approaches,
+        Pane::Actors,
+        Pane::Reactions,
+        Pane::Quotes,
+        Pane::Detail,
+    ];
+    /// The panes that are lists of items, with a cursor each.
+    pub const LISTS: [Pane; 4] = [
+        Pane::Approaches,
+        Pane::Actors,
+        Pane::Reactions,
+        Pane::Quotes,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Approaches => "Approaches",
+            Pane::Actors => "Actors",
+            Pane::Reactions => "Reactions",
+            Pane::Quotes => "Quotes",
+            Pane::Detail => "Detail",
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(i + 1) % Pane::ALL.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(i + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+
+    pub fn is_list(self) -> bool {
+        self != Pane::Detail
+    }
+}
 
 /// Below this the explorer shows only a "terminal too small" notice.
 pub const MIN_WIDTH: u16 = 20;
@@ -188,6 +239,28 @@ pub fn strip_items(strip: Rect) -> Vec<(Pane, String, Rect)> {
         x = x.saturating_add(w);
     }
     out
+}
+
+/// The tab bar's first words, before the tabs.
+pub const PROGRAM: &str = " stances ";
+
+/// The label of tab `i` (0-based) titled `title`.
+pub fn tab_label(i: usize, title: &str) -> String {
+    format!(" {} {} ", i + 1, title)
+}
+
+/// Which of the tabs titled `titles` (in tab order) is at `column` of the
+/// tab bar `area`: the program's name, then each label, one column apart.
+pub fn tab_at(area: Rect, column: u16, titles: &[&str]) -> Option<usize> {
+    let mut x = usize::from(area.x) + width(PROGRAM);
+    for (i, title) in titles.iter().enumerate() {
+        let w = width(&tab_label(i, title));
+        if (x..x + w).contains(&usize::from(column)) {
+            return Some(i);
+        }
+        x += w + 1;
+    }
+    None
 }
 
 /// The search screen: the field on top, results, and a preview of the

@@ -4,5 +4,5 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = stances::cli::Cli::parse();
-    stances::commands::run(cli)
+    stances::cli::run(cli)
 }

@@ -23,9 +23,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use crate::app::{self, Action, App, ThemeKind};
+use crate::app::{self, Action, App};
 use crate::data::Dataset;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Theme, ThemeKind};
 
 /// Everything the loop waits for, from any thread.
 enum Message {
@@ -66,7 +66,6 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(data, Rect::new(0, 0, size.width, size.height));
-    app.theme = options.theme;
     app.quiz_seed = options.seed;
     if let Some(path) = &options.load_in_background {
         app.loading = Some(crate::reload::Stage {

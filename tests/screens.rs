@@ -7,8 +7,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use stances::app::{Action, App, ThemeKind, update};
-use stances::ui::{self, Theme};
+use stances::app::{Action, App, update};
+use stances::ui::{self, Theme, ThemeKind};
 
 fn app_at(width: u16, height: u16) -> App {
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();

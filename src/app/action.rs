@@ -36,57 +36,6 @@ impl View {
     }
 }
 
-/// A pane of the Explore view, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Approaches,
-    Actors,
-    Reactions,
-    Quotes,
-    Detail,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 5] = [
-        Pane::Approaches,
-        Pane::Actors,
-        Pane::Reactions,
-        Pane::Quotes,
-        Pane::Detail,
-    ];
-    /// The panes that are lists of items, with a cursor each.
-    pub const LISTS: [Pane; 4] = [
-        Pane::Approaches,
-        Pane::Actors,
-        Pane::Reactions,
-        Pane::Quotes,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Approaches => "Approaches",
-            Pane::Actors => "Actors",
-            Pane::Reactions => "Reactions",
-            Pane::Quotes => "Quotes",
-            Pane::Detail => "Detail",
-        }
-    }
-
-    pub fn next(self) -> Pane {
-        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Pane::ALL[(i + 1) % Pane::ALL.len()]
-    }
-
-    pub fn prev(self) -> Pane {
-        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Pane::ALL[(i + Pane::ALL.len() - 1) % Pane::ALL.len()]
-    }
-
-    pub fn is_list(self) -> bool {
-        self != Pane::Detail
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,

@@ -1,8 +1,7 @@
 //! What the Detail pane says about an item, as plain blocks of text. The
 //! UI styles and wraps them; `update` measures them to bound scrolling.
 
-use crate::commands::format_position;
-use crate::data::{Dataset, ItemRef};
+use crate::data::{Dataset, ItemRef, format_position};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

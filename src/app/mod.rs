@@ -14,7 +14,8 @@ pub mod map;
 pub mod quiz;
 mod update;
 
-pub use action::{Action, Pane, View};
+pub use crate::layout::Pane;
+pub use action::{Action, View};
 pub use cursor::Cursor;
 pub use line_input::{Edit, LineInput};
 pub use update::update;
@@ -93,16 +94,6 @@ pub struct Saved {
     pub history: Vec<String>,
 }
 
-/// The colour scheme, chosen on the command line. Styles live in
-/// `ui::theme`; the app only records which.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ThemeKind {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
-}
-
 #[derive(Debug, Clone)]
 pub struct App {
     pub data: Arc<Dataset>,
@@ -134,7 +125,6 @@ pub struct App {
     /// The help overlay, when open, with its scroll offset.
     pub help: Option<usize>,
     pub status: Option<String>,
-    pub theme: ThemeKind,
     pub search: Option<Search>,
     /// The stance map's selected point.
     pub map_selected: usize,
@@ -188,7 +178,6 @@ impl App {
             history: Vec::new(),
             help: None,
             status: None,
-            theme: ThemeKind::default(),
             search: None,
             map_selected: 0,
             compare: compare::Compare::default(),

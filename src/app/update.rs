@@ -714,8 +714,9 @@ fn click(app: &mut App, column: u16, row: u16) {
     let area = app.size;
     let frame = layout::frame(area);
     if frame.tabs.contains((column, row).into()) {
-        if let Some(view) = crate::ui::tabs::view_at(frame.tabs, column) {
-            app.view = view;
+        let titles = View::ALL.map(View::title);
+        if let Some(i) = layout::tab_at(frame.tabs, column, &titles) {
+            app.view = View::ALL[i];
         }
         return;
     }

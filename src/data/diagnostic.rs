@@ -8,6 +8,27 @@ use std::sync::OnceLock;
 
 use crate::text::{escape_control, width};
 
+/// A problem with the files themselves, before any TOML is read: one clear
+/// line naming the path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: error: {}",
+            escape_control(&self.path),
+            escape_control(&self.message)
+        )
+    }
+}
+
+impl std::error::Error for ReadError {}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,

@@ -3,7 +3,6 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::fs;
 use std::io;
 use std::io::{Read, Seek, SeekFrom};
@@ -12,32 +11,11 @@ use std::path::{Path, PathBuf};
 use super::check::{Checked, Input, Outcome, Streamed, check_inputs, check_releasing};
 use super::chunks::{BIG_FILE, Layout, Stamp, content_hash};
 use super::diagnostic::Diagnostic;
-use super::diagnostic::SourceFile;
+use super::diagnostic::{ReadError, SourceFile};
 
 /// The shipped dataset, compiled in so the binary runs anywhere.
 pub const EMBEDDED_NAME: &str = "embedded:waic-2025.toml";
 pub const EMBEDDED_TEXT: &str = include_str!("../../data/waic-2025.toml");
-
-/// A problem with the files themselves, before any TOML is read: one clear
-/// line naming the path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: error: {}",
-            crate::text::escape_control(&self.path),
-            crate::text::escape_control(&self.message)
-        )
-    }
-}
-
-impl std::error::Error for ReadError {}
 
 fn read_error(path: &Path, message: impl Into<String>) -> ReadError {
     ReadError {

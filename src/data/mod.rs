@@ -13,6 +13,6 @@ pub mod relations;
 
 pub use check::{Checked, check, check_releasing};
 pub use date::PartialDate;
-pub use diagnostic::{Diagnostic, Severity, SourceFile};
-pub use load::{Loaded, ReadError, load};
+pub use diagnostic::{Diagnostic, ReadError, Severity, SourceFile};
+pub use load::{Loaded, load};
 pub use model::*;

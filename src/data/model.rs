@@ -125,6 +125,14 @@ impl ActorKind {
 /// A position on the dataset's axes: axis id -> value in [-1, 1].
 pub type Position = BTreeMap<String, f64>;
 
+/// A position in words, as `list` and Detail show it: `axis +0.5, ...`.
+pub fn format_position(p: &Position) -> String {
+    p.iter()
+        .map(|(axis, v)| format!("{axis} {v:+.1}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,

@@ -19,7 +19,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 use crate::app::{App, Pane, View};
 use crate::layout::{self, Mode};
 
-pub use theme::Theme;
+pub use theme::{Theme, ThemeKind};
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {

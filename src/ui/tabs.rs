@@ -6,15 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, View};
+use crate::layout::{PROGRAM, tab_label};
 use crate::text::{sanitize_line, truncate, width};
 
 use super::theme::Theme;
-
-const PROGRAM: &str = " stances ";
-
-fn label(i: usize, view: View) -> String {
-    format!(" {} {} ", i + 1, view.title())
-}
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::styled(PROGRAM, theme.heading)];
@@ -24,7 +19,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.tab
         };
-        spans.push(Span::styled(label(i, *view), style));
+        spans.push(Span::styled(tab_label(i, view.title()), style));
         spans.push(Span::raw(" "));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -37,17 +32,4 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(title, theme.muted));
     }
     Line::from(spans).style(theme.base).render(area, buf);
-}
-
-/// The view whose tab is at `column`, for mouse clicks.
-pub fn view_at(area: Rect, column: u16) -> Option<View> {
-    let mut x = usize::from(area.x) + width(PROGRAM);
-    for (i, view) in View::ALL.iter().enumerate() {
-        let w = width(&label(i, *view));
-        if (x..x + w).contains(&usize::from(column)) {
-            return Some(*view);
-        }
-        x += w + 1;
-    }
-    None
 }

@@ -5,8 +5,16 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
-use crate::app::ThemeKind;
 use crate::data::Stance;
+
+/// The colour schemes, by name; [`Theme::new`] gives each its styles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeKind {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {

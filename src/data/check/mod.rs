@@ -23,8 +23,7 @@ use std::path::{Path, PathBuf};
 use collect::Collector;
 
 use super::chunks::{Chunks, FileChunks, Layout};
-use super::diagnostic::{Diagnostic, SourceFile};
-use super::load::ReadError;
+use super::diagnostic::{Diagnostic, ReadError, SourceFile};
 use super::model::Dataset;
 
 pub use hints::is_kebab_id;
