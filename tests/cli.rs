@@ -35,8 +35,16 @@ const INVALID: &[(&str, &str)] = &[
         "7:8: error: actor `a`: unknown variant `nation`, expected one of `country`, `bloc`, `organization`, `company`, `person`, `group`",
     ),
     (
+        "bad-scope.toml",
+        "14:9: error: approach `p`: unknown variant `planetary`, expected one of `national`, `regional`, `global`",
+    ),
+    (
         "bad-stance.toml",
         "8:10: error: reaction `r`: unknown variant `agrees`, expected one of `supports`, `leans-support`, `mixed`, `leans-oppose`, `opposes`",
+    ),
+    (
+        "bad-url.toml",
+        "7:7: error: source `s`: `url` must start with `http://` or `https://`",
     ),
     (
         "bidi-override.toml",
@@ -84,6 +92,10 @@ const INVALID: &[(&str, &str)] = &[
         "14:12: error: actor `a`: a position needs a `position_note` saying why the item is placed there",
     ),
     (
+        "short-too-long.toml",
+        "8:9: error: actor `eu`: `short` is 40 characters long; a short label has at most 24 (the full name goes in `name`)",
+    ),
+    (
         "single-table.toml",
         "4:2: error: `[quote]` is a single table: write `[[quote]]` for each item",
     ),
@@ -93,7 +105,7 @@ const INVALID: &[(&str, &str)] = &[
     ),
     (
         "unknown-field.toml",
-        "8:1: error: actor `a`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `part_of`, `role`, `aliases`, `summary`, `position`, `position_note`, `source`",
+        "8:1: error: actor `a`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `part_of`, `role`, `aliases`, `summary`, `position`, `position_note`, `source`, `short`",
     ),
     (
         "empty.toml",

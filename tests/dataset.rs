@@ -263,6 +263,130 @@ fn references_of_the_wrong_kind_are_refused() {
     );
 }
 
+/// Messages of a check, errors and warnings, in file order.
+fn messages(c: &data::Checked) -> Vec<String> {
+    c.diagnostics.iter().map(|d| d.message.clone()).collect()
+}
+
+/// Messages of the errors alone.
+fn errors(c: &data::Checked) -> Vec<String> {
+    c.diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+#[test]
+fn an_approach_scope_is_one_of_three_words() {
+    let approach = |scope: &str| {
+        format!(
+            "{MINIMAL}[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"country\"\n\n[[approach]]\nid = \"p\"\nname = \"P\"\nproponent = \"a\"\nsummary = \"s\"\n{scope}"
+        )
+    };
+    for (written, want) in [
+        ("scope = \"national\"\n", Some(data::Scope::National)),
+        ("scope = \"regional\"\n", Some(data::Scope::Regional)),
+        ("scope = \"global\"\n", Some(data::Scope::Global)),
+        ("", None),
+    ] {
+        let c = check_text(&approach(written));
+        assert_eq!(c.error_count(), 0, "{written}: {:?}", messages(&c));
+        assert_eq!(c.dataset.unwrap().approaches[0].scope, want);
+    }
+    for bad in ["scope = \"world\"\n", "scope = \"Global\"\n", "scope = 3\n"] {
+        let c = check_text(&approach(bad));
+        assert_eq!(c.error_count(), 1, "{bad}");
+        assert!(
+            messages(&c)[0].starts_with("approach `p`: "),
+            "{:?}",
+            messages(&c)
+        );
+    }
+}
+
+#[test]
+fn a_source_url_must_be_a_web_address() {
+    let source = |url: &str| {
+        format!(
+            "{MINIMAL}[[source]]\nid = \"s\"\ntitle = \"S\"\nurl = \"{url}\"\npublished = 2025-07-26\nauthor = \"A. Writer\"\n"
+        )
+    };
+    for good in [
+        "https://www.lbcgroup.tv/news/varietytech/869490/x/en",
+        "http://example.org",
+        "HTTPS://example.org/a?b=c#d",
+    ] {
+        let c = check_text(&source(good));
+        assert_eq!(c.error_count(), 0, "{good}: {:?}", messages(&c));
+        let d = c.dataset.unwrap();
+        assert_eq!(d.sources[0].url.as_deref(), Some(good));
+        assert_eq!(d.sources[0].author.as_deref(), Some("A. Writer"));
+        assert_eq!(d.sources[0].published.unwrap().to_string(), "2025-07-26");
+    }
+    for (bad, problem) in [
+        (
+            "javascript:alert(1)",
+            "must start with `http://` or `https://`",
+        ),
+        (
+            "file:///etc/passwd",
+            "must start with `http://` or `https://`",
+        ),
+        ("www.example.org", "must start with `http://` or `https://`"),
+        ("https://", "has no host after `://`"),
+        ("https:///path", "has no host after `://`"),
+        (
+            "https://example.org/a b",
+            "contains a space (write it as `%20`)",
+        ),
+    ] {
+        let c = check_text(&source(bad));
+        assert_eq!(
+            messages(&c),
+            [format!("source `s`: `url` {problem}")],
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn a_short_label_is_short() {
+    let text = |kind: &str, short: &str| match kind {
+        "actor" => format!(
+            "{MINIMAL}[[actor]]\nid = \"x\"\nname = \"X\"\nkind = \"bloc\"\nshort = \"{short}\"\n"
+        ),
+        "approach" => format!(
+            "{MINIMAL}[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"bloc\"\n\n[[approach]]\nid = \"x\"\nname = \"X\"\nproponent = \"a\"\nsummary = \"s\"\nshort = \"{short}\"\n"
+        ),
+        _ => format!(
+            "{MINIMAL}[[event]]\nid = \"x\"\nname = \"X\"\ndate = 2025-07-25\nshort = \"{short}\"\n"
+        ),
+    };
+    for kind in ["actor", "approach", "event"] {
+        // 24 characters, two of them beyond ASCII: counted as characters.
+        let fits = "EU AI Act (2024) \u{e9}t\u{e9}, ok";
+        let c = check_text(&text(kind, fits));
+        assert_eq!(c.error_count(), 0, "{kind}: {:?}", messages(&c));
+        let d = c.dataset.unwrap();
+        assert_eq!(d.short_name_of("x"), fits);
+        let c = check_text(&text(kind, "EU AI Act (2024) été, ok!"));
+        assert_eq!(
+            errors(&c),
+            [format!(
+                "{kind} `x`: `short` is 25 characters long; a short label has at most 24 (the full name goes in `name`)"
+            )]
+        );
+        let c = check_text(&text(kind, " "));
+        assert_eq!(errors(&c), [format!("{kind} `x`: `short` is empty")]);
+    }
+    // Without a short label, the name stands in.
+    let c = check_text(&format!(
+        "{MINIMAL}[[event]]\nid = \"x\"\nname = \"The long name\"\ndate = \"2025\"\n"
+    ));
+    assert_eq!(c.dataset.unwrap().short_name_of("x"), "The long name");
+}
+
 #[test]
 fn part_of_cycles_are_refused() {
     let text = format!(

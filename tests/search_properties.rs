@@ -23,6 +23,7 @@ fn dataset(texts: &[String], speaker: &str) -> Dataset {
         position: None,
         position_note: None,
         source: None,
+        short: None,
     });
     for (i, t) in texts.iter().enumerate() {
         d.quotes.push(Quote {

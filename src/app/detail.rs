@@ -1,7 +1,7 @@
 //! What the Detail pane says about an item, as plain blocks of text. The
 //! UI styles and wraps them; `update` measures them to bound scrolling.
 
-use crate::data::{Dataset, ItemRef, format_position};
+use crate::data::{Dataset, ItemRef, NOT_GIVEN, format_position};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -50,6 +50,7 @@ pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
             out.push(block(Title, "", &a.name));
             out.push(block(Meta, "", format!("approach · {}", a.id)));
             field(&mut out, "Proponent", Some(d.name_of(&a.proponent)));
+            field(&mut out, "Scope", a.scope.map(|s| s.label().to_string()));
             out.push(block(Text, "", &a.summary));
             field(&mut out, "Principles", Some(a.principles.join("; ")));
             field(&mut out, "Instruments", Some(a.instruments.join("; ")));
@@ -156,9 +157,17 @@ pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
             let s = &d.sources[i];
             out.push(block(Title, "", &s.title));
             out.push(block(Meta, "", format!("source · {}", s.id)));
-            field(&mut out, "Publisher", s.publisher.clone());
-            field(&mut out, "URL", s.url.clone());
-            field(&mut out, "Published", s.published.map(|x| x.to_string()));
+            // What the source does not say is shown as such, so that a
+            // missing field reads as unknown, not as forgotten.
+            let given = |v: Option<String>| Some(v.unwrap_or_else(|| NOT_GIVEN.to_string()));
+            field(&mut out, "Publisher", given(s.publisher.clone()));
+            field(&mut out, "Author", given(s.author.clone()));
+            field(&mut out, "URL", given(s.url.clone()));
+            field(
+                &mut out,
+                "Published",
+                given(s.published.map(|x| x.to_string())),
+            );
             field(&mut out, "Accessed", s.accessed.map(|x| x.to_string()));
             field(
                 &mut out,
@@ -212,7 +221,8 @@ fn position(
     ));
 }
 
-fn cite_source(d: &Dataset, id: &str) -> String {
+/// A source in one line: title, publisher, date and address where known.
+pub fn cite_source(d: &Dataset, id: &str) -> String {
     match d.source(id) {
         Some(s) => {
             let mut line = s.title.clone();
@@ -222,6 +232,10 @@ fn cite_source(d: &Dataset, id: &str) -> String {
             }
             if let Some(date) = s.published {
                 line.push_str(&format!(", {date}"));
+            }
+            if let Some(url) = &s.url {
+                line.push_str(", ");
+                line.push_str(url);
             }
             line
         }

@@ -72,12 +72,19 @@ impl Verification {
     }
 }
 
+/// What the explorer and the handout say for a source field (publisher,
+/// author, URL, date) that the source leaves out.
+pub const NOT_GIVEN: &str = "not given";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// An `http://` or `https://` address; the checker refuses others.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,6 +159,9 @@ pub struct Actor {
     pub position_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A label for tight places (map, tabs, rows); see [`Dataset::short_name_of`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +180,31 @@ pub struct Approach {
     pub position_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    /// Whom it governs: one country, a region or bloc, or the world.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+}
+
+/// How far an approach reaches. Without it, a national law and a proposed
+/// world body sit on one map as if they were the same kind of thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    National,
+    Regional,
+    Global,
+}
+
+impl Scope {
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::National => "national",
+            Scope::Regional => "regional",
+            Scope::Global => "global",
+        }
+    }
 }
 
 /// The five-step ordinal scale of a reaction, from most for to most against.
@@ -275,6 +310,8 @@ pub struct Event {
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -372,6 +409,22 @@ impl Dataset {
             Some(ItemRef::Quote(i)) => format!("\u{201c}{}\u{201d}", self.quotes[i].text),
             Some(ItemRef::Event(i)) => self.events[i].name.clone(),
             None => id.to_string(),
+        }
+    }
+
+    /// The short label of an actor, approach or event where it has one,
+    /// else its display name ([`Dataset::name_of`]): for the map, tabs and
+    /// rows where a full name does not fit.
+    pub fn short_name_of(&self, id: &str) -> String {
+        let short = match self.item(id) {
+            Some(ItemRef::Actor(i)) => self.actors[i].short.as_ref(),
+            Some(ItemRef::Approach(i)) => self.approaches[i].short.as_ref(),
+            Some(ItemRef::Event(i)) => self.events[i].short.as_ref(),
+            _ => None,
+        };
+        match short {
+            Some(s) => s.clone(),
+            None => self.name_of(id),
         }
     }
 

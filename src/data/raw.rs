@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{ActorKind, Confidence, Stance, Verification};
+use super::model::{ActorKind, Confidence, Scope, Stance, Verification};
 
 pub type Text = Spanned<String>;
 /// A date as written: a TOML local date or a string, read by `date::from_toml`.
@@ -33,6 +33,7 @@ pub struct RawSource {
     pub id: Text,
     pub title: Text,
     pub publisher: Option<Text>,
+    pub author: Option<Text>,
     pub url: Option<Text>,
     pub published: Option<RawDate>,
     pub accessed: Option<RawDate>,
@@ -63,6 +64,7 @@ pub struct RawActor {
     pub position: Option<RawPosition>,
     pub position_note: Option<Text>,
     pub source: Option<Text>,
+    pub short: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,6 +81,8 @@ pub struct RawApproach {
     pub position: Option<RawPosition>,
     pub position_note: Option<Text>,
     pub source: Option<Text>,
+    pub short: Option<Text>,
+    pub scope: Option<Scope>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,6 +129,7 @@ pub struct RawEvent {
     pub actors: Vec<Text>,
     pub summary: Option<Text>,
     pub source: Option<Text>,
+    pub short: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

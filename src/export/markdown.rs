@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::data::{Dataset, Stance};
+use crate::data::{Dataset, NOT_GIVEN, Stance};
 use crate::text::escape_control;
 
 /// Data text as Markdown: terminal-safe, and with characters that would
@@ -27,9 +27,15 @@ pub fn markdown(d: &Dataset) -> String {
     let _ = writeln!(w, "## Approaches\n");
     for a in &d.approaches {
         let _ = writeln!(w, "### {}\n", t(&a.name));
+        // "From", not "proposed by": an enacted law or a signed order is
+        // not a proposal, and the summary says which it is.
+        let scope = a
+            .scope
+            .map(|s| format!(" Scope: {}.", s.label()))
+            .unwrap_or_default();
         let _ = writeln!(
             w,
-            "*Proposed by {}.* {}\n",
+            "*From: {}.{scope}* {}\n",
             t(&d.name_of(&a.proponent)),
             t(&a.summary)
         );
@@ -107,19 +113,20 @@ pub fn markdown(d: &Dataset) -> String {
     if !d.sources.is_empty() {
         let _ = writeln!(w, "## Sources\n");
         for s in &d.sources {
+            // Every field is named, and an unknown one says so.
+            let given = |v: Option<String>| v.unwrap_or_else(|| NOT_GIVEN.to_string());
             let mut line = format!("- {}", t(&s.title));
-            for extra in [s.publisher.as_deref(), s.url.as_deref()]
-                .into_iter()
-                .flatten()
-            {
-                let _ = write!(line, ", {}", t(extra));
-            }
-            if let Some(p) = s.published {
-                let _ = write!(line, ", {p}");
-            }
             if let Some(v) = s.verification {
                 let _ = write!(line, " ({} source)", v.label());
             }
+            let _ = write!(line, ". Publisher: {}", t(&given(s.publisher.clone())));
+            let _ = write!(line, ". Author: {}", t(&given(s.author.clone())));
+            let _ = write!(
+                line,
+                ". Published: {}",
+                given(s.published.map(|p| p.to_string()))
+            );
+            let _ = write!(line, ". URL: {}.", t(&given(s.url.clone())));
             let _ = writeln!(w, "{line}");
         }
         let _ = writeln!(w);

@@ -405,15 +405,41 @@ impl Collector {
         Some(model)
     }
 
+    /// A `short` label, refused when it is too long to be short.
+    fn short(&mut self, owner: Table, id: &Text, short: Option<Text>) -> Option<String> {
+        let short = short?;
+        let chars = short.get_ref().chars().count();
+        if chars > SHORT_MAX {
+            self.error(
+                short.span(),
+                format!(
+                    "{} `{}`: `short` is {chars} characters long; a short label has at most {SHORT_MAX} (the full name goes in `name`)",
+                    owner.name(),
+                    id.get_ref()
+                ),
+            );
+        }
+        Some(text_of(short))
+    }
+
     fn add_source(&mut self, s: RawSource) {
         let t = Table::Source;
         self.id(t, &s.id);
+        if let Some(url) = &s.url
+            && let Some(problem) = url_problem(url.get_ref())
+        {
+            self.error(
+                url.span(),
+                format!("source `{}`: `url` {problem}", s.id.get_ref()),
+            );
+        }
         let published = self.date(t, &s.id, s.published.as_ref());
         let accessed = self.date(t, &s.id, s.accessed.as_ref());
         self.data.sources.push(Source {
             id: s.id.into_inner(),
             title: text_of(s.title),
             publisher: opt(s.publisher),
+            author: opt(s.author),
             url: opt(s.url),
             published,
             accessed,
@@ -438,6 +464,7 @@ impl Collector {
         self.refer(t, Field::PartOf, 0, a.part_of.as_ref());
         self.refer(t, Field::Source, 0, a.source.as_ref());
         let position = self.position(t, a.position, &a.position_note);
+        let short = self.short(t, &a.id, a.short);
         self.data.actors.push(Actor {
             id: a.id.into_inner(),
             name: text_of(a.name),
@@ -449,6 +476,7 @@ impl Collector {
             position,
             position_note: opt(a.position_note),
             source: opt(a.source),
+            short,
         });
     }
 
@@ -458,6 +486,7 @@ impl Collector {
         self.refer(t, Field::Proponent, 0, Some(&a.proponent));
         self.refer(t, Field::Source, 0, a.source.as_ref());
         let position = self.position(t, a.position, &a.position_note);
+        let short = self.short(t, &a.id, a.short);
         self.data.approaches.push(Approach {
             id: a.id.into_inner(),
             name: text_of(a.name),
@@ -468,6 +497,8 @@ impl Collector {
             position,
             position_note: opt(a.position_note),
             source: opt(a.source),
+            short,
+            scope: a.scope,
         });
     }
 
@@ -525,6 +556,7 @@ impl Collector {
             month: None,
             day: None,
         });
+        let short = self.short(t, &e.id, e.short);
         self.data.events.push(Event {
             id: e.id.into_inner(),
             name: text_of(e.name),
@@ -533,6 +565,7 @@ impl Collector {
             actors: list(e.actors),
             summary: opt(e.summary),
             source: opt(e.source),
+            short,
         });
     }
 
@@ -693,6 +726,32 @@ fn parse_chunk(file: usize, offset: usize, text: &str) -> Result<Collector, Give
     part.collect(text, table.into_inner());
     Ok(part)
 }
+
+/// What is wrong with a source's address, if anything. Only web
+/// addresses are accepted: a `file:` or `javascript:` link has no place in
+/// a handout a class will click through.
+fn url_problem(url: &str) -> Option<&'static str> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return Some("must start with `http://` or `https://`");
+    };
+    if rest.chars().any(char::is_whitespace) {
+        return Some("contains a space (write it as `%20`)");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() {
+        return Some("has no host after `://`");
+    }
+    None
+}
+
+/// The longest `short` label, in characters: it must fit a map label or a
+/// tab beside others on an 80-column screen.
+pub const SHORT_MAX: usize = 24;
 
 /// `into` followed by `from`, reusing `into`'s room when it is empty.
 fn append<T>(into: &mut Vec<T>, mut from: Vec<T>) {
