@@ -111,10 +111,11 @@ fn a_symlink_loop_gets_one_line() {
         e.contains("a.toml: error: ") && e.to_lowercase().contains("symbolic links"),
         "{e}"
     );
-    // In a directory, the loop is skipped with the other files read.
+    // In a directory, the loop is reported too, not skipped in silence.
     d.file("real.toml", MINIMAL);
     let o = validate(&[&d.0]);
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(err(&o).contains("a.toml: error: "), "{}", err(&o));
 }
 
 #[test]
@@ -262,4 +263,87 @@ fn two_copies_of_a_big_file_report_every_duplicate_with_both_places() {
         "first defined as a quote at {}:{line}:6",
         d.0.join("a.toml").display()
     )));
+}
+
+/// Run stances with `args`, killed if it has not finished in `limit`:
+/// a hang fails the test instead of stalling the suite.
+fn run_within(args: &[&std::ffi::OsStr], limit: std::time::Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stances"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("stances {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+const LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+#[test]
+fn special_files_are_refused_at_once_with_their_path() {
+    let d = Dir::new("special");
+    let fifo = d.0.join("pipe.toml");
+    mkfifo(&fifo);
+    let link = d.0.join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    for (path, kind) in [
+        (Path::new("/dev/zero"), "a character device"),
+        (fifo.as_path(), "a named pipe (FIFO)"),
+        (link.as_path(), "a character device"),
+    ] {
+        for command in ["validate", "list"] {
+            let mut args = vec![std::ffi::OsStr::new(command)];
+            if command == "list" {
+                args = vec![
+                    "--data".as_ref(),
+                    path.as_os_str(),
+                    "list".as_ref(),
+                    "quotes".as_ref(),
+                ];
+            } else {
+                args.push(path.as_os_str());
+            }
+            let o = run_within(&args, LIMIT);
+            assert_eq!(o.status.code(), Some(1), "{command} {path:?}");
+            let e = err(&o);
+            assert_eq!(
+                e.trim_end(),
+                format!(
+                    "{}: error: {kind}, not a regular file; a dataset is read only from regular files",
+                    path.display()
+                ),
+                "{command}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_fifo_or_device_named_toml_in_a_directory_is_reported() {
+    let d = Dir::new("special-dir");
+    d.file("a.toml", MINIMAL);
+    mkfifo(&d.0.join("b.toml"));
+    std::os::unix::fs::symlink("/dev/null", d.0.join("c.toml")).unwrap();
+    let o = run_within(&["validate".as_ref(), d.0.as_os_str()], LIMIT);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(
+        e.contains("b.toml: error: a named pipe (FIFO), not a regular file"),
+        "{e}"
+    );
 }

@@ -313,3 +313,11 @@ fn a_broken_dataset_is_reported_before_any_screen_change() {
         "{shown}"
     );
 }
+
+#[test]
+fn an_endless_device_as_data_is_refused_at_once_and_the_terminal_kept() {
+    let mut s = Session::start(&["--data", "/dev/zero"], &[], 80, 24);
+    s.wait_for("/dev/zero: error: a character device, not a regular file");
+    assert_eq!(s.exit_code(), 1);
+    s.assert_restored();
+}

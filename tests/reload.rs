@@ -329,3 +329,55 @@ fn a_big_reload_comes_as_data_then_the_same_data_searchable() {
     assert_eq!(a.search.as_ref().unwrap().input.text(), "x");
     assert_new_index_then_search(&mut a);
 }
+
+/// Replace `file` with `make(tmp)` by a rename, as editors save.
+fn swap_in(file: &Path, make: impl FnOnce(&Path)) {
+    let tmp = file.with_extension("swap");
+    let _ = std::fs::remove_file(&tmp);
+    make(&tmp);
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+/// Wait for a reload that reports problems, and return them.
+fn until_problems(rx: &mpsc::Receiver<Reload>) -> Vec<String> {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if let Ok(Reload::Problems(p)) = rx.recv_timeout(PATIENCE) {
+            return p;
+        }
+    }
+    panic!("no problems reported");
+}
+
+#[test]
+fn a_fifo_or_device_swapped_in_is_refused_and_the_next_good_save_loads() {
+    let dir = Dir::new("special");
+    let file = dir.0.join("data.toml");
+    std::fs::write(&file, shipped_text()).unwrap();
+    let (_watch, rx) = watched(&file);
+
+    // A FIFO with no writer: opening it for reading would block for ever.
+    swap_in(&file, |tmp| {
+        let made = std::process::Command::new("mkfifo").arg(tmp).status();
+        assert!(made.unwrap().success());
+    });
+    let problems = until_problems(&rx);
+    assert!(
+        problems[0].ends_with("data.toml: error: a named pipe (FIFO), not a regular file; a dataset is read only from regular files"),
+        "{problems:?}"
+    );
+    // The reloader is not stuck: a good save loads.
+    swap_in(&file, |tmp| {
+        std::fs::write(tmp, without_one_quote(&shipped_text())).unwrap()
+    });
+    until_quotes(&rx, 6);
+
+    // Endless bytes: a symbolic link to /dev/zero.
+    swap_in(&file, |tmp| {
+        std::os::unix::fs::symlink("/dev/zero", tmp).unwrap()
+    });
+    let problems = until_problems(&rx);
+    assert!(problems[0].contains("a character device"), "{problems:?}");
+    swap_in(&file, |tmp| std::fs::write(tmp, shipped_text()).unwrap());
+    until_quotes(&rx, 7);
+}

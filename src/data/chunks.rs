@@ -202,8 +202,9 @@ pub struct FileChunks {
 }
 
 impl FileChunks {
+    /// Open a regular file (never blocking, see `super::open`).
     pub fn open(path: &Path) -> io::Result<Self> {
-        let file = File::open(path)?;
+        let file = super::open::open_regular(path).map_err(|e| io::Error::other(e.message))?;
         let stamp = file.metadata().ok().and_then(|m| Stamp::of(&m));
         Ok(FileChunks {
             file,
@@ -256,6 +257,11 @@ impl FileChunks {
     fn read_chunk(&mut self) -> io::Result<Option<Vec<u8>>> {
         let mut want = CHUNK;
         loop {
+            if (self.offset + self.pending.len()) as u64 > super::open::MAX_FILE_BYTES {
+                // The file grew past the limit while it was read: the
+                // whole read that follows says so with its path.
+                return Err(io::Error::other("over the size limit"));
+            }
             if !self.at_eof && self.pending.len() < want {
                 let more = (want - self.pending.len()) as u64;
                 let got = (&mut self.file).take(more).read_to_end(&mut self.pending)?;

@@ -4,7 +4,6 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
@@ -12,17 +11,11 @@ use super::check::{Checked, Input, Outcome, Streamed, check_inputs, check_releas
 use super::chunks::{BIG_FILE, Layout, Stamp, content_hash};
 use super::diagnostic::Diagnostic;
 use super::diagnostic::{ReadError, SourceFile};
+use super::open::{io_message, read_bounded, read_error, regular_metadata};
 
 /// The shipped dataset, compiled in so the binary runs anywhere.
 pub const EMBEDDED_NAME: &str = "embedded:waic-2025.toml";
 pub const EMBEDDED_TEXT: &str = include_str!("../../data/waic-2025.toml");
-
-fn read_error(path: &Path, message: impl Into<String>) -> ReadError {
-    ReadError {
-        path: path.display().to_string(),
-        message: message.into(),
-    }
-}
 
 /// The embedded dataset's single file.
 pub fn embedded_files() -> Vec<SourceFile> {
@@ -42,7 +35,10 @@ pub fn list_paths(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
     let mut paths: Vec<PathBuf> = fs::read_dir(path)
         .map_err(|e| read_error(path, io_message(&e)))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml") && p.is_file())
+        // Every `*.toml` but a directory: a FIFO, a device or a dangling
+        // link named like a data file is reported when read, not skipped
+        // in silence.
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml") && !p.is_dir())
         .collect();
     if paths.is_empty() {
         return Err(read_error(path, "directory contains no .toml files"));
@@ -70,29 +66,13 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     list_paths(path)?.iter().map(|p| read_file(p)).collect()
 }
 
-/// The number of bytes above which a file is refused rather than parsed:
-/// far beyond any hand-written dataset, it guards against reading a disk
-/// image by mistake.
-const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-
-/// A file's size, refusing files over the limit.
+/// A regular file's size (within the limit), or why it cannot be read.
 fn file_len(path: &Path) -> Result<u64, ReadError> {
-    let meta = fs::metadata(path).map_err(|e| read_error(path, io_message(&e)))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(read_error(
-            path,
-            format!(
-                "file is {} MB, more than the 512 MB limit",
-                meta.len() / 1_000_000
-            ),
-        ));
-    }
-    Ok(meta.len())
+    Ok(regular_metadata(path)?.len())
 }
 
 fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
-    file_len(path)?;
-    let bytes = fs::read(path).map_err(|e| read_error(path, io_message(&e)))?;
+    let bytes = read_bounded(path)?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         // Locate the bad byte like any other problem: line and column.
@@ -119,22 +99,6 @@ fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
         ));
     }
     Ok(SourceFile::new(path.display().to_string(), text))
-}
-
-fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            // Loops of symbolic links and the like: the OS words it best,
-            // without the "(os error N)" tail.
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
-    }
 }
 
 /// Everything known about one load: the files as read and the check result.

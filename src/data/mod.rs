@@ -8,6 +8,7 @@ pub mod diagnostic;
 mod id_index;
 pub mod load;
 pub mod model;
+mod open;
 mod raw;
 pub mod relations;
 
