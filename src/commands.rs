@@ -75,11 +75,13 @@ pub fn explore(data: Option<&Path>, theme: ThemeKind, view: View, seed: Option<u
 const BACKGROUND_LOAD_FROM: u64 = 1_000_000;
 
 /// Without --seed every quiz differs: the clock is as good a seed as any,
-/// and it is read here, never in update.
+/// and it is read here, never in update. Four digits, so a teacher can
+/// write it on the board and the class replay it with `--seed`.
 fn clock_seed() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64)
+        % 10_000
 }
 
 /// Load the dataset, report problems, and run `f` only on clean data.
@@ -295,7 +297,7 @@ pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
                         d.name_of(&a.proponent),
                         a.position
                             .as_ref()
-                            .map(data::format_position)
+                            .map(|p| data::format_position(&d.axes, p))
                             .unwrap_or_default(),
                     ]
                 })

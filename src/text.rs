@@ -130,6 +130,11 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// "1 reaction", "2 reactions": a count with its noun agreeing.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

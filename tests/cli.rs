@@ -385,3 +385,14 @@ fn search_json_gives_scores_and_char_positions() {
         .collect();
     assert_eq!(positions, [0, 1, 2, 3, 4, 5, 6]);
 }
+
+/// Positions list the axes in the dataset's order, as the map and Detail
+/// do (regulation across, then multilateralism), not alphabetically.
+#[test]
+fn list_approaches_gives_positions_in_axis_order() {
+    let out = stdout(&stances(&["list", "approaches"]));
+    assert!(
+        out.contains("regulation +0.8, multilateralism +0.2"),
+        "{out}"
+    );
+}

@@ -135,9 +135,12 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 #[test]
 fn navigate_open_help_and_quit() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (1/4)");
+    // The first approach with reactions and quotes of its own.
+    s.wait_for("Approaches (3/4)");
     assert!(s.screen.lock().unwrap().screen().alternate_screen());
-    s.send("jj");
+    s.send("g");
+    s.wait_for("Approaches (1/4)");
+    s.send("gjj");
     s.wait_for("Approaches (3/4)");
     s.wait_for("filter: International AI cooperation body (China)");
     s.send("\t\r");
@@ -160,7 +163,7 @@ fn navigate_open_help_and_quit() {
 #[test]
 fn search_as_you_type() {
     let mut s = Session::start(&[], &[], 100, 30);
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     s.send("/");
     s.wait_for("7 of 7");
     // A typo: one letter left out.
@@ -218,7 +221,7 @@ fn the_tour_command_opens_the_slides() {
     s.send(" ");
     s.wait_for("2/10");
     s.send("\x1b");
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
@@ -226,7 +229,7 @@ fn the_tour_command_opens_the_slides() {
 #[test]
 fn resizing_redraws_at_the_new_size() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     s.master
         .resize(PtySize {
             rows: 12,
@@ -249,7 +252,7 @@ fn resizing_redraws_at_the_new_size() {
 #[test]
 fn mouse_clicks_select() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     // SGR mouse report: left button down then up at column 31, row 5
     // (1-based): the Reactions pane, its third row.
     s.send("\x1b[<0;31;5M\x1b[<0;31;5m");
@@ -261,7 +264,7 @@ fn mouse_clicks_select() {
 #[test]
 fn ctrl_c_restores_the_terminal() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     s.send("\x03");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -270,7 +273,7 @@ fn ctrl_c_restores_the_terminal() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     s.signal(libc::SIGTERM);
     assert_eq!(s.exit_code(), 128 + 15);
     s.assert_restored();
@@ -279,7 +282,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn sighup_restores_the_terminal() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     s.signal(libc::SIGHUP);
     assert_eq!(s.exit_code(), 128 + 1);
     s.assert_restored();

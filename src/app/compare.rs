@@ -128,21 +128,65 @@ pub fn rows(d: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, Vec<String>
             ));
         }
     }
+    // Grouped by how each reaction concerns the item, then by stance:
+    // "to it: ++ supports: Huawei, Tencent", "by it: -- opposes → Paris
+    // AI Summit 2025" — never a bare name that could be read as a
+    // reaction to the item when it is about something else.
+    use relations::Via;
     let reactions = relations::reactions_for(d, Some(&focus));
+    let mut groups: Vec<(Via, &str)> = Vec::new();
+    let keyed: Vec<((Via, &str), &crate::data::Reaction)> = reactions
+        .iter()
+        .filter_map(|&i| {
+            let r = &d.reactions[i];
+            let via = relations::reaction_via(d, &focus, i)?;
+            let subject = match via {
+                Via::ByMember => r.actor.as_str(),
+                Via::TargetMember | Via::Proposal => r.target.as_str(),
+                Via::By | Via::Target => "",
+            };
+            Some(((via, subject), r))
+        })
+        .collect();
+    for (key, _) in &keyed {
+        if !groups.contains(key) {
+            groups.push(*key);
+        }
+    }
+    groups.sort_by_key(|(via, _)| *via);
     let mut by_stance = Vec::new();
-    for stance in Stance::ALL {
-        let who: Vec<String> = reactions
-            .iter()
-            .map(|&i| &d.reactions[i])
-            .filter(|r| r.stance == stance)
-            .map(|r| d.name_of(&r.actor))
-            .collect();
-        if !who.is_empty() {
+    for (via, subject) in groups {
+        by_stance.push(match via {
+            Via::By => "By it:".to_string(),
+            Via::Target => "To it:".to_string(),
+            Via::ByMember => format!("By its member {}:", d.name_of(subject)),
+            Via::TargetMember => format!("To its member {}:", d.name_of(subject)),
+            Via::Proposal => format!("To its approach {}:", d.name_of(subject)),
+        });
+        for stance in Stance::ALL {
+            let names: Vec<String> = keyed
+                .iter()
+                .filter(|((v, s), r)| *v == via && *s == subject && r.stance == stance)
+                .map(|(_, r)| match via {
+                    // Whose reaction it is goes without saying; what it
+                    // is a reaction to does not.
+                    Via::By | Via::ByMember => format!("→ {}", d.name_of(&r.target)),
+                    Via::Target | Via::TargetMember | Via::Proposal => d.name_of(&r.actor),
+                })
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            let sep = if matches!(via, Via::By | Via::ByMember) {
+                ""
+            } else {
+                ":"
+            };
             by_stance.push(format!(
-                "{} {}: {}",
+                "{} {}{sep} {}",
                 stance.symbol(),
                 stance.label(),
-                who.join(", ")
+                names.join(", ")
             ));
         }
     }
@@ -205,6 +249,14 @@ mod tests {
                 .any(|l| l.starts_with("++ supports: Huawei, Tencent, Baidu"))
         );
         assert_eq!(eu.iter().find(|r| r.0 == "Quotes").unwrap().1, ["—"]);
+        // The US declining the Paris appeal is not a reaction to the US
+        // approach; under the US as an actor it says what it is about.
+        let us = rows(&d, Kind::Approaches, "us-deregulation");
+        assert_eq!(us.iter().find(|r| r.0 == "Reactions").unwrap().1, ["—"]);
+        let us = rows(&d, Kind::Actors, "united-states");
+        let reactions = &us.iter().find(|r| r.0 == "Reactions").unwrap().1;
+        assert_eq!(reactions[0], "By it:");
+        assert!(reactions[1].starts_with("-- opposes → Paris AI Summit"));
     }
 
     #[test]

@@ -206,7 +206,7 @@ fn position(
         .filter_map(|a| p.get(&a.id).map(|v| format!("{} {v:+.1}", a.name)))
         .collect();
     let text = if named.is_empty() {
-        format_position(p)
+        format_position(&d.axes, p)
     } else {
         named.join(", ")
     };

@@ -193,6 +193,11 @@ impl App {
             quit: false,
         };
         app.timeline_order = update::timeline_order(&app.data);
+        // Start on an approach that opens on something: the first one
+        // with reactions and quotes concerning it, not an empty page.
+        let start = start_approach(&app.data);
+        let len = app.data.approaches.len();
+        app.cursor_mut(Pane::Approaches).select(start, len);
         if app.data.approaches.len() < 2 {
             app.compare.right = 0;
         }
@@ -276,6 +281,32 @@ impl App {
             self.links = (id, data, links);
         }
     }
+}
+
+/// The approach selected at start: the first with reactions and quotes
+/// concerning it (see `relations`: reactions that target it, quotes about
+/// it or cited by those), else the first with either, else the first.
+/// One pass over the data, not one per approach: big datasets start fast.
+fn start_approach(d: &Dataset) -> usize {
+    let mut reacted: Vec<&str> = d.reactions.iter().map(|r| r.target.as_str()).collect();
+    let mut quoted: Vec<&str> = d
+        .quotes
+        .iter()
+        .flat_map(|q| q.about.iter().map(|a| a.as_str()))
+        .collect();
+    reacted.sort_unstable();
+    quoted.sort_unstable();
+    let has = |list: &[&str], id: &str| list.binary_search(&id).is_ok();
+    let both = d
+        .approaches
+        .iter()
+        .position(|a| has(&reacted, &a.id) && has(&quoted, &a.id));
+    let either = || {
+        d.approaches
+            .iter()
+            .position(|a| has(&reacted, &a.id) || has(&quoted, &a.id))
+    };
+    both.or_else(either).unwrap_or(0)
 }
 
 fn list_index(pane: Pane) -> Option<usize> {

@@ -8,6 +8,7 @@ use super::compare::Side;
 use super::quiz::Quiz;
 use super::{Action, App, Effect, LineInput, Pane, Saved, Search, View, detail};
 use crate::search::Query;
+use crate::text::count;
 use std::sync::Arc;
 
 pub fn update(app: &mut App, action: Action) {
@@ -201,11 +202,11 @@ fn reloaded(app: &mut App, reload: crate::reload::Reload) {
         request_search(app);
     }
     app.status = Some(format!(
-        "Reloaded: {} approaches, {} actors, {} reactions, {} quotes",
-        app.data.approaches.len(),
-        app.data.actors.len(),
-        app.data.reactions.len(),
-        app.data.quotes.len()
+        "Reloaded: {}, {}, {}, {}",
+        count(app.data.approaches.len(), "approach", "approaches"),
+        count(app.data.actors.len(), "actor", "actors"),
+        count(app.data.reactions.len(), "reaction", "reactions"),
+        count(app.data.quotes.len(), "quote", "quotes")
     ));
 }
 

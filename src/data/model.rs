@@ -133,8 +133,15 @@ impl ActorKind {
 pub type Position = BTreeMap<String, f64>;
 
 /// A position in words, as `list` and Detail show it: `axis +0.5, ...`.
-pub fn format_position(p: &Position) -> String {
-    p.iter()
+pub fn format_position(axes: &[Axis], p: &Position) -> String {
+    // The axes in the order the dataset declares them (the order the map
+    // and Detail use), then any it does not declare.
+    let declared = axes.iter().filter_map(|a| p.get_key_value(&a.id));
+    let undeclared = p
+        .iter()
+        .filter(|(axis, _)| !axes.iter().any(|a| &a.id == *axis));
+    declared
+        .chain(undeclared)
         .map(|(axis, v)| format!("{axis} {v:+.1}"))
         .collect::<Vec<_>>()
         .join(", ")

@@ -79,7 +79,10 @@ impl<'d> Scope<'d> {
             Focus::Approach(id) => Scope {
                 focus,
                 member_rows: Vec::new(),
-                members: proponent(d, id).map(within).unwrap_or_default(),
+                // An approach's scope is the approach alone: what its
+                // proponent says or does elsewhere is listed under the
+                // proponent.
+                members: Ids::default(),
                 proposed: Ids::default(),
                 cited: d
                     .reactions
@@ -107,53 +110,97 @@ impl<'d> Scope<'d> {
         }
     }
 
-    /// Does a reaction concern the focus?
-    /// - an approach: reactions that target it, and reactions by its
-    ///   proponent (or a member), which show where the proponent stands;
+    /// How a reaction concerns the focus, if it does:
+    /// - an approach: only reactions that target it. Its proponent's
+    ///   reactions to other things are about those things (the US
+    ///   declining the Paris appeal says nothing about the US executive
+    ///   orders), so they are listed under the proponent, not here;
     /// - an actor: reactions by it or its members, reactions that target
     ///   it (or a member), and reactions to approaches it (or a member)
     ///   proposes.
-    fn reaction(&self, r: &crate::data::Reaction) -> bool {
-        let by = self.members.contains(&r.actor);
+    fn reaction(&self, r: &crate::data::Reaction) -> Option<Via> {
         match self.focus {
-            Focus::Approach(id) => r.target == *id || by,
-            Focus::Actor(_) => {
-                by || self.members.contains(&r.target) || self.proposed.contains(&r.target)
+            Focus::Approach(id) => (r.target == *id).then_some(Via::Target),
+            Focus::Actor(id) => {
+                if r.actor == *id {
+                    Some(Via::By)
+                } else if self.members.contains(&r.actor) {
+                    Some(Via::ByMember)
+                } else if r.target == *id {
+                    Some(Via::Target)
+                } else if self.members.contains(&r.target) {
+                    Some(Via::TargetMember)
+                } else if self.proposed.contains(&r.target) {
+                    Some(Via::Proposal)
+                } else {
+                    None
+                }
             }
         }
     }
 
     /// Does a quote concern the focus?
-    /// - an approach: quotes about it, quotes cited by reactions to it, and
-    ///   quotes by its proponent (or a member);
+    /// - an approach: quotes about it and quotes cited by reactions to it
+    ///   (not every quote of its proponent: those may be about anything);
     /// - an actor: quotes by it or its members, and quotes about it (or a
     ///   member).
     fn quote(&self, d: &Dataset, i: usize) -> bool {
         let q = &d.quotes[i];
-        let by = d
-            .quote_speaker(i)
-            .is_some_and(|a| self.member_rows.get(a).copied().unwrap_or(false));
         match self.focus {
-            Focus::Approach(id) => {
-                by || q.about.iter().any(|a| a == id) || self.cited.contains(&q.id)
+            Focus::Approach(id) => q.about.iter().any(|a| a == id) || self.cited.contains(&q.id),
+            Focus::Actor(_) => {
+                let by = d
+                    .quote_speaker(i)
+                    .is_some_and(|a| self.member_rows.get(a).copied().unwrap_or(false));
+                by || q.about.iter().any(|a| self.members.contains(a))
             }
-            Focus::Actor(_) => by || q.about.iter().any(|a| self.members.contains(a)),
         }
     }
 }
 
-fn proponent<'d>(d: &'d Dataset, approach: &str) -> Option<&'d str> {
-    match d.item(approach)? {
-        ItemRef::Approach(i) => Some(d.approaches[i].proponent.as_str()),
-        _ => None,
+/// How a reaction concerns a focus: the words a pane shows beside it, so
+/// that nothing is listed under an item without saying why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Via {
+    /// By the focused actor itself.
+    By,
+    /// By one of the focused actor's members.
+    ByMember,
+    /// A reaction to the focus itself.
+    Target,
+    /// A reaction to one of the focused actor's members.
+    TargetMember,
+    /// A reaction to an approach the focused actor (or a member) proposes.
+    Proposal,
+}
+
+impl Via {
+    /// Short words for a row or a heading: "by it", "to its approach"…
+    pub fn label(self) -> &'static str {
+        match self {
+            Via::By => "by it",
+            Via::ByMember => "by a member",
+            Via::Target => "to it",
+            Via::TargetMember => "to a member",
+            Via::Proposal => "to its approach",
+        }
     }
+}
+
+/// How reaction `r` concerns `focus`, or `None` when it does not.
+pub fn reaction_via(d: &Dataset, focus: &Focus, r: usize) -> Option<Via> {
+    Scope::new(d, focus).reaction(&d.reactions[r])
 }
 
 /// Indices of the reactions a focus keeps (all without one).
 pub fn reactions_for(d: &Dataset, focus: Option<&Focus>) -> Vec<usize> {
     let scope = focus.map(|f| Scope::new(d, f));
     (0..d.reactions.len())
-        .filter(|&i| scope.as_ref().is_none_or(|s| s.reaction(&d.reactions[i])))
+        .filter(|&i| {
+            scope
+                .as_ref()
+                .is_none_or(|s| s.reaction(&d.reactions[i]).is_some())
+        })
         .collect()
 }
 
@@ -307,18 +354,66 @@ mod tests {
             .map(|&i| d.reactions[i].id.as_str())
             .collect();
         assert_eq!(r, ["guterres-calls-for-cooperation"]);
-        // The proponent's own reactions show where it stands.
+        // The US declining the Paris appeal is about the appeal, not
+        // about the US approach: it is listed under the US, not here.
         let us = Focus::Approach("us-deregulation".into());
-        let r: Vec<&str> = reactions_for(&d, Some(&us))
+        assert_eq!(reactions_for(&d, Some(&us)), Vec::<usize>::new());
+        let us_actor = Focus::Actor("united-states".into());
+        let r = reactions_for(&d, Some(&us_actor));
+        let decline = d
+            .reactions
             .iter()
-            .map(|&i| d.reactions[i].id.as_str())
-            .collect();
-        assert_eq!(r, ["us-declines-paris-appeal"]);
+            .position(|r| r.id == "us-declines-paris-appeal")
+            .unwrap();
+        assert!(r.contains(&decline));
+        assert_eq!(reaction_via(&d, &us_actor, decline), Some(Via::By));
         let q: Vec<&str> = quotes_for(&d, Some(&un))
             .iter()
             .map(|&i| d.quotes[i].id.as_str())
             .collect();
         assert_eq!(q, ["un-whims-of-markets", "guterres-defining-test"]);
+    }
+
+    /// Everything a focus keeps concerns it: a reaction to an approach
+    /// targets it; a quote under an approach is about it or cited by a
+    /// reaction to it; under an actor, the reaction's actor or target is
+    /// the actor, a member, or an approach they propose.
+    #[test]
+    fn every_listed_reaction_and_quote_concerns_its_item() {
+        let d = shipped();
+        for a in &d.approaches {
+            let f = Focus::Approach(a.id.clone());
+            for r in reactions_for(&d, Some(&f)) {
+                assert_eq!(d.reactions[r].target, a.id, "{}", d.reactions[r].id);
+            }
+            for q in quotes_for(&d, Some(&f)) {
+                let q = &d.quotes[q];
+                let cited = d
+                    .reactions
+                    .iter()
+                    .any(|r| r.target == a.id && r.quote.as_deref() == Some(q.id.as_str()));
+                assert!(q.about.contains(&a.id) || cited, "{} under {}", q.id, a.id);
+            }
+        }
+        for a in &d.actors {
+            let f = Focus::Actor(a.id.clone());
+            let within = |id: &str| d.is_within(id, &a.id);
+            let proposed = |id: &str| {
+                d.approaches
+                    .iter()
+                    .any(|p| p.id == id && within(&p.proponent))
+            };
+            for r in reactions_for(&d, Some(&f)) {
+                let re = &d.reactions[r];
+                assert!(
+                    within(&re.actor) || within(&re.target) || proposed(&re.target),
+                    "{} under {}",
+                    re.id,
+                    a.id
+                );
+                assert!(reaction_via(&d, &f, r).is_some());
+            }
+        }
     }
 
     #[test]

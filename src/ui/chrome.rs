@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, View, keymap};
 use crate::data::relations::Focus;
-use crate::text::{sanitize_line, width};
+use crate::text::{count, sanitize_line, width};
 
 use super::theme::Theme;
 
@@ -48,15 +48,15 @@ fn summary(app: &App) -> String {
     let d = &app.data;
     match app.view {
         View::Explore => format!(
-            "{} reactions · {} quotes shown · {} approaches · {} actors",
-            app.reaction_rows.len(),
-            app.quote_rows.len(),
-            d.approaches.len(),
-            d.actors.len()
+            "{} · {} shown · {} · {}",
+            count(app.reaction_rows.len(), "reaction", "reactions"),
+            count(app.quote_rows.len(), "quote", "quotes"),
+            count(d.approaches.len(), "approach", "approaches"),
+            count(d.actors.len(), "actor", "actors")
         ),
         View::Map => format!(
-            "{} items placed · positions are an editorial reading",
-            crate::app::map::points(d).len()
+            "{} placed · positions are an editorial reading",
+            count(crate::app::map::points(d).len(), "item", "items")
         ),
         View::Compare => {
             use crate::app::compare::Side;
@@ -74,7 +74,9 @@ fn summary(app: &App) -> String {
                 years(app.timeline_order.first()),
                 years(app.timeline_order.last()),
             ) {
-                (Some(a), Some(b)) => format!("{} events, {a} to {b}", d.events.len()),
+                (Some(a), Some(b)) => {
+                    format!("{}, {a} to {b}", count(d.events.len(), "event", "events"))
+                }
                 _ => "No events".into(),
             }
         }

@@ -173,8 +173,8 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     if paragraph.line_count(inner.width) > usize::from(inner.height) {
         block = block.title_bottom(Line::from(format!(
-            " {} problems, the first shown · stances validate lists them all ",
-            problems.len()
+            " {}, the first shown · stances validate lists them all ",
+            crate::text::count(problems.len(), "problem", "problems")
         )));
     }
     paragraph.block(block).style(theme.base).render(area, buf);
