@@ -1,5 +1,9 @@
 //! The command line: clap definitions, and [`run`], which hands each
 //! command to its function in `commands`.
+//!
+//! Flags sit on the commands they affect: `--data` and `--color` on every
+//! command, `--theme` only where there is a screen to colour (the explorer,
+//! the tour and the quiz), `--query` only on the explorer.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,18 +11,22 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::View;
+pub use crate::color::ColorChoice;
 use crate::commands;
-pub use crate::commands::{ExportFormat, ListTable};
+use crate::commands::Screen;
+pub use crate::commands::{ExportFormat, ListFormat, ListTable};
 use crate::ui::ThemeKind;
 
 const AFTER_HELP: &str = "\
 Examples:
   stances                                 open the explorer on the built-in dataset
   stances --theme high-contrast           the explorer, for a projector
+  stances -q 'by:guterres'                the explorer, searching Guterres's quotes
   stances validate my-dataset/            check a dataset, every problem at once
   stances list quotes                     a table of the quotes
   stances export --format markdown -o handout.md
   stances --data my-dataset/ list actors  any command on your own data
+  cat my.toml | stances --data - validate  a dataset from standard input
 
 The dataset format is documented in docs/data-format.md.";
 
@@ -33,18 +41,36 @@ The dataset format is documented in docs/data-format.md.";
     after_help = AFTER_HELP
 )]
 pub struct Cli {
-    /// Dataset to read: a .toml file, or a directory whose *.toml files are
-    /// merged in name order. Default: the built-in WAIC 2025 dataset.
+    /// Dataset to read: a .toml file, a directory whose *.toml files are
+    /// merged in name order, or - for standard input. Default: the
+    /// built-in WAIC 2025 dataset.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
-    /// Colour scheme of the explorer. NO_COLOR in the environment turns
-    /// colour off whatever the theme.
-    #[arg(long, global = true, value_enum, default_value = "dark")]
-    pub theme: Theme,
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set;
+    /// CLICOLOR_FORCE forces it), always or never. The flag wins over the
+    /// environment.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+
+    #[command(flatten)]
+    pub screen: ScreenArgs,
+
+    /// Open the explorer with the search open on QUERY (see `stances
+    /// search --help` for the syntax)
+    #[arg(long, short, value_name = "QUERY")]
+    pub query: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options of the commands that draw a screen: the explorer, tour and quiz.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ScreenArgs {
+    /// Colour scheme [default: dark]
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,7 +97,7 @@ Examples:
     Export {
         #[arg(long, short, value_enum)]
         format: ExportFormat,
-        /// Write to FILE instead of standard output
+        /// Write to FILE instead of standard output (- is standard output)
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -108,13 +134,16 @@ Exit status: 0 with matches, 1 with none, 2 on error (like grep).")]
     #[command(after_help = "\
 Examples:
   stances tour
-  stances --theme high-contrast tour      for a projector
+  stances tour --theme high-contrast      for a projector
 
 Keys: ←/→ or Space move, Enter opens the slide's item in the explorer, Esc
 goes to the explorer, q quits.")]
-    Tour,
+    Tour {
+        #[command(flatten)]
+        screen: ScreenArgs,
+    },
 
-    /// Play \"Who said it?\": a quote, four speakers to choose from
+    /// Play “Who said it?”: a quote, four speakers to choose from
     #[command(after_help = "\
 Examples:
   stances quiz
@@ -126,17 +155,44 @@ new round from the summary, Esc goes to the explorer, q quits.")]
         /// Seed for the order of questions and answers (default: random)
         #[arg(long)]
         seed: Option<u64>,
+        #[command(flatten)]
+        screen: ScreenArgs,
     },
 
-    /// Print one table of the dataset as aligned columns
+    /// Print one table of the dataset: aligned columns, TSV or JSON
     #[command(after_help = "\
 Examples:
   stances list reactions
-  stances --data my-dataset/ list quotes | less -S")]
+  stances --data my-dataset/ list quotes | less -S
+  stances list actors --format tsv | cut -f1,2
+  stances list quotes --format json | jq '.[].speaker'")]
     List {
         #[arg(value_enum)]
         table: ListTable,
+        /// table: aligned columns fitted to the terminal; tsv: one row per
+        /// line, cells separated by tabs; json: an array of objects.
+        /// [default: table on a terminal, tsv into a pipe or file]
+        #[arg(long, short, value_enum)]
+        format: Option<ListFormat>,
     },
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  stances completions bash > ~/.local/share/bash-completion/completions/stances
+  stances completions zsh > ~/.zfunc/_stances     (with fpath+=~/.zfunc)
+  stances completions fish > ~/.config/fish/completions/stances.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff)
+    #[command(after_help = "\
+Examples:
+  stances man | man -l -                   read it now
+  stances man > ~/.local/share/man/man1/stances.1")]
+    Man,
 }
 
 /// The colour schemes `--theme` offers (the styles are in `ui::theme`).
@@ -160,16 +216,179 @@ impl From<Theme> for ThemeKind {
 /// Run the command the line asked for.
 pub fn run(cli: Cli) -> ExitCode {
     let data = cli.data.as_deref();
-    let theme = ThemeKind::from(cli.theme);
+    let color = cli.color;
+    let top = cli.screen;
+    // `stances --theme light tour` and `stances tour --theme light` alike.
+    let screen = |screen: ScreenArgs, view, seed, query| Screen {
+        theme: screen
+            .theme
+            .or(top.theme)
+            .map(ThemeKind::from)
+            .unwrap_or_default(),
+        color,
+        view,
+        seed,
+        query,
+    };
     match cli.command {
-        None => commands::explore(data, theme, View::Explore, None),
-        Some(Command::Tour) => commands::explore(data, theme, View::Tour, None),
-        Some(Command::Quiz { seed }) => commands::explore(data, theme, View::Quiz, seed),
+        None => commands::explore(data, screen(top.clone(), View::Explore, None, cli.query)),
+        Some(Command::Tour { screen: s }) => {
+            commands::explore(data, screen(s, View::Tour, None, None))
+        }
+        Some(Command::Quiz { seed, screen: s }) => {
+            commands::explore(data, screen(s, View::Quiz, seed, None))
+        }
         Some(Command::Validate { paths }) => commands::validate(data, &paths),
-        Some(Command::List { table }) => commands::list_command(data, table),
-        Some(Command::Search { query, limit, json }) => commands::search(data, &query, limit, json),
+        Some(Command::List { table, format }) => commands::list_command(data, table, format),
+        Some(Command::Search { query, limit, json }) => {
+            commands::search(data, &query, limit, json, color)
+        }
         Some(Command::Export { format, output }) => {
             commands::export(data, format, output.as_deref())
         }
+        Some(Command::Completions { shell }) => commands::emit(&completions(shell)),
+        Some(Command::Man) => match man_page() {
+            Ok(page) => commands::emit(&page),
+            Err(e) => {
+                eprintln!(
+                    "stances: error: man page: {}",
+                    crate::os_error::describe(&e)
+                );
+                ExitCode::from(commands::EXIT_PROBLEMS)
+            }
+        },
+    }
+}
+
+/// Parse the command line. clap's own help and errors follow `--color`
+/// too, so it is looked for before clap parses anything.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let choice = match color_flag(std::env::args_os()) {
+        Some(ColorChoice::Always) => clap::ColorChoice::Always,
+        Some(ColorChoice::Never) => clap::ColorChoice::Never,
+        // clap's auto already heeds NO_COLOR, CLICOLOR_FORCE and the
+        // terminal, in the order `crate::color` documents.
+        _ => clap::ColorChoice::Auto,
+    };
+    let mut command = Cli::command().color(choice);
+    let matches = command.get_matches_mut();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Some(problem) = misplaced(&cli) {
+        command
+            .error(clap::error::ErrorKind::ArgumentConflict, problem)
+            .exit();
+    }
+    cli
+}
+
+/// `--theme` and `--query` given before a subcommand they do nothing for
+/// (`stances --theme light list actors`): an error, not silently ignored.
+fn misplaced(cli: &Cli) -> Option<&'static str> {
+    let command = cli.command.as_ref()?;
+    if cli.query.is_some() {
+        return Some("--query opens the explorer: it goes with no subcommand");
+    }
+    let draws = matches!(command, Command::Tour { .. } | Command::Quiz { .. });
+    if cli.screen.theme.is_some() && !draws {
+        return Some("--theme applies to the explorer, `tour` and `quiz` only");
+    }
+    None
+}
+
+/// The value of the last `--color` before any `--`, if it is a valid one.
+fn color_flag(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<ColorChoice> {
+    let mut found = None;
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        let value = match arg.as_str() {
+            "--" => break,
+            "--color" => args.next().map(|v| v.to_string_lossy().into_owned()),
+            _ => arg.strip_prefix("--color=").map(str::to_string),
+        };
+        if let Some(v) = value.and_then(|v| ColorChoice::from_str(&v, true).ok()) {
+            found = Some(v);
+        }
+    }
+    found
+}
+
+/// `stances completions SHELL`: the script for that shell.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "stances", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `stances man`: one manual page: the overview, then each command's own
+/// help (its options and examples) in a section of its own.
+pub fn man_page() -> std::io::Result<String> {
+    use clap::CommandFactory;
+    use clap_mangen::roff::{Roff, roman};
+    let mut command = Cli::command();
+    command.build();
+    let mut out = Vec::new();
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    man.render_subcommands_section(&mut out)?;
+    let mut roff = Roff::new();
+    // The examples as in --help, under their own heading (clap_mangen
+    // would call them EXTRA).
+    let examples = AFTER_HELP.strip_prefix("Examples:\n").unwrap_or(AFTER_HELP);
+    roff.control("SH", ["EXAMPLES"]);
+    roff.control("nf", []);
+    roff.text([roman(examples)]);
+    roff.control("fi", []);
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let heading = format!("STANCES {}", sub.get_name().to_uppercase());
+        // A fixed width: the page must not depend on the terminal it was
+        // generated in; man indents it by a few columns more.
+        let help = sub.clone().term_width(72).render_long_help().to_string();
+        roff.control("SH", [heading.as_str()]);
+        // The help is laid out in columns already: keep its lines.
+        roff.control("nf", []);
+        roff.text([roman(help.trim_end())]);
+        roff.control("fi", []);
+    }
+    roff.to_writer(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<std::ffi::OsString> {
+        std::iter::once("stances")
+            .chain(a.iter().copied())
+            .map(Into::into)
+            .collect()
+    }
+
+    #[test]
+    fn the_color_flag_is_found_before_clap_parses() {
+        assert_eq!(color_flag(args(&[])), None);
+        assert_eq!(
+            color_flag(args(&["--color", "never", "list"])),
+            Some(ColorChoice::Never)
+        );
+        assert_eq!(
+            color_flag(args(&["list", "--color=always"])),
+            Some(ColorChoice::Always)
+        );
+        assert_eq!(color_flag(args(&["search", "--", "--color=always"])), None);
+        assert_eq!(color_flag(args(&["--color", "purple"])), None);
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }

@@ -10,8 +10,10 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::app::View;
+use crate::color::{ColorChoice, ColorEnv, use_color};
 use crate::data::{self, Dataset, Loaded};
 use crate::export;
+use crate::os_error::describe as describe_io;
 use crate::text::{pad, sanitize_line, truncate, width};
 use crate::ui::ThemeKind;
 
@@ -33,14 +35,52 @@ pub enum ListTable {
     Events,
 }
 
+/// The output formats of `stances list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Tsv,
+    Json,
+}
+
 /// Exit statuses, as documented in `--help`.
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_PROBLEMS: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
-/// `stances` alone, `tour` and `quiz`: the explorer, opened on `view`.
-pub fn explore(data: Option<&Path>, theme: ThemeKind, view: View, seed: Option<u64>) -> ExitCode {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+/// How to open the explorer.
+pub struct Screen {
+    pub theme: ThemeKind,
+    pub color: Option<ColorChoice>,
+    pub view: View,
+    pub seed: Option<u64>,
+    /// Open the search on this query.
+    pub query: Option<String>,
+}
+
+/// `-` as a path: standard input for `--data -` and `validate -`,
+/// standard output for `export -o -`.
+fn is_dash(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
+/// Read and check the dataset at `path`: a file, a directory, standard
+/// input, or the embedded one.
+fn load(path: Option<&Path>) -> Result<Loaded, data::ReadError> {
+    match path {
+        Some(p) if is_dash(p) => {
+            data::load::load_reader(data::load::STDIN_NAME, io::stdin().lock())
+        }
+        _ => data::load(path),
+    }
+}
+
+/// `stances` alone, `tour` and `quiz`: the explorer, opened on `screen.view`.
+pub fn explore(data: Option<&Path>, screen: Screen) -> ExitCode {
+    let from_stdin = data.is_some_and(is_dash);
+    // With the data on standard input, keys come from the terminal itself
+    // (/dev/tty), as with `fzf`.
+    if !io::stdout().is_terminal() || !(from_stdin || io::stdin().is_terminal()) {
         eprintln!(
             "stances: error: the explorer needs a terminal; for scripts use `stances list`, `stances export` or `stances validate` (see --help)"
         );
@@ -49,19 +89,23 @@ pub fn explore(data: Option<&Path>, theme: ThemeKind, view: View, seed: Option<u
     // A big dataset loads behind the explorer, which is up at once with a
     // loading notice; a small one is checked first, so that its problems
     // print on the plain terminal.
-    let in_background = data.filter(|p| data::load::total_size(p) > BACKGROUND_LOAD_FROM);
+    let file = data.filter(|p| !is_dash(p));
+    let in_background = file.filter(|p| data::load::total_size(p) > BACKGROUND_LOAD_FROM);
     let options = crate::tui::Options {
-        theme,
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        view,
-        watch: data.map(Path::to_path_buf),
+        theme: screen.theme,
+        // The explorer always draws on a terminal: only the flag and
+        // NO_COLOR can turn its colour off.
+        no_color: !use_color(screen.color, None, ColorEnv::from_process(), true),
+        view: screen.view,
+        query: screen.query,
+        watch: file.map(Path::to_path_buf),
         load_in_background: in_background.map(Path::to_path_buf),
-        seed: seed.unwrap_or_else(clock_seed),
+        seed: screen.seed.unwrap_or_else(clock_seed),
     };
     let run = |d: Dataset, options| match crate::tui::run(d, options) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("stances: error: terminal: {e}");
+            eprintln!("stances: error: terminal: {}", describe_io(&e));
             ExitCode::from(EXIT_PROBLEMS)
         }
     };
@@ -86,7 +130,7 @@ fn clock_seed() -> u64 {
 
 /// Load the dataset, report problems, and run `f` only on clean data.
 fn with_dataset(path: Option<&Path>, f: impl FnOnce(&Dataset) -> ExitCode) -> ExitCode {
-    match data::load(path) {
+    match load(path) {
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(EXIT_PROBLEMS)
@@ -138,7 +182,7 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     };
     let mut ok = true;
     for target in targets {
-        match data::load(target) {
+        match load(target) {
             Err(e) => {
                 eprintln!("{e}");
                 ok = false;
@@ -171,7 +215,13 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     ExitCode::from(if ok { EXIT_OK } else { EXIT_PROBLEMS })
 }
 
-pub fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool) -> ExitCode {
+pub fn search(
+    data: Option<&Path>,
+    input: &str,
+    limit: Option<usize>,
+    json: bool,
+    color: Option<ColorChoice>,
+) -> ExitCode {
     let query = crate::search::Query::parse(input);
     if let Some(hint) = query.hints.first() {
         eprintln!(
@@ -180,7 +230,7 @@ pub fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let loaded = match data::load(data) {
+    let loaded = match load(data) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("{e}");
@@ -192,6 +242,15 @@ pub fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool
         eprintln!("{}", summary_line(&loaded));
         return ExitCode::from(EXIT_USAGE);
     };
+    // A name that matches no actor can never match a quote: say so, with
+    // the nearest name, rather than exit 1 in silence.
+    if let Some(problem) = crate::search::unknown_actor(&dataset, &query) {
+        eprintln!(
+            "stances: error: query: {}",
+            crate::text::escape_control(&problem)
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     let index = crate::search::Index::new(std::sync::Arc::new(dataset));
     let mut hits = index.search(&query);
     if let Some(n) = limit {
@@ -200,8 +259,12 @@ pub fn search(data: Option<&Path>, input: &str, limit: Option<usize>, json: bool
     let out = if json {
         crate::export::search_json(&index, &query, &hits)
     } else {
-        let emphasis =
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let emphasis = use_color(
+            color,
+            None,
+            ColorEnv::from_process(),
+            io::stdout().is_terminal(),
+        );
         crate::export::search_text(&index, &query, &hits, emphasis)
     };
     match emit(&out) {
@@ -225,12 +288,14 @@ fn export_to(d: &Dataset, format: ExportFormat, output: Option<&Path>) -> ExitCo
     };
     match output {
         None => emit(&text),
+        Some(path) if is_dash(path) => emit(&text),
         Some(path) => match std::fs::write(path, text) {
             Ok(()) => ExitCode::from(EXIT_OK),
             Err(e) => {
                 eprintln!(
-                    "{}: error: cannot write: {e}",
-                    crate::text::escape_control(&path.display().to_string())
+                    "{}: error: cannot write: {}",
+                    crate::text::escape_control(&path.display().to_string()),
+                    describe_io(&e)
                 );
                 ExitCode::from(EXIT_PROBLEMS)
             }
@@ -245,7 +310,7 @@ pub fn emit(text: &str) -> ExitCode {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
         Err(e) => {
-            eprintln!("stances: error: cannot write output: {e}");
+            eprintln!("stances: error: cannot write output: {}", describe_io(&e));
             ExitCode::from(EXIT_PROBLEMS)
         }
     }
@@ -262,15 +327,48 @@ fn term_width() -> Option<usize> {
         .map(|(w, _)| usize::from(w))
 }
 
-/// One table of the dataset as aligned columns, fitted to `max_width`.
-/// `stances list`: one table of the dataset at `data`, as wide as the
-/// terminal when there is one.
-pub fn list_command(data: Option<&Path>, table: ListTable) -> ExitCode {
-    with_dataset(data, |d| emit(&list(d, table, term_width())))
+/// `stances list`: one table of the dataset at `data`; by default aligned
+/// and as wide as the terminal on one, TSV into a pipe or file.
+pub fn list_command(data: Option<&Path>, table: ListTable, format: Option<ListFormat>) -> ExitCode {
+    with_dataset(data, |d| {
+        let format = format.unwrap_or(if io::stdout().is_terminal() {
+            ListFormat::Table
+        } else {
+            ListFormat::Tsv
+        });
+        emit(&list_as(d, table, format, term_width()))
+    })
 }
 
+/// One table of the dataset as aligned columns, fitted to `max_width`.
 pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
-    let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match table {
+    list_as(d, table, ListFormat::Table, max_width)
+}
+
+/// One table of the dataset in `format`; only the aligned table is
+/// fitted to `max_width` (TSV and JSON keep whole cells for programs).
+pub fn list_as(
+    d: &Dataset,
+    table: ListTable,
+    format: ListFormat,
+    max_width: Option<usize>,
+) -> String {
+    let (header, rows) = table_rows(d, table, format == ListFormat::Table);
+    match format {
+        ListFormat::Table => render_table(&header, &rows, max_width),
+        ListFormat::Tsv => export::tsv(&header, &rows),
+        ListFormat::Json => export::table_json(&header, &rows),
+    }
+}
+
+/// A table's header and rows. `for_people` adds what helps a reader and
+/// gets in a program's way: the stance's symbol, quotation marks.
+fn table_rows(
+    d: &Dataset,
+    table: ListTable,
+    for_people: bool,
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    match table {
         ListTable::Actors => (
             vec!["ID", "NAME", "KIND", "PART OF", "ROLE"],
             d.actors
@@ -311,7 +409,11 @@ pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
                     vec![
                         r.id.clone(),
                         d.name_of(&r.actor),
-                        format!("{} {}", r.stance.symbol(), r.stance.label()),
+                        if for_people {
+                            format!("{} {}", r.stance.symbol(), r.stance.label())
+                        } else {
+                            r.stance.label().to_string()
+                        },
                         d.name_of(&r.target),
                     ]
                 })
@@ -325,7 +427,11 @@ pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
                     vec![
                         q.id.to_string(),
                         d.name_of(&q.speaker),
-                        format!("\u{201c}{}\u{201d}", q.text),
+                        if for_people {
+                            format!("\u{201c}{}\u{201d}", q.text)
+                        } else {
+                            q.text.to_string()
+                        },
                     ]
                 })
                 .collect(),
@@ -348,8 +454,7 @@ pub fn list(d: &Dataset, table: ListTable, max_width: Option<usize>) -> String {
                     .collect(),
             )
         }
-    };
-    render_table(&header, &rows, max_width)
+    }
 }
 
 const GAP: usize = 2;

@@ -6,11 +6,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod color;
 pub mod commands;
 pub mod data;
 pub mod export;
 pub mod layout;
 pub mod memory;
+pub mod os_error;
 pub mod reload;
 pub mod search;
 pub mod synth;

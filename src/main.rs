@@ -1,8 +1,6 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = stances::cli::Cli::parse();
+    let cli = stances::cli::parse();
     stances::cli::run(cli)
 }

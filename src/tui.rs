@@ -48,6 +48,8 @@ pub struct Options {
     pub no_color: bool,
     /// The view to open on.
     pub view: app::View,
+    /// Open the search on this query (`stances -q`).
+    pub query: Option<String>,
     /// Seed for the quiz.
     pub seed: u64,
     /// The dataset's path, watched for changes (none for the embedded
@@ -74,7 +76,16 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
         });
     }
     app::update(&mut app, Action::SwitchView(options.view));
+    if let Some(query) = options.query {
+        // As if typed: the search opens, the query goes in, and the
+        // worker is asked for results like for any keystroke.
+        app::update(&mut app, Action::OpenSearch);
+        app::update(&mut app, Action::Edit(app::Edit::Paste(query)));
+    }
     let theme = Theme::new(options.theme, options.no_color);
+    // crossterm drops colours itself when NO_COLOR is set; `--color
+    // always` has already decided otherwise.
+    crossterm::style::force_color_output(!options.no_color);
 
     let (tx, rx) = mpsc::channel();
     spawn_input_reader(tx.clone());
@@ -115,6 +126,7 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
         .ok()
     });
     spawn_signal_listener(tx)?;
+    run_effects(&mut app, &worker);
 
     terminal.draw(|f| ui::draw(f, &app, &theme))?;
     if std::env::var_os(TEST_PANIC_VAR).is_some() {
@@ -166,16 +178,7 @@ fn event_loop(
                 Message::InputClosed => exit = Some(0),
                 Message::Signal(signal) => exit = Some(128 + signal),
             }
-            for effect in app.take_effects() {
-                match effect {
-                    app::Effect::Search { generation, query } => worker.search(generation, query),
-                    app::Effect::NewIndex(index) => worker.set_index(index),
-                    app::Effect::Copy(text) => {
-                        // A terminal without OSC 52 ignores it; nothing to report.
-                        let _ = write_clipboard(&mut stdout(), &text);
-                    }
-                }
-            }
+            run_effects(app, worker);
             if app.quit || exit.is_some() {
                 break;
             }
@@ -191,6 +194,20 @@ fn event_loop(
         }
     }
     Ok(0)
+}
+
+/// Do what `update` asked for.
+fn run_effects(app: &mut App, worker: &crate::search::worker::Worker) {
+    for effect in app.take_effects() {
+        match effect {
+            app::Effect::Search { generation, query } => worker.search(generation, query),
+            app::Effect::NewIndex(index) => worker.set_index(index),
+            app::Effect::Copy(text) => {
+                // A terminal without OSC 52 ignores it; nothing to report.
+                let _ = write_clipboard(&mut stdout(), &text);
+            }
+        }
+    }
 }
 
 /// Esc typed quickly before a key reaches the program as Alt+key (the

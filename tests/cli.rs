@@ -396,3 +396,318 @@ fn list_approaches_gives_positions_in_axis_order() {
         "{out}"
     );
 }
+
+fn stances_with(args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stances"));
+    cmd.args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        // A command that does not read its input closes the pipe early.
+        let _ = pipe.write_all(bytes);
+    }
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = stances(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = stdout(&out);
+        for word in [
+            "validate",
+            "export",
+            "search",
+            "list",
+            "completions",
+            "data",
+        ] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    // The bash script is valid bash.
+    let dir = std::env::temp_dir().join(format!("stances-completions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stances.bash");
+    std::fs::write(&file, stances(&["completions", "bash"]).stdout).unwrap();
+    let check = Command::new("bash").arg("-n").arg(&file).output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    // And, loaded, it completes the subcommands and the list tables.
+    let complete = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        let script = format!(
+            "source {}; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; _stances stances '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display(),
+            words
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            words.len() - 1,
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let out = Command::new("bash").arg("-c").arg(script).output().unwrap();
+        stdout(&out)
+    };
+    assert!(complete("stances li").lines().any(|l| l == "list"));
+    assert!(complete("stances list q").lines().any(|l| l == "quotes"));
+    std::fs::remove_dir_all(dir).unwrap();
+    assert_eq!(stances(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_has_every_command_and_renders() {
+    let out = stances(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = stdout(&out);
+    assert!(page.contains("\n.TH stances 1 "), "{page}");
+    for cmd in [
+        "validate",
+        "export",
+        "search",
+        "tour",
+        "quiz",
+        "list",
+        "completions",
+        "man",
+    ] {
+        let heading = format!("\n.SH \"STANCES {}\"\n", cmd.to_uppercase());
+        assert!(page.contains(&heading), "a section for {cmd}");
+    }
+    // man(1) renders it without a complaint (.ci/run installs man-db).
+    let mut man = Command::new("man")
+        .args(["--warnings", "-l", "-"])
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env("MANWIDTH", "80")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("man is installed (see .ci/run)");
+    {
+        use std::io::Write;
+        man.stdin
+            .take()
+            .unwrap()
+            .write_all(page.as_bytes())
+            .unwrap();
+    }
+    let shown = man.wait_with_output().unwrap();
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    assert_eq!(stderr(&shown), "", "groff warnings");
+    let text = stdout(&shown);
+    for phrase in [
+        "NAME",
+        "stances - Explore who stands where",
+        "EXAMPLES",
+        "STANCES LIST",
+        "--format",
+        "Exit status: 0 with matches",
+    ] {
+        assert!(text.contains(phrase), "{phrase} in\n{text}");
+    }
+}
+
+#[test]
+fn color_follows_the_flag_then_no_color_then_clicolor_force() {
+    let emphasised = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["search", "fragmnted"];
+        all.extend_from_slice(args);
+        let out = stances_with(&all, env, None);
+        assert_eq!(out.status.code(), Some(0));
+        stdout(&out).contains("\u{1b}[")
+    };
+    // Into a pipe: no colour unless asked for.
+    assert!(!emphasised(&[], &[]));
+    assert!(emphasised(&["--color", "always"], &[]));
+    assert!(emphasised(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!emphasised(&[], &[("CLICOLOR_FORCE", "0")]));
+    assert!(!emphasised(
+        &[],
+        &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]
+    ));
+    assert!(emphasised(&["--color=always"], &[("NO_COLOR", "1")]));
+    assert!(!emphasised(
+        &["--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    ));
+    // Every command takes the flag.
+    for args in [
+        &["validate", "--color", "never"][..],
+        &["list", "actors", "--color", "always"],
+        &["export", "-f", "json", "--color", "auto"],
+        &["--color", "never", "completions", "bash"],
+    ] {
+        assert_eq!(stances(args).status.code(), Some(0), "{args:?}");
+    }
+    assert_eq!(
+        stances(&["--color", "purple", "validate"]).status.code(),
+        Some(2)
+    );
+    // clap's own help follows it too.
+    let help = stances_with(&["--help", "--color", "always"], &[], None);
+    assert!(stdout(&help).contains("\u{1b}["));
+    let help = stances_with(
+        &["--help"],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+        None,
+    );
+    assert!(!stdout(&help).contains("\u{1b}["));
+}
+
+#[test]
+fn dash_is_standard_output_for_export() {
+    let dir = std::env::temp_dir().join(format!("stances-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_stances"))
+        .args(["export", "--format", "csv", "-o", "-"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("id,speaker,text"));
+    assert!(!dir.join("-").exists(), "no file named -");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn dash_is_standard_input_for_data() {
+    let toml = std::fs::read("data/waic-2025.toml").unwrap();
+    let out = stances_with(&["--data", "-", "list", "actors"], &[], Some(&toml));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("li-qiang\tLi Qiang"));
+    let out = stances_with(&["validate", "-"], &[], Some(&toml));
+    assert!(stdout(&out).starts_with("<stdin>: 0 errors, 0 warnings: ok"));
+    // Problems are located in <stdin> like in a file.
+    let bad = std::fs::read("tests/fixtures/invalid/bad-kind.toml").unwrap();
+    let out = stances_with(&["--data", "-", "search", "x"], &[], Some(&bad));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("<stdin>:7:8: error: actor `a`: unknown variant `nation`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = stances_with(&["validate", "-"], &[], Some(b"\n"));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "<stdin>: error: file is empty (a dataset needs at least a [dataset] table)"
+    );
+    // Into the explorer without a terminal: the usual refusal, not a hang.
+    let out = stances_with(&["--data", "-"], &[], Some(&toml));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn list_formats_for_programs() {
+    // Into a pipe the default is TSV: one line per row, a tab per column.
+    for table in ["actors", "approaches", "reactions", "quotes", "events"] {
+        let tsv = stdout(&stances(&["list", table]));
+        assert_eq!(tsv, stdout(&stances(&["list", table, "--format", "tsv"])));
+        let columns = tsv.lines().next().unwrap().split('\t').count();
+        assert!(columns >= 3, "{table}");
+        for line in tsv.lines() {
+            assert_eq!(line.split('\t').count(), columns, "{table}: {line:?}");
+        }
+        let json: serde_json::Value =
+            serde_json::from_slice(&stances(&["list", table, "-f", "json"]).stdout).unwrap();
+        assert_eq!(
+            json.as_array().unwrap().len(),
+            tsv.lines().count() - 1,
+            "{table}"
+        );
+    }
+    let quotes = stdout(&stances(&["list", "quotes", "--format", "tsv"]));
+    assert!(quotes.contains(
+        "baidu-too-important\tBaidu representative\tAI is too important to be left fragmented\n"
+    ));
+    let reactions: serde_json::Value =
+        serde_json::from_slice(&stances(&["list", "reactions", "--format", "json"]).stdout)
+            .unwrap();
+    assert!(
+        reactions[0]["stance"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == ' ')
+    );
+    let actors: serde_json::Value =
+        serde_json::from_slice(&stances(&["list", "actors", "--format", "json"]).stdout).unwrap();
+    assert_eq!(actors[1]["part_of"], "china");
+    // The table, asked for, is aligned with spaces even into a pipe.
+    let table = stdout(&stances(&["list", "actors", "--format", "table"]));
+    assert!(!table.contains('\t'));
+    assert!(table.starts_with("ID "));
+}
+
+#[test]
+fn flags_are_only_on_the_commands_they_affect() {
+    for cmd in ["validate", "export", "search", "list", "completions", "man"] {
+        let help = stdout(&stances(&[cmd, "--help"]));
+        assert!(!help.contains("--theme"), "{cmd} --help offers --theme");
+        assert!(help.contains("--color"), "{cmd} --help lacks --color");
+    }
+    for cmd in ["tour", "quiz"] {
+        assert!(stdout(&stances(&[cmd, "--help"])).contains("--theme"));
+    }
+    let out = stances(&["--theme", "light", "list", "actors"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--theme applies to the explorer, `tour` and `quiz` only"));
+    assert_eq!(
+        stances(&["list", "actors", "--theme", "light"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        stances(&["-q", "x", "list", "actors"]).status.code(),
+        Some(2)
+    );
+    for args in [&["--help"][..], &["quiz", "--help"], &["search", "--help"]] {
+        assert!(
+            !stdout(&stances(args)).contains('\\'),
+            "{args:?}: a stray backslash"
+        );
+    }
+}
+
+#[test]
+fn os_errors_are_in_words() {
+    let out = stances(&["export", "-f", "csv", "-o", "/nonexistent-dir/quotes.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "/nonexistent-dir/quotes.csv: error: cannot write: no such file or directory"
+    );
+    let out = stances(&["validate", "Cargo.toml/x"]);
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "Cargo.toml/x: error: a part of the path is not a directory"
+    );
+    assert!(!stderr(&out).contains("os error"));
+}
+
+#[test]
+fn an_unknown_actor_in_a_search_is_named() {
+    let out = stances(&["search", "by:guteres"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "stances: error: query: by:guteres: no actor is called `guteres`; did you mean `by:antonio-guterres` (António Guterres)?"
+    );
+    let out = stances(&["search", "by:nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no actor is called `nobody`"));
+    assert_eq!(stances(&["search", "by:guterres"]).status.code(), Some(0));
+}

@@ -13,6 +13,9 @@ const LAYERS: &[(&str, u32)] = &[
     // Helpers every layer may use.
     ("text", 0),
     ("memory", 0),
+    ("os_error", 0),
+    // Whether to use colour: a pure function of the flag and environment.
+    ("color", 0),
     // The dataset. Inside it, checking comes before loading: `load` reads
     // files and hands them to `check`, never the other way round.
     ("data", 10),

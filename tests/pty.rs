@@ -22,6 +22,17 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_stances"), args, env, cols, rows)
+    }
+
+    /// Any program in the terminal (a shell, to pipe into stances).
+    fn start_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -30,7 +41,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stances"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -323,4 +334,96 @@ fn an_endless_device_as_data_is_refused_at_once_and_the_terminal_kept() {
     s.wait_for("/dev/zero: error: a character device, not a regular file");
     assert_eq!(s.exit_code(), 1);
     s.assert_restored();
+}
+
+#[test]
+fn query_opens_the_explorer_searching() {
+    let mut s = Session::start(&["-q", "fragmnted"], &[], 100, 30);
+    s.wait_for("› “AI is too important to be left fragmented” — Baidu");
+    s.wait_for("3 of 7");
+    // The query is in the field, editable like a typed one.
+    s.send(" baidu");
+    s.wait_for("/ fragmnted baidu");
+    s.wait_for("2 of 7");
+    s.send("\r");
+    let start = Instant::now();
+    while s.contents().contains("Esc close") && start.elapsed() < PATIENCE {
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!s.contents().contains("Esc close"), "{}", s.contents());
+    s.wait_for("quote · baidu-too-important");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+/// Whether any cell of the screen has a colour other than the default.
+fn coloured(s: &Session) -> bool {
+    let parser = s.screen.lock().unwrap();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    (0..rows.get()).any(|r| {
+        (0..cols.get()).any(|c| {
+            screen.cell(r, c).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn color_flag_and_no_color_decide_the_explorers_colours() {
+    for (args, env, want) in [
+        (&[][..], &[][..], true),
+        (&[], &[("NO_COLOR", "1")], false),
+        (&["--color", "never"], &[], false),
+        (&["--color", "always"], &[("NO_COLOR", "1")], true),
+        (&["tour", "--color=never"], &[], false),
+    ] {
+        let mut s = Session::start(args, env, 100, 30);
+        s.wait_for(if args.first() == Some(&"tour") {
+            "1/10"
+        } else {
+            "Approaches (1/4)"
+        });
+        assert_eq!(coloured(&s), want, "{args:?} {env:?}");
+        s.send("q");
+        assert_eq!(s.exit_code(), 0);
+    }
+}
+
+#[test]
+fn the_dataset_can_come_down_a_pipe() {
+    // Keys then come from the terminal, as in fzf.
+    let mut s = Session::start_program(
+        "sh",
+        &[
+            "-c",
+            &format!(
+                "cat data/waic-2025.toml | {} --data -",
+                env!("CARGO_BIN_EXE_stances")
+            ),
+        ],
+        &[],
+        100,
+        30,
+    );
+    s.wait_for("Approaches (1/4)");
+    s.send("jj");
+    s.wait_for("Approaches (3/4)");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn list_on_a_terminal_is_an_aligned_table() {
+    let mut s = Session::start(&["list", "actors"], &[], 120, 40);
+    assert_eq!(s.exit_code(), 0);
+    let shown = s.contents();
+    assert!(shown.contains("ID"), "{shown}");
+    let header = shown.lines().find(|l| l.starts_with("ID")).unwrap();
+    let li = shown.lines().find(|l| l.starts_with("li-qiang ")).unwrap();
+    // Columns line up (TSV's tabs would put this name 8 columns on).
+    assert_eq!(header.find("NAME"), li.find("Li Qiang"), "{shown}");
 }

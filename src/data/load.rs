@@ -11,7 +11,7 @@ use super::check::{Checked, Input, Outcome, Streamed, check_inputs, check_releas
 use super::chunks::{BIG_FILE, Layout, Stamp, content_hash};
 use super::diagnostic::Diagnostic;
 use super::diagnostic::{ReadError, SourceFile};
-use super::open::{io_message, read_bounded, read_error, regular_metadata};
+use super::open::{MAX_FILE_BYTES, io_message, read_bounded, read_error, regular_metadata};
 
 /// The shipped dataset, compiled in so the binary runs anywhere.
 pub const EMBEDDED_NAME: &str = "embedded:waic-2025.toml";
@@ -73,6 +73,11 @@ fn file_len(path: &Path) -> Result<u64, ReadError> {
 
 fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
     let bytes = read_bounded(path)?;
+    source_file(&path.display().to_string(), bytes)
+}
+
+/// A file's bytes as checked text, named `name` in messages.
+fn source_file(name: &str, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         // Locate the bad byte like any other problem: line and column.
@@ -83,7 +88,7 @@ fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
         let at = prefix.line_col(valid);
         let byte = e.as_bytes()[valid];
         ReadError {
-            path: format!("{}:{}:{}", path.display(), at.line, at.column),
+            path: format!("{name}:{}:{}", at.line, at.column),
             message: format!("not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"),
         }
     })?;
@@ -93,12 +98,36 @@ fn read_file(path: &Path) -> Result<SourceFile, ReadError> {
         text.drain(..3);
     }
     if text.trim().is_empty() {
-        return Err(read_error(
-            path,
-            "file is empty (a dataset needs at least a [dataset] table)",
-        ));
+        return Err(ReadError {
+            path: name.to_string(),
+            message: "file is empty (a dataset needs at least a [dataset] table)".into(),
+        });
     }
-    Ok(SourceFile::new(path.display().to_string(), text))
+    Ok(SourceFile::new(name.to_string(), text))
+}
+
+/// The name standard input goes by in messages (`--data -`).
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Read a dataset whole from a stream (standard input, for `--data -`)
+/// and check it. The stream has the same size limit as a file, read as
+/// it comes: a pipe has no size to ask for first.
+pub fn load_reader(name: &str, reader: impl Read) -> Result<Loaded, ReadError> {
+    let mut bytes = Vec::new();
+    let fail = |message: String| ReadError {
+        path: name.to_string(),
+        message,
+    };
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(io_message(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail("input is more than the 512 MB limit".into()));
+    }
+    let mut files = vec![source_file(name, bytes)?];
+    let checked = check_releasing(&mut files);
+    Ok(Loaded { files, checked })
 }
 
 /// Everything known about one load: the files as read and the check result.

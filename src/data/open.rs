@@ -29,21 +29,10 @@ pub fn read_error(path: &Path, message: impl Into<String>) -> ReadError {
     }
 }
 
-/// An OS error in words, without the "(os error N)" tail.
+/// An OS error in words, without the "(os error N)" tail (worded in one
+/// place for the whole program: `crate::os_error`).
 pub fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => {
-            // Loops of symbolic links and the like: the OS words it best.
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
-    }
+    crate::os_error::describe(e)
 }
 
 /// What a file that is not a regular file is, in words.

@@ -1,13 +1,16 @@
 //! The dataset in other formats: JSON for programs, Markdown for a printed
-//! handout, CSV of the quotes for spreadsheets.
+//! handout, CSV of the quotes for spreadsheets, and the tables of
+//! `stances list` as TSV or JSON.
 
 mod csv;
 mod markdown;
 mod search;
+mod table;
 
 pub use csv::csv;
 pub use markdown::markdown;
 pub use search::{search_json, search_text};
+pub use table::{table_json, tsv};
 
 use crate::data::Dataset;
 

@@ -540,9 +540,58 @@ pub fn actors_named(d: &Dataset, value: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first `by:` term that names no actor, worded for the user with the
+/// nearest actor when one is near: such a query can never match.
+pub fn unknown_actor(d: &Dataset, query: &Query) -> Option<String> {
+    query.terms.iter().find_map(|term| {
+        let Term::By(name) = term else { return None };
+        if !actors_named(d, name).is_empty() {
+            return None;
+        }
+        // A typo is near an id, a whole name or alias, or one word of one.
+        let mut spellings: Vec<(String, &str)> = Vec::new();
+        for a in &d.actors {
+            spellings.push((a.id.to_string(), a.id.as_str()));
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                let folded = fold(n, true).text;
+                for word in folded.split_whitespace() {
+                    spellings.push((word.to_string(), a.id.as_str()));
+                }
+                spellings.push((folded, a.id.as_str()));
+            }
+        }
+        let nearest = crate::data::check::closest(name, spellings.iter().map(|(s, _)| s.as_str()))
+            .and_then(|s| spellings.iter().find(|(w, _)| w == s))
+            .and_then(|(_, id)| d.actor(id));
+        let mut message = format!("by:{name}: no actor is called `{name}`");
+        if let Some(a) = nearest {
+            message.push_str(&format!("; did you mean `by:{}` ({})?", a.id, a.name));
+        }
+        Some(message)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_actor_is_named_with_the_nearest() {
+        let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
+        let q = |s| unknown_actor(&d, &Query::parse(s));
+        assert_eq!(q("by:guterres trust"), None);
+        assert_eq!(q("governance"), None);
+        assert_eq!(
+            q("by:guteres").as_deref(),
+            Some(
+                "by:guteres: no actor is called `guteres`; did you mean `by:antonio-guterres` (António Guterres)?"
+            )
+        );
+        assert_eq!(
+            q("by:nobody").as_deref(),
+            Some("by:nobody: no actor is called `nobody`")
+        );
+    }
 
     fn index() -> Index {
         Index::new(Arc::new(

@@ -26,7 +26,7 @@ use super::chunks::{Chunks, FileChunks, Layout};
 use super::diagnostic::{Diagnostic, ReadError, SourceFile};
 use super::model::Dataset;
 
-pub use hints::is_kebab_id;
+pub use hints::{closest, is_kebab_id};
 
 /// The result of checking: the dataset when there were no errors, and every
 /// diagnostic (errors and warnings) in file order.
