@@ -384,7 +384,7 @@ fn color_flag_and_no_color_decide_the_explorers_colours() {
         s.wait_for(if args.first() == Some(&"tour") {
             "1/10"
         } else {
-            "Approaches (1/4)"
+            "Approaches (3/4)"
         });
         assert_eq!(coloured(&s), want, "{args:?} {env:?}");
         s.send("q");
@@ -408,7 +408,7 @@ fn the_dataset_can_come_down_a_pipe() {
         100,
         30,
     );
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (3/4)");
     s.send("jj");
     s.wait_for("Approaches (3/4)");
     s.send("q");
