@@ -152,12 +152,16 @@ fn errors_only(loaded: &Loaded) -> String {
         out.push_str(&d.render(&loaded.files));
         out.push('\n');
     }
+    if let Some(more) = loaded.checked.omitted_line() {
+        out.push_str(&more);
+        out.push('\n');
+    }
     out
 }
 
 fn summary_line(loaded: &Loaded) -> String {
     let errors = loaded.checked.error_count();
-    let warnings = loaded.checked.diagnostics.len() - errors;
+    let warnings = loaded.checked.warning_count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}: {}, {}",
@@ -184,7 +188,17 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     for target in targets {
         match load(target) {
             Err(e) => {
+                // A file that cannot be read (empty, not UTF-8, not a
+                // regular file) ends with a summary like any other.
+                let name = target.map_or_else(
+                    || data::load::EMBEDDED_NAME.to_string(),
+                    |p| p.display().to_string(),
+                );
                 eprintln!("{e}");
+                eprintln!(
+                    "{}: 1 error, 0 warnings",
+                    crate::text::escape_control(&name)
+                );
                 ok = false;
             }
             Ok(loaded) => {

@@ -140,6 +140,7 @@ pub fn load_staged(
                 .iter()
                 .filter(|d| d.is_error())
                 .map(|d| d.headline(&files))
+                .chain(checked.omitted_line())
                 .collect(),
         ),
     }

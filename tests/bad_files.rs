@@ -106,7 +106,11 @@ fn a_symlink_loop_gets_one_line() {
     let o = validate(&[&a]);
     assert_eq!(o.status.code(), Some(1));
     let e = err(&o);
-    assert_eq!(e.lines().count(), 1, "{e}");
+    assert_eq!(e.lines().count(), 2, "{e}");
+    assert_eq!(
+        e.lines().nth(1),
+        Some(format!("{}: 1 error, 0 warnings", a.display()).as_str())
+    );
     assert!(
         e.contains("a.toml: error: ") && e.to_lowercase().contains("symbolic links"),
         "{e}"
@@ -250,12 +254,13 @@ fn two_copies_of_a_big_file_report_every_duplicate_with_both_places() {
         "{}",
         e.lines().last().unwrap_or("")
     );
-    // The last quote's duplicate, located in both files, its line quoted.
-    let at = text.rfind("id = \"q").unwrap();
+    // The first quote's duplicate (only the first hundred problems are
+    // shown), located in both files, its line quoted.
+    let at = text.find("id = \"q").unwrap();
     let line = text[..at].matches('\n').count() + 1;
     let id_line = text[at..].lines().next().unwrap();
     assert!(
-        e.contains(&format!("b.toml:{line}:6: error: duplicate id `q8999`")),
+        e.contains(&format!("b.toml:{line}:6: error: duplicate id `q0`")),
         "{e:.2000}"
     );
     assert!(e.contains(&format!(" {line} | {id_line}")));
@@ -322,7 +327,7 @@ fn special_files_are_refused_at_once_with_their_path() {
             assert_eq!(o.status.code(), Some(1), "{command} {path:?}");
             let e = err(&o);
             assert_eq!(
-                e.trim_end(),
+                e.lines().next().unwrap_or(""),
                 format!(
                     "{}: error: {kind}, not a regular file; a dataset is read only from regular files",
                     path.display()
@@ -345,5 +350,162 @@ fn a_fifo_or_device_named_toml_in_a_directory_is_reported() {
     assert!(
         e.contains("b.toml: error: a named pipe (FIFO), not a regular file"),
         "{e}"
+    );
+}
+
+/// The last line of stderr: the summary.
+fn last_line(o: &Output) -> String {
+    err(o).lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn nul_bytes_are_one_plain_error_small_or_big() {
+    let d = Dir::new("nul");
+    // A small file is read whole; a big one would be streamed in chunks.
+    for (name, len) in [("small.toml", 1000), ("big.toml", 3 * 1024 * 1024)] {
+        let f = d.file(name, vec![0u8; len]);
+        let o = run_within(&["validate".as_ref(), f.as_os_str()], LIMIT);
+        assert_eq!(o.status.code(), Some(1));
+        let e = err(&o);
+        assert!(
+            e.starts_with(&format!(
+                "{}:1:1: error: a NUL byte: this is a binary file, not a TOML text file",
+                f.display()
+            )),
+            "{e:.500}"
+        );
+        assert_eq!(
+            last_line(&o),
+            format!("{}: 1 error, 0 warnings", f.display())
+        );
+    }
+}
+
+#[test]
+fn lines_of_x_and_prose_are_said_not_to_be_toml() {
+    let d = Dir::new("not-toml");
+    let xs = d.file("x.toml", "x\n".repeat(200_000));
+    let readme = d.file(
+        "README.toml",
+        "# Title\n\nSome prose about it.\n\n```\ncode\n```\n",
+    );
+    for (f, line) in [(xs, 1), (readme, 3)] {
+        let o = run_within(&["validate".as_ref(), f.as_os_str()], LIMIT);
+        assert_eq!(o.status.code(), Some(1));
+        let e = err(&o);
+        assert!(
+            e.starts_with(&format!(
+                "{}:{line}:1: error: this does not look like a TOML file",
+                f.display()
+            )),
+            "{e:.500}"
+        );
+        assert_eq!(
+            last_line(&o),
+            format!("{}: 1 error, 0 warnings", f.display())
+        );
+    }
+}
+
+#[test]
+fn empty_and_not_utf8_files_end_with_a_summary() {
+    let d = Dir::new("summary");
+    let empty = d.file("empty.toml", "");
+    let latin = d.file("latin.toml", b"[dataset]\ntitle = \"caf\xe9\"\n");
+    for f in [empty, latin] {
+        let o = validate(&[&f]);
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(err(&o).lines().count(), 2, "{}", err(&o));
+        assert_eq!(
+            last_line(&o),
+            format!("{}: 1 error, 0 warnings", f.display())
+        );
+    }
+}
+
+#[test]
+fn two_byte_order_marks_are_refused() {
+    let d = Dir::new("bom2");
+    let small = d.file("small.toml", format!("\u{feff}\u{feff}{MINIMAL}"));
+    let big = d.file("big.toml", format!("\u{feff}\u{feff}{}", big_file_text()));
+    for f in [small, big] {
+        let o = validate(&[&f]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            err(&o).starts_with(&format!(
+                "{}:1:1: error: two byte order marks at the start; remove the second",
+                f.display()
+            )),
+            "{}",
+            err(&o)
+        );
+    }
+}
+
+#[test]
+fn a_ten_thousand_level_dotted_header_is_located() {
+    let d = Dir::new("deep");
+    let f = d.file(
+        "deep.toml",
+        format!("{MINIMAL}\n[{}]\n", vec!["a"; 10_000].join(".")),
+    );
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).starts_with(&format!(
+            "{}:4:1: error: TOML syntax: a key of more than 80 dotted parts",
+            f.display()
+        )),
+        "{:.300}",
+        err(&o)
+    );
+}
+
+#[test]
+fn many_problems_show_the_first_hundred_and_count_the_rest_last() {
+    let d = Dir::new("many");
+    let mut text = String::from(MINIMAL);
+    for i in 0..250 {
+        text.push_str(&format!(
+            "\n[[actor]]\nid = \"a{i}\"\nname = \"A\"\nkind = \"robot\"\n"
+        ));
+    }
+    let f = d.file("many.toml", &text);
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    let shown = e.lines().filter(|l| l.contains(": error: ")).count();
+    assert_eq!(shown, 100, "{e:.2000}");
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(
+        lines[lines.len() - 2],
+        "... and 150 more errors not shown; fix the first ones and check again"
+    );
+    assert_eq!(
+        last_line(&o),
+        format!("{}: 250 errors, 0 warnings", f.display())
+    );
+}
+
+#[test]
+fn many_syntax_errors_show_twenty_and_count_the_rest_last() {
+    let d = Dir::new("many-syntax");
+    let f = d.file("s.toml", format!("{MINIMAL}{}", "x = \n".repeat(50)));
+    let o = validate(&[&f]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(e.starts_with(&format!("{}:3:", f.display())), "{e:.300}");
+    assert_eq!(e.lines().filter(|l| l.contains(": error: ")).count(), 20);
+    // The count agrees with what was shown: twenty, and the rest.
+    let lines: Vec<&str> = e.lines().collect();
+    let more: usize = lines[lines.len() - 2]
+        .strip_prefix("... and ")
+        .and_then(|l| l.strip_suffix(" more errors not shown; fix the first ones and check again"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{e}"));
+    assert!(more >= 30);
+    assert_eq!(
+        last_line(&o),
+        format!("{}: {} errors, 0 warnings", f.display(), 20 + more)
     );
 }

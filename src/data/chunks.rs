@@ -278,6 +278,14 @@ impl FileChunks {
                     self.bom = 3;
                 }
             }
+            // No TOML text holds a NUL byte (or a second byte order
+            // mark): give up at once, and the whole read says where,
+            // rather than gather a binary file into one huge chunk.
+            if self.pending.contains(&0)
+                || (self.bom == 3 && self.offset == 0 && self.pending.starts_with(b"\xef\xbb\xbf"))
+            {
+                return Err(io::Error::other("not a TOML text file"));
+            }
             if self.pending.is_empty() {
                 return Ok(None);
             }

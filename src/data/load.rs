@@ -96,6 +96,14 @@ fn source_file(name: &str, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
     // TOML does not allow it and columns should not count it.
     if text.starts_with('\u{feff}') {
         text.drain(..3);
+        // Two marks are no encoding: a tool added one to a file that had
+        // one. The parser would take the second for part of the text.
+        if text.starts_with('\u{feff}') {
+            return Err(ReadError {
+                path: format!("{}:1:1", path.display()),
+                message: "two byte order marks at the start; remove the second".into(),
+            });
+        }
     }
     if text.trim().is_empty() {
         return Err(ReadError {
@@ -306,11 +314,13 @@ fn quoted_lines(
 
 impl Loaded {
     /// Every diagnostic rendered, in order, ready to print.
+    /// The count of those not shown comes last.
     pub fn report(&self) -> String {
         self.checked
             .diagnostics
             .iter()
             .map(|d| d.render(&self.files))
+            .chain(self.checked.omitted_line())
             .collect::<Vec<_>>()
             .join("\n")
     }

@@ -3,6 +3,7 @@
 //! need ([`super::facts`]).
 
 use std::collections::{BTreeMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::{Mutex, mpsc};
 
@@ -13,6 +14,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::TABLES;
 use super::facts::{Field, Loc, PositionFact, Ref, Table};
 use super::hints::{closest, friendlier, syntax_message};
+use super::sniff;
 use super::strings::check_table_strings;
 use crate::data::chunks::{Chunks, GiveUp, Layout};
 use crate::data::date::{self, PartialDate};
@@ -43,6 +45,8 @@ pub struct Collector {
     pub broken: Vec<(Loc, Table, String)>,
     pub diags: Vec<Diagnostic>,
     pub syntax_broken: bool,
+    /// Syntax errors found but not kept (past the first few of a file).
+    pub omitted_errors: usize,
     /// Array elements seen per table in the current file, failed ones
     /// included, so that chunks after the first number items right.
     elements: [u32; Table::COUNT],
@@ -71,6 +75,13 @@ impl Collector {
     /// Read one file held in memory: in chunks on every core when it is
     /// big, else (or when a chunk fails to parse) in one piece.
     pub fn parse_text(&mut self, file: usize, text: &str) {
+        if let Some((at, message)) = sniff::not_toml(text) {
+            // One plain message, not one syntax error per line or byte.
+            self.syntax_broken = true;
+            self.diags
+                .push(Diagnostic::error(file, Some(at..at + 1), message));
+            return;
+        }
         if let Some(chunks) = Chunks::in_memory(text)
             && let Ok(part) = parse_chunks(file, chunks)
         {
@@ -84,28 +95,28 @@ impl Collector {
         let (table, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
             self.syntax_broken = true;
+            // Only the first few are kept; the rest are counted, each
+            // distinct one once, by a hash of what it says and where.
             let mut seen = HashSet::new();
-            let unique: Vec<_> = errors
-                .iter()
-                .filter(|e| seen.insert((e.message().to_string(), e.span())))
-                .collect();
-            for e in unique.iter().take(MAX_SYNTAX_ERRORS_PER_FILE) {
-                self.diags.push(Diagnostic::error(
-                    file,
-                    e.span(),
-                    syntax_message(e.message()),
-                ));
-            }
-            if unique.len() > MAX_SYNTAX_ERRORS_PER_FILE {
-                self.diags.push(Diagnostic::error(
-                    file,
-                    None,
-                    format!(
-                        "{} more TOML syntax errors not shown; fix the first ones and check again",
-                        unique.len() - MAX_SYNTAX_ERRORS_PER_FILE
+            let mut distinct = errors.iter().filter(|e| {
+                let mut h = std::hash::DefaultHasher::new();
+                (e.message(), e.span()).hash(&mut h);
+                seen.insert(h.finish())
+            });
+            for e in distinct.by_ref().take(MAX_SYNTAX_ERRORS_PER_FILE) {
+                let (span, message) = match e.span() {
+                    None if e.message().contains("recursion limit") => (
+                        sniff::too_deep_key(text).map(|at| at..at + 1),
+                        format!(
+                            "TOML syntax: a key of more than {} dotted parts; the parser reads no deeper",
+                            sniff::MAX_KEY_DEPTH
+                        ),
                     ),
-                ));
+                    span => (span, syntax_message(e.message())),
+                };
+                self.diags.push(Diagnostic::error(file, span, message));
             }
+            self.omitted_errors += distinct.count();
             return;
         }
         let mut part = Collector {
@@ -163,6 +174,7 @@ impl Collector {
         self.broken.extend(other.broken);
         self.diags.extend(other.diags);
         self.syntax_broken |= other.syntax_broken;
+        self.omitted_errors += other.omitted_errors;
     }
 
     /// Deserialize every table of a parsed file (or chunk of one).
@@ -714,10 +726,13 @@ struct Piece {
 
 /// Parse and convert one chunk that starts `offset` bytes into `file`.
 fn parse_chunk(file: usize, offset: usize, text: &str) -> Result<Collector, GiveUp> {
-    let (table, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
+    // A chunk that is not TOML (or the first one of a file that is not)
+    // sends the file to a whole read, whose messages say where and why;
+    // the parser need not collect its errors here.
+    if offset == 0 && sniff::not_toml(text).is_some() {
         return Err(GiveUp);
     }
+    let table = DeTable::parse(text).map_err(|_| GiveUp)?;
     let mut part = Collector {
         file,
         base: offset,

@@ -16,6 +16,7 @@ mod collect;
 mod facts;
 mod hints;
 mod rules;
+mod sniff;
 mod strings;
 
 use std::path::{Path, PathBuf};
@@ -33,12 +34,59 @@ pub use hints::{closest, is_kebab_id};
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub dataset: Option<Dataset>,
+    /// The first `MAX_SHOWN` problems, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems found but not kept: past the first `MAX_SHOWN`, or past
+    /// the first few syntax errors of a file.
+    pub omitted: Omitted,
 }
 
+/// How many problems of each severity were found but not kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// At most this many problems are kept and shown, as compilers do: past
+/// it they are counted only. A broken file can give one per line, and
+/// each kept one costs its message and, for a big file, a read of its
+/// line.
+pub const MAX_SHOWN: usize = 100;
+
 impl Checked {
+    /// Errors found, shown or not.
     pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count() + self.omitted.errors
+    }
+
+    /// Warnings found, shown or not.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.shown_errors() + self.omitted.warnings
+    }
+
+    fn shown_errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The line that follows the problems shown when some were not: how
+    /// many more there are.
+    pub fn omitted_line(&self) -> Option<String> {
+        let Omitted { errors, warnings } = self.omitted;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let more = match (errors, warnings) {
+            (0, 0) => return None,
+            (e, 0) => plural(e, "more error"),
+            (0, w) => plural(w, "more warning"),
+            (e, w) => format!(
+                "{} and {}",
+                plural(e, "more error"),
+                plural(w, "more warning")
+            ),
+        };
+        Some(format!(
+            "... and {more} not shown; fix the first ones and check again"
+        ))
     }
 }
 
@@ -156,22 +204,43 @@ pub fn check_inputs(
 /// Apply the cross-item rules and, when nothing is wrong, build the dataset.
 fn finish(mut c: Collector, files: usize) -> Checked {
     let mut diagnostics = std::mem::take(&mut c.diags);
+    let omitted = Omitted {
+        errors: c.omitted_errors,
+        warnings: 0,
+    };
     if c.syntax_broken {
         // Items after a syntax error may be missing, so reference checks
         // would report false dangling ids. Report what is certain.
         sort(&mut diagnostics);
-        return Checked {
-            dataset: None,
-            diagnostics,
-        };
+        return capped(None, diagnostics, omitted);
     }
     let earlier_errors = diagnostics.iter().any(Diagnostic::is_error);
     diagnostics.extend(rules::run(&c, files, earlier_errors));
     sort(&mut diagnostics);
     let dataset = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| c.into_dataset());
+    capped(dataset, diagnostics, omitted)
+}
+
+/// Keep the first `MAX_SHOWN` problems and count the rest.
+fn capped(
+    dataset: Option<Dataset>,
+    mut diagnostics: Vec<Diagnostic>,
+    mut omitted: Omitted,
+) -> Checked {
+    if diagnostics.len() > MAX_SHOWN {
+        for d in diagnostics.drain(MAX_SHOWN..) {
+            if d.is_error() {
+                omitted.errors += 1;
+            } else {
+                omitted.warnings += 1;
+            }
+        }
+        diagnostics.shrink_to_fit();
+    }
     Checked {
         dataset,
         diagnostics,
+        omitted,
     }
 }
 
