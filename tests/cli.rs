@@ -189,7 +189,7 @@ fn duplicate_ids_are_found_across_the_files_of_a_directory() {
 }
 
 #[test]
-fn unreadable_inputs_get_one_clear_line() {
+fn unreadable_inputs_get_one_clear_line_and_a_summary() {
     for (path, message) in [
         (
             "tests/fixtures/no-toml",
@@ -202,7 +202,10 @@ fn unreadable_inputs_get_one_clear_line() {
     ] {
         let out = stances(&["validate", path]);
         assert_eq!(out.status.code(), Some(1));
-        assert_eq!(stderr(&out).trim_end(), message);
+        assert_eq!(
+            stderr(&out).trim_end(),
+            format!("{message}\n{path}: 1 error, 0 warnings")
+        );
     }
 }
 
