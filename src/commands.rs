@@ -207,7 +207,7 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
                 }
                 match &loaded.checked.dataset {
                     Some(d) => {
-                        let counts = format!(
+                        let mut counts = format!(
                             "{} approaches, {} actors, {} reactions, {} quotes, {} events, {} tour steps",
                             d.approaches.len(),
                             d.actors.len(),
@@ -216,6 +216,16 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
                             d.events.len(),
                             d.tour.len()
                         );
+                        // The teaching tables are counted when a dataset has them.
+                        for (n, what) in [
+                            (d.glossary.len(), "glossary terms"),
+                            (d.questions.len(), "questions"),
+                            (d.dataset.objectives.len(), "objectives"),
+                        ] {
+                            if n > 0 {
+                                counts.push_str(&format!(", {n} {what}"));
+                            }
+                        }
                         println!("{}: ok ({counts})", summary_line(&loaded));
                     }
                     None => {

@@ -64,6 +64,10 @@ const INVALID: &[(&str, &str)] = &[
     ),
     ("empty-text.toml", "6:8: error: actor `a`: `name` is empty"),
     (
+        "glossary-term-twice.toml",
+        "9:8: error: glossary term `waic` is explained twice: keep one entry per term",
+    ),
+    (
         "many-problems.toml",
         "15:11: error: quote `q1`: speaker `nobody` is not a known actor",
     ),
@@ -80,6 +84,10 @@ const INVALID: &[(&str, &str)] = &[
         "3:85: error: TOML syntax: nesting too deep (arrays or tables nested beyond the parser's limit)",
     ),
     (
+        "other-date-same.toml",
+        "12:25: error: event `e`: other_dates gives 2025-07-25, the event's own `date`; list only dates that differ",
+    ),
+    (
         "position-out-of-range.toml",
         "14:27: error: actor `a`: position 1.5 on `regulation` is outside [-1, 1]",
     ),
@@ -90,6 +98,14 @@ const INVALID: &[(&str, &str)] = &[
     (
         "position-without-note.toml",
         "14:12: error: actor `a`: a position needs a `position_note` saying why the item is placed there",
+    ),
+    (
+        "question-dangling-about.toml",
+        "7:10: error: question 1: about `nobody` is not a known item",
+    ),
+    (
+        "rendering-other-speaker.toml",
+        "29:16: error: quote `second`: renderings of one statement have one speaker, but `first` is by `li` and this quote by `un`",
     ),
     (
         "short-too-long.toml",
@@ -159,7 +175,7 @@ fn every_problem_is_reported_in_one_run() {
     let err = stderr(&out);
     let headlines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
     assert_eq!(headlines.len(), 3, "{err}");
-    assert!(headlines[1].ends_with("24:1: error: quote `q2`: unknown field `mood`, expected one of `id`, `speaker`, `text`, `source`, `context`, `date`, `about`, `tags`, `fragment`"));
+    assert!(headlines[1].ends_with("24:1: error: quote `q2`: unknown field `mood`, expected one of `id`, `speaker`, `text`, `source`, `context`, `date`, `about`, `tags`, `fragment`, `rendering_of`, `source_wording`"));
     assert!(headlines[2].ends_with("31:11: error: reaction `r`: `summary` is empty"));
     assert!(
         err.contains(" 24 | mood = \"happy\"\n    | ^^^^\n"),
@@ -332,7 +348,11 @@ fn a_closed_pipe_is_not_an_error() {
 #[test]
 fn the_docs_example_validates() {
     let doc = std::fs::read_to_string("docs/data-format.md").unwrap();
-    let start = doc.find("```toml\n").expect("a toml example in the docs") + 8;
+    // The complete example; smaller snippets before it show single fields.
+    let example = doc
+        .find("## A complete small example")
+        .expect("the docs have a complete example");
+    let start = example + doc[example..].find("```toml\n").expect("a toml example") + 8;
     let end = start + doc[start..].find("```").unwrap();
     let dir = std::env::temp_dir().join(format!("stances-docs-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

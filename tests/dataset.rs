@@ -387,6 +387,195 @@ fn a_short_label_is_short() {
     assert_eq!(c.dataset.unwrap().short_name_of("x"), "The long name");
 }
 
+/// A speaker, two sources and a first rendering, for the rendering tests.
+const RENDERED: &str = "[[source]]\nid = \"s1\"\ntitle = \"S1\"\n\n[[source]]\nid = \"s2\"\ntitle = \"S2\"\n\n[[actor]]\nid = \"li\"\nname = \"Li\"\nkind = \"person\"\n\n[[actor]]\nid = \"un\"\nname = \"UN\"\nkind = \"organization\"\n\n[[quote]]\nid = \"first\"\nspeaker = \"li\"\ntext = \"AI governance remains dispersed.\"\nsource = \"s1\"\n\n";
+
+fn rendering(id: &str, speaker: &str, of: &str) -> String {
+    format!(
+        "[[quote]]\nid = \"{id}\"\nspeaker = \"{speaker}\"\ntext = \"Global AI governance remains fragmented.\"\nsource = \"s2\"\nrendering_of = \"{of}\"\n\n"
+    )
+}
+
+#[test]
+fn renderings_of_one_statement_are_linked_both_ways() {
+    let text = format!(
+        "{MINIMAL}{RENDERED}{}{}",
+        rendering("second", "li", "first"),
+        rendering("third", "li", "first")
+    );
+    let c = check_text(&text);
+    assert_eq!(c.error_count(), 0, "{:?}", messages(&c));
+    let d = c.dataset.unwrap();
+    assert_eq!(d.other_renderings(0), [1, 2]);
+    assert_eq!(d.other_renderings(1), [0, 2]);
+    assert_eq!(d.other_renderings(2), [0, 1]);
+    assert_eq!(d.quotes[1].rendering_of.as_deref(), Some("first"));
+    // A quote without renderings has none.
+    let c = check_text(&format!("{MINIMAL}{RENDERED}"));
+    assert!(c.dataset.unwrap().other_renderings(0).is_empty());
+}
+
+#[test]
+fn a_rendering_names_the_first_rendering_by_the_same_speaker() {
+    for (extra, want) in [
+        (
+            rendering("second", "li", "firts"),
+            "quote `second`: rendering_of `firts` is not a known quote",
+        ),
+        (
+            rendering("second", "li", "s1"),
+            "quote `second`: rendering_of `s1` is a source, not a quote",
+        ),
+        (
+            rendering("second", "li", "second"),
+            "quote `second`: rendering_of names the quote itself; point at another rendering of the same statement",
+        ),
+        (
+            rendering("second", "un", "first"),
+            "quote `second`: renderings of one statement have one speaker, but `first` is by `li` and this quote by `un`",
+        ),
+        (
+            format!(
+                "{}{}",
+                rendering("second", "li", "first"),
+                rendering("third", "li", "second")
+            ),
+            "quote `third`: rendering_of `second` is itself a rendering of `first`; point every rendering at the first one, `first`",
+        ),
+    ] {
+        let c = check_text(&format!("{MINIMAL}{RENDERED}{extra}"));
+        assert_eq!(errors(&c), [want.to_string()]);
+    }
+}
+
+#[test]
+fn the_sources_own_wording_is_a_flag_on_a_quote() {
+    let text = format!(
+        "{MINIMAL}{RENDERED}[[quote]]\nid = \"appeal\"\nspeaker = \"un\"\ntext = \"inclusive and ethical AI\"\nsource = \"s1\"\nfragment = true\nsource_wording = true\n"
+    );
+    let c = check_text(&text);
+    assert_eq!(c.error_count(), 0, "{:?}", messages(&c));
+    let d = c.dataset.unwrap();
+    assert!(d.quote("appeal").unwrap().source_wording);
+    assert!(!d.quote("first").unwrap().source_wording);
+    let c = check_text(&text.replace("source_wording = true", "source_wording = \"yes\""));
+    assert_eq!(c.error_count(), 1);
+    assert!(
+        errors(&c)[0].starts_with("quote `appeal`: invalid type"),
+        "{:?}",
+        errors(&c)
+    );
+}
+
+#[test]
+fn an_event_records_the_dates_other_sources_give() {
+    let event = |others: &str| {
+        format!(
+            "{MINIMAL}[[source]]\nid = \"article\"\ntitle = \"A\"\n\n[[source]]\nid = \"wire\"\ntitle = \"W\"\npublisher = \"Wire\"\n\n[[event]]\nid = \"opening\"\nname = \"Opening\"\ndate = 2025-07-25\nsource = \"article\"\nother_dates = [{others}]\n"
+        )
+    };
+    let c = check_text(&event("{ date = 2025-07-26, source = \"wire\" }"));
+    assert_eq!(c.error_count(), 0, "{:?}", messages(&c));
+    // The source named there counts as cited: no "never cited" warning.
+    assert!(messages(&c).is_empty(), "{:?}", messages(&c));
+    let d = c.dataset.unwrap();
+    let e = &d.events[0];
+    assert_eq!(e.other_dates.len(), 1);
+    assert_eq!(e.other_dates[0].date.to_string(), "2025-07-26");
+    assert_eq!(e.other_dates[0].source, "wire");
+    for (others, want) in [
+        (
+            "{ date = 2025-07-26, source = \"wier\" }",
+            "event `opening`: other_dates: source `wier` is not a known source",
+        ),
+        (
+            "{ date = 2025-07-25, source = \"wire\" }",
+            "event `opening`: other_dates gives 2025-07-25, the event's own `date`; list only dates that differ",
+        ),
+        (
+            "{ date = \"2025-07-32\", source = \"wire\" }",
+            "event `opening`: `2025-07-32`: day 32 does not exist in that month",
+        ),
+        (
+            "{ date = 2025-07-26 }",
+            "event `opening`: missing field `source`",
+        ),
+        (
+            "{ date = 2025-07-26, source = \"wire\", by = \"x\" }",
+            "event `opening`: unknown field `by`, expected `date` or `source`",
+        ),
+    ] {
+        let c = check_text(&event(others));
+        assert_eq!(errors(&c), [want.to_string()], "{others}");
+    }
+}
+
+#[test]
+fn glossary_terms_are_explained_once_and_point_at_real_items() {
+    let entry = |term: &str, about: &str| {
+        format!(
+            "[[glossary]]\nterm = \"{term}\"\ndefinition = \"What it means.\"\nabout = [{about}]\n\n"
+        )
+    };
+    let head = format!("{MINIMAL}[[actor]]\nid = \"eu\"\nname = \"EU\"\nkind = \"bloc\"\n\n");
+    let c = check_text(&format!(
+        "{head}{}{}",
+        entry("Risk-based", "\"eu\""),
+        entry("WAIC", "")
+    ));
+    assert_eq!(c.error_count(), 0, "{:?}", messages(&c));
+    let d = c.dataset.unwrap();
+    assert_eq!(d.glossary.len(), 2);
+    assert_eq!(d.glossary[0].term, "Risk-based");
+    assert_eq!(d.glossary[0].about, ["eu"]);
+
+    let text = format!("{head}{}{}", entry("WAIC", "\"eu\""), entry("waic ", ""));
+    let c = check_text(&text);
+    assert_eq!(
+        errors(&c),
+        ["glossary term `waic ` is explained twice: keep one entry per term"]
+    );
+    let line = c.diagnostics[0].span.clone().unwrap();
+    assert_eq!(&text[line], "\"waic \"");
+
+    let c = check_text(&format!("{head}{}", entry("WAIC", "\"ue\"")));
+    assert_eq!(
+        errors(&c),
+        ["glossary term `WAIC`: about `ue` is not a known item"]
+    );
+    let c = check_text(&format!("{head}[[glossary]]\nterm = \"WAIC\"\n"));
+    assert_eq!(errors(&c), ["glossary #1: missing field `definition`"]);
+    let c = check_text(&format!(
+        "{head}[[glossary]]\nterm = \"WAIC\"\ndefinition = \"\"\n"
+    ));
+    assert_eq!(errors(&c), ["glossary #1: `definition` is empty"]);
+}
+
+#[test]
+fn questions_and_objectives_are_checked_like_any_text() {
+    let text = String::from(
+        "[dataset]\ntitle = \"t\"\nobjectives = [\"Tell a law from a proposal.\", \"Read a source critically.\"]\n\n[[actor]]\nid = \"eu\"\nname = \"EU\"\nkind = \"bloc\"\n\n[[question]]\ntext = \"Whose rules are these?\"\nabout = [\"eu\"]\n\n[[question]]\ntext = \"Who is missing?\"\n",
+    );
+    let c = check_text(&text);
+    assert_eq!(c.error_count(), 0, "{:?}", messages(&c));
+    let d = c.dataset.unwrap();
+    assert_eq!(d.dataset.objectives.len(), 2);
+    assert_eq!(d.questions.len(), 2);
+    assert_eq!(d.questions[0].about, ["eu"]);
+
+    let c = check_text(&text.replace("about = [\"eu\"]", "about = [\"us\"]"));
+    assert_eq!(errors(&c), ["question 1: about `us` is not a known item"]);
+    let c = check_text(&text.replace("\"Read a source critically.\"", "\"\""));
+    assert_eq!(errors(&c), ["[dataset]: `objectives` is empty"]);
+    let c = check_text(&text.replace("text = \"Who is missing?\"", "txt = \"Who is missing?\""));
+    assert_eq!(
+        errors(&c),
+        ["question #2: unknown field `txt`, expected `text` or `about`"]
+    );
+    let c = check_text(&text.replace("[[question]]\ntext = \"Whose", "[question]\ntext = \"Whose"));
+    assert!(c.error_count() > 0);
+}
+
 #[test]
 fn part_of_cycles_are_refused() {
     let text = format!(

@@ -36,6 +36,8 @@ fn dataset(texts: &[String], speaker: &str) -> Dataset {
             about: vec![],
             tags: vec![],
             fragment: false,
+            rendering_of: None,
+            source_wording: false,
         });
     }
     d.build_index();

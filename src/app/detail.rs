@@ -109,6 +109,13 @@ pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
                     "A phrase quoted from inside a longer sentence.",
                 ));
             }
+            if q.source_wording {
+                out.push(block(
+                    Note,
+                    "",
+                    "The source's own wording of this position, not words the speaker is on record as saying.",
+                ));
+            }
             field(&mut out, "Speaker", Some(d.speaker_line(&q.speaker)));
             field(&mut out, "Context", q.context.clone());
             field(&mut out, "Date", q.date.map(|x| x.to_string()));
@@ -126,6 +133,7 @@ pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
             field(&mut out, "Tags", Some(q.tags.join(", ")));
             field(&mut out, "Source", Some(cite_source(d, &q.source)));
             field(&mut out, "Cite as", Some(d.citation(q)));
+            renderings(&mut out, d, i);
         }
         Some(ItemRef::Event(i)) => {
             let e = &d.events[i];
@@ -136,6 +144,23 @@ pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
                 format!("event · {} (known to the {})", e.id, e.date.precision()),
             ));
             field(&mut out, "Date", Some(e.date.to_string()));
+            if !e.other_dates.is_empty() {
+                // The disagreement is shown, not settled: each date with
+                // the source that gives it.
+                let mut dates = vec![format!(
+                    "{} ({})",
+                    e.date,
+                    e.source
+                        .as_deref()
+                        .map_or_else(|| NOT_GIVEN.to_string(), |s| source_name(d, s))
+                )];
+                dates.extend(
+                    e.other_dates
+                        .iter()
+                        .map(|o| format!("{} ({})", o.date, source_name(d, &o.source))),
+                );
+                field(&mut out, "Sources differ", Some(dates.join("; ")));
+            }
             field(&mut out, "Place", e.place.clone());
             field(
                 &mut out,
@@ -219,6 +244,36 @@ fn position(
         "",
         "Positions are an editorial reading of the sources, not measurements.",
     ));
+}
+
+/// The other renderings of quote `i`'s statement, each with its source,
+/// so that a reader sees how reports of the same words differ.
+fn renderings(out: &mut Vec<Block>, d: &Dataset, i: usize) {
+    let others = d.other_renderings(i);
+    if others.is_empty() {
+        return;
+    }
+    out.push(block(
+        Kind::Note,
+        "",
+        format!(
+            "Other renderings of the same statement ({}): sources translate or report it in different words.",
+            others.len()
+        ),
+    ));
+    for j in others {
+        let q = &d.quotes[j];
+        out.push(block(Kind::Quotation, "", &q.text));
+        out.push(block(Kind::Field, "Rendered by", cite_source(d, &q.source)));
+    }
+}
+
+/// A source's publisher, or its title when no publisher is given.
+fn source_name(d: &Dataset, id: &str) -> String {
+    match d.source(id) {
+        Some(s) => s.publisher.clone().unwrap_or_else(|| s.title.clone()),
+        None => id.to_string(),
+    }
 }
 
 /// A source in one line: title, publisher, date and address where known.

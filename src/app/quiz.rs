@@ -60,9 +60,16 @@ pub struct Quiz {
 }
 
 impl Quiz {
-    /// A quiz over every quote, or why there cannot be one.
+    /// A quiz over every quote that is someone's own words, or why there
+    /// cannot be one. A quote in the source's wording (`source_wording`)
+    /// is no one's words, so "who said it?" has no right answer there.
     pub fn new(d: &Dataset, seed: u64) -> Result<Quiz, String> {
-        let mut speakers: Vec<&str> = d.quotes.iter().map(|q| q.speaker.as_str()).collect();
+        let mut speakers: Vec<&str> = d
+            .quotes
+            .iter()
+            .filter(|q| !q.source_wording)
+            .map(|q| q.speaker.as_str())
+            .collect();
         speakers.sort_unstable();
         speakers.dedup();
         if speakers.len() < CHOICES {
@@ -72,7 +79,9 @@ impl Quiz {
             ));
         }
         let mut rng = Rng::new(seed);
-        let mut order: Vec<usize> = (0..d.quotes.len()).collect();
+        let mut order: Vec<usize> = (0..d.quotes.len())
+            .filter(|&i| !d.quotes[i].source_wording)
+            .collect();
         rng.shuffle(&mut order);
         let questions = order
             .into_iter()
@@ -162,7 +171,8 @@ mod tests {
     fn every_question_has_four_distinct_speakers_and_the_right_one() {
         let d = shipped();
         let quiz = Quiz::new(&d, 1).unwrap();
-        assert_eq!(quiz.questions.len(), d.quotes.len());
+        let own_words = d.quotes.iter().filter(|q| !q.source_wording).count();
+        assert_eq!(quiz.questions.len(), own_words);
         for q in &quiz.questions {
             let mut o = q.options.clone();
             o.sort();
@@ -184,6 +194,31 @@ mod tests {
         let wrong = (quiz.question().unwrap().answer + 1) % CHOICES;
         quiz.choose(wrong);
         assert_eq!((quiz.score(), quiz.results.len()), (1, 2));
+    }
+
+    #[test]
+    fn the_sources_own_wording_is_never_asked() {
+        let mut d = shipped();
+        let paris = d
+            .quotes
+            .iter()
+            .position(|q| q.id == "paris-inclusive-ethical-ai")
+            .expect("the Paris wording is in the shipped data");
+        assert!(d.quotes[paris].source_wording);
+        for seed in 0..20 {
+            let quiz = Quiz::new(&d, seed).unwrap();
+            assert!(quiz.questions.iter().all(|q| q.quote != paris));
+            // Nor is its speaker offered as someone who said something.
+            assert!(quiz.questions.iter().all(|q| {
+                q.options
+                    .iter()
+                    .all(|o| o != d.quotes[paris].speaker.as_str())
+            }));
+        }
+        // The same quote without the flag is asked.
+        d.quotes[paris].source_wording = false;
+        let quiz = Quiz::new(&d, 0).unwrap();
+        assert!(quiz.questions.iter().any(|q| q.quote == paris));
     }
 
     #[test]

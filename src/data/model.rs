@@ -31,6 +31,10 @@ pub struct Dataset {
     pub events: Vec<Event>,
     #[serde(default)]
     pub tour: Vec<TourStep>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<GlossaryEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<DiscussionQuestion>,
     /// id -> where the item lives; derived, rebuilt by [`Dataset::build_index`].
     #[serde(skip)]
     index: IdIndex,
@@ -39,6 +43,10 @@ pub struct Dataset {
     /// compares numbers, not strings.
     #[serde(skip)]
     quote_speakers: Vec<u32>,
+    /// For each statement that has several renderings, the indices in
+    /// `quotes` of all of them, first rendering first; derived.
+    #[serde(skip)]
+    renderings: Vec<Vec<u32>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -52,6 +60,9 @@ pub struct DatasetInfo {
     pub license: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how_to_cite: Option<String>,
+    /// What a class should be able to do after working with the dataset.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,6 +313,15 @@ pub struct Quote {
     pub tags: Vec<CompactString>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fragment: bool,
+    /// The id of the first rendering of the same statement (another
+    /// translation or report of the same words), when this is another one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rendering_of: Option<CompactString>,
+    /// The words are the source's own wording of the speaker's position
+    /// (a summit's appeal condensed to a phrase), not words the speaker is
+    /// on record as saying: the quiz does not ask who said them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub source_wording: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -319,6 +339,35 @@ pub struct Event {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
+    /// Dates other sources give for the same event, where they differ
+    /// from `date` (which is that of `source`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_dates: Vec<OtherDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OtherDate {
+    pub date: PartialDate,
+    pub source: String,
+}
+
+/// A term of the field, explained in the dataset's own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub definition: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A question for a class to discuss.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiscussionQuestion {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -367,6 +416,37 @@ impl Dataset {
                 _ => u32::MAX,
             })
             .collect();
+        self.renderings = self.build_renderings();
+    }
+
+    fn build_renderings(&self) -> Vec<Vec<u32>> {
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut by_first: std::collections::HashMap<usize, usize> = Default::default();
+        for (i, q) in self.quotes.iter().enumerate() {
+            let Some(first) = q.rendering_of.as_deref() else {
+                continue;
+            };
+            let Some(ItemRef::Quote(f)) = self.index.get(self, first) else {
+                continue;
+            };
+            let g = *by_first.entry(f).or_insert_with(|| {
+                groups.push(vec![f as u32]);
+                groups.len() - 1
+            });
+            groups[g].push(i as u32);
+        }
+        groups
+    }
+
+    /// The other renderings of the statement quote `i` renders (its
+    /// translations or reports by other sources), in file order with the
+    /// first rendering first; empty when there are none.
+    pub fn other_renderings(&self, i: usize) -> Vec<usize> {
+        self.renderings
+            .iter()
+            .find(|g| g.contains(&(i as u32)))
+            .map(|g| g.iter().map(|&j| j as usize).filter(|&j| j != i).collect())
+            .unwrap_or_default()
     }
 
     /// The index in `actors` of quote `i`'s speaker.

@@ -25,6 +25,8 @@ pub struct RawDatasetInfo {
     pub language: Option<Text>,
     pub license: Option<Text>,
     pub how_to_cite: Option<Text>,
+    #[serde(default)]
+    pub objectives: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,6 +118,9 @@ pub struct RawQuote {
     pub tags: Vec<Text>,
     #[serde(default)]
     pub fragment: bool,
+    pub rendering_of: Option<Text>,
+    #[serde(default)]
+    pub source_wording: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +135,16 @@ pub struct RawEvent {
     pub summary: Option<Text>,
     pub source: Option<Text>,
     pub short: Option<Text>,
+    #[serde(default)]
+    pub other_dates: Vec<RawOtherDate>,
+}
+
+/// A date another source gives for an event.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOtherDate {
+    pub date: RawDate,
+    pub source: Text,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,4 +153,22 @@ pub struct RawTourStep {
     pub title: Text,
     pub text: Text,
     pub focus: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGlossaryEntry {
+    pub term: Text,
+    pub definition: Text,
+    #[serde(default)]
+    pub about: Vec<Text>,
+    pub source: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    pub text: Text,
+    #[serde(default)]
+    pub about: Vec<Text>,
 }

@@ -23,6 +23,13 @@ pub fn markdown(d: &Dataset) -> String {
     if let Some(s) = &d.dataset.summary {
         let _ = writeln!(w, "{}\n", t(s));
     }
+    if !d.dataset.objectives.is_empty() {
+        let _ = writeln!(w, "## Learning objectives\n");
+        for o in &d.dataset.objectives {
+            let _ = writeln!(w, "- {}", t(o));
+        }
+        let _ = writeln!(w);
+    }
 
     let _ = writeln!(w, "## Approaches\n");
     for a in &d.approaches {
@@ -95,20 +102,21 @@ pub fn markdown(d: &Dataset) -> String {
     }
 
     let _ = writeln!(w, "## Quotes\n");
-    for q in &d.quotes {
-        let frag = if q.fragment {
-            " (a phrase from a longer sentence)"
-        } else {
-            ""
-        };
-        let _ = writeln!(w, "> \u{201c}{}\u{201d}{frag}\n>", t(&q.text));
-        let _ = writeln!(w, "> \u{2014} {}\n", t(&d.source_line(q)));
-        if let Some(c) = &q.context {
-            let _ = writeln!(w, "*Context:* {}\n", t(c));
+    for (i, q) in d.quotes.iter().enumerate() {
+        // Later renderings of a statement are shown with the first one.
+        if q.rendering_of.is_some() {
+            continue;
+        }
+        quote(w, d, q);
+        let others = d.other_renderings(i);
+        if !others.is_empty() {
+            renderings(w, d, i, &others);
         }
     }
 
     timeline(w, d);
+    glossary(w, d);
+    questions(w, d);
 
     if !d.sources.is_empty() {
         let _ = writeln!(w, "## Sources\n");
@@ -142,6 +150,75 @@ pub fn markdown(d: &Dataset) -> String {
         }
     }
     out
+}
+
+fn quote(w: &mut String, d: &Dataset, q: &crate::data::Quote) {
+    let mut marks = Vec::new();
+    if q.fragment {
+        marks.push("a phrase from a longer sentence");
+    }
+    if q.source_wording {
+        marks.push("the source's wording, not the speaker's own words");
+    }
+    let marks = if marks.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", marks.join("; "))
+    };
+    let _ = writeln!(w, "> \u{201c}{}\u{201d}{marks}\n>", t(&q.text));
+    let _ = writeln!(w, "> \u{2014} {}\n", t(&d.source_line(q)));
+    if let Some(c) = &q.context {
+        let _ = writeln!(w, "*Context:* {}\n", t(c));
+    }
+}
+
+/// The renderings of one statement side by side: one row per source.
+fn renderings(w: &mut String, d: &Dataset, first: usize, others: &[usize]) {
+    let _ = writeln!(
+        w,
+        "*The same statement as other sources render it:*\n\n| Source | Published | Words |\n|---|---|---|"
+    );
+    for &j in std::iter::once(&first).chain(others) {
+        let q = &d.quotes[j];
+        let (name, published) = match d.source(&q.source) {
+            Some(s) => (
+                s.publisher.clone().unwrap_or_else(|| s.title.clone()),
+                s.published
+                    .map_or_else(|| NOT_GIVEN.to_string(), |p| p.to_string()),
+            ),
+            None => (q.source.to_string(), NOT_GIVEN.to_string()),
+        };
+        let _ = writeln!(
+            w,
+            "| {} | {} | \u{201c}{}\u{201d} |",
+            cell(&name),
+            cell(&published),
+            cell(&q.text)
+        );
+    }
+    let _ = writeln!(w);
+}
+
+fn glossary(w: &mut String, d: &Dataset) {
+    if d.glossary.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## Glossary\n");
+    for g in &d.glossary {
+        let _ = writeln!(w, "- **{}**: {}", t(&g.term), t(&g.definition));
+    }
+    let _ = writeln!(w);
+}
+
+fn questions(w: &mut String, d: &Dataset) {
+    if d.questions.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## Questions for discussion\n");
+    for (n, q) in d.questions.iter().enumerate() {
+        let _ = writeln!(w, "{}. {}", n + 1, t(&q.text));
+    }
+    let _ = writeln!(w);
 }
 
 fn positions(w: &mut String, d: &Dataset) {
@@ -223,6 +300,13 @@ fn timeline(w: &mut String, d: &Dataset) {
             e.date,
             t(&e.name)
         );
+        for o in &e.other_dates {
+            let by = d.source(&o.source).map_or_else(
+                || o.source.clone(),
+                |s| s.publisher.clone().unwrap_or_else(|| s.title.clone()),
+            );
+            let _ = writeln!(w, "  - Sources differ: {} dates it {}.", t(&by), o.date);
+        }
     }
     let _ = writeln!(w);
 }

@@ -35,7 +35,8 @@ pub struct Collector {
     pub info: Vec<Loc>,
     /// Whether any file has a `dataset` key, even one that failed to read.
     pub dataset_seen: bool,
-    /// Where each item's id is written, per table, in item order.
+    /// Where each item's id is written, per table, in item order (for
+    /// a glossary entry, its term: the key no two entries may share).
     pub ids: [Vec<Loc>; Table::COUNT],
     pub refs: Vec<Ref>,
     pub positions: Vec<PositionFact>,
@@ -171,6 +172,8 @@ impl Collector {
         append(&mut d.quotes, o.quotes);
         append(&mut d.events, o.events);
         append(&mut d.tour, o.tour);
+        append(&mut d.glossary, o.glossary);
+        append(&mut d.questions, o.questions);
         self.broken.extend(other.broken);
         self.diags.extend(other.diags);
         self.syntax_broken |= other.syntax_broken;
@@ -197,6 +200,7 @@ impl Collector {
                         language: opt(info.language),
                         license: opt(info.license),
                         how_to_cite: opt(info.how_to_cite),
+                        objectives: list(info.objectives),
                     };
                 }
                 continue;
@@ -222,6 +226,12 @@ impl Collector {
                     self.items(text, Table::Event, key_span, value, Self::add_event)
                 }
                 Some(Table::Tour) => self.items(text, Table::Tour, key_span, value, Self::add_tour),
+                Some(Table::Glossary) => {
+                    self.items(text, Table::Glossary, key_span, value, Self::add_glossary)
+                }
+                Some(Table::Question) => {
+                    self.items(text, Table::Question, key_span, value, Self::add_question)
+                }
                 None => {
                     let hint = closest(name, TABLES.iter().copied())
                         .map(|s| format!("; did you mean `{s}`?"))
@@ -542,6 +552,7 @@ impl Collector {
         self.refer(t, Field::Speaker, 0, Some(&q.speaker));
         self.refer(t, Field::Source, 0, Some(&q.source));
         self.refer_all(t, Field::About, &q.about);
+        self.refer(t, Field::RenderingOf, 0, q.rendering_of.as_ref());
         let date = self.date(t, &q.id, q.date.as_ref());
         self.data.quotes.push(Quote {
             // Short ids live inline in the quote (`CompactString`).
@@ -554,6 +565,8 @@ impl Collector {
             about: list(q.about),
             tags: q.tags.into_iter().map(|t| text_of(t).into()).collect(),
             fragment: q.fragment,
+            rendering_of: q.rendering_of.map(|r| text_of(r).into()),
+            source_wording: q.source_wording,
         });
     }
 
@@ -569,6 +582,32 @@ impl Collector {
             day: None,
         });
         let short = self.short(t, &e.id, e.short);
+        let mut other_dates = Vec::with_capacity(e.other_dates.len());
+        for (nth, other) in e.other_dates.into_iter().enumerate() {
+            self.refer(t, Field::OtherDateSource, nth, Some(&other.source));
+            // A bad date is an error; the entry stays so that its source,
+            // whose reference is already recorded, is still checked.
+            let Some(when) = self.date(t, &e.id, Some(&other.date)) else {
+                other_dates.push(OtherDate {
+                    date,
+                    source: text_of(other.source),
+                });
+                continue;
+            };
+            if when == date {
+                self.error(
+                    other.date.span(),
+                    format!(
+                        "event `{}`: other_dates gives {when}, the event's own `date`; list only dates that differ",
+                        e.id.get_ref()
+                    ),
+                );
+            }
+            other_dates.push(OtherDate {
+                date: when,
+                source: text_of(other.source),
+            });
+        }
         self.data.events.push(Event {
             id: e.id.into_inner(),
             name: text_of(e.name),
@@ -578,6 +617,7 @@ impl Collector {
             summary: opt(e.summary),
             source: opt(e.source),
             short,
+            other_dates,
         });
     }
 
@@ -587,6 +627,29 @@ impl Collector {
             title: text_of(s.title),
             text: text_of(s.text),
             focus: opt(s.focus),
+        });
+    }
+
+    fn add_glossary(&mut self, g: RawGlossaryEntry) {
+        let t = Table::Glossary;
+        // The term is the entry's key: the rules refuse a term twice.
+        let at = self.loc(g.term.span());
+        self.ids[t as usize].push(at);
+        self.refer_all(t, Field::About, &g.about);
+        self.refer(t, Field::Source, 0, g.source.as_ref());
+        self.data.glossary.push(GlossaryEntry {
+            term: text_of(g.term),
+            definition: text_of(g.definition),
+            about: list(g.about),
+            source: opt(g.source),
+        });
+    }
+
+    fn add_question(&mut self, q: RawQuestion) {
+        self.refer_all(Table::Question, Field::About, &q.about);
+        self.data.questions.push(DiscussionQuestion {
+            text: text_of(q.text),
+            about: list(q.about),
         });
     }
 
@@ -602,6 +665,8 @@ impl Collector {
         d.quotes.shrink_to_fit();
         d.events.shrink_to_fit();
         d.tour.shrink_to_fit();
+        d.glossary.shrink_to_fit();
+        d.questions.shrink_to_fit();
         d.build_index();
         d
     }

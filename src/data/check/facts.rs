@@ -48,10 +48,12 @@ pub enum Table {
     Quote,
     Event,
     Tour,
+    Glossary,
+    Question,
 }
 
 impl Table {
-    pub const COUNT: usize = 8;
+    pub const COUNT: usize = 10;
     pub const ALL: [Table; Table::COUNT] = [
         Table::Source,
         Table::Axis,
@@ -61,6 +63,8 @@ impl Table {
         Table::Quote,
         Table::Event,
         Table::Tour,
+        Table::Glossary,
+        Table::Question,
     ];
 
     /// The name written in files (`[[quote]]`), also the word for its items.
@@ -74,6 +78,8 @@ impl Table {
             Table::Quote => "quote",
             Table::Event => "event",
             Table::Tour => "tour",
+            Table::Glossary => "glossary",
+            Table::Question => "question",
         }
     }
 
@@ -92,10 +98,13 @@ impl Table {
             Table::Quote => data.quotes.len(),
             Table::Event => data.events.len(),
             Table::Tour => data.tour.len(),
+            Table::Glossary => data.glossary.len(),
+            Table::Question => data.questions.len(),
         }
     }
 
-    /// The id of item `i` (tour steps have none).
+    /// The id of item `i` (tour steps, glossary entries and questions
+    /// have none).
     pub fn id(self, data: &Dataset, i: usize) -> Option<&str> {
         Some(match self {
             Table::Source => &data.sources.get(i)?.id,
@@ -105,8 +114,25 @@ impl Table {
             Table::Reaction => &data.reactions.get(i)?.id,
             Table::Quote => &data.quotes.get(i)?.id,
             Table::Event => &data.events.get(i)?.id,
-            Table::Tour => return None,
+            Table::Tour | Table::Glossary | Table::Question => return None,
         })
+    }
+
+    /// How messages name item `i`: "quote `q1`", "tour step 3",
+    /// "glossary term `WAIC`", "question 2".
+    pub fn label(self, data: &Dataset, i: usize) -> String {
+        match self {
+            Table::Tour => format!("tour step {}", i + 1),
+            Table::Question => format!("question {}", i + 1),
+            Table::Glossary => match data.glossary.get(i) {
+                Some(g) => format!("glossary term `{}`", g.term),
+                None => format!("glossary term {}", i + 1),
+            },
+            _ => match self.id(data, i) {
+                Some(id) => format!("{} `{id}`", self.name()),
+                None => format!("{} {}", self.name(), i + 1),
+            },
+        }
     }
 }
 
@@ -152,6 +178,8 @@ pub enum Field {
     About,
     Actors,
     Focus,
+    RenderingOf,
+    OtherDateSource,
 }
 
 impl Field {
@@ -167,6 +195,8 @@ impl Field {
             Field::About => "about",
             Field::Actors => "actors",
             Field::Focus => "focus",
+            Field::RenderingOf => "rendering_of",
+            Field::OtherDateSource => "other_dates: source",
         }
     }
 
@@ -175,8 +205,8 @@ impl Field {
             Field::PartOf | Field::Proponent | Field::Actor | Field::Speaker | Field::Actors => {
                 Want::Actor
             }
-            Field::Source => Want::Source,
-            Field::Quote => Want::Quote,
+            Field::Source | Field::OtherDateSource => Want::Source,
+            Field::Quote | Field::RenderingOf => Want::Quote,
             Field::Target | Field::About | Field::Focus => Want::Any,
         }
     }
@@ -227,6 +257,27 @@ impl Ref {
                 .map(|s| &**s),
             (Table::Event, Field::Source) => data.events.get(i).and_then(|e| e.source.as_deref()),
             (Table::Tour, Field::Focus) => data.tour.get(i).and_then(|t| t.focus.as_deref()),
+            (Table::Quote, Field::RenderingOf) => {
+                data.quotes.get(i).and_then(|q| q.rendering_of.as_deref())
+            }
+            (Table::Event, Field::OtherDateSource) => data
+                .events
+                .get(i)
+                .and_then(|e| e.other_dates.get(nth))
+                .map(|o| &*o.source),
+            (Table::Glossary, Field::About) => data
+                .glossary
+                .get(i)
+                .and_then(|g| g.about.get(nth))
+                .map(|s| &**s),
+            (Table::Glossary, Field::Source) => {
+                data.glossary.get(i).and_then(|g| g.source.as_deref())
+            }
+            (Table::Question, Field::About) => data
+                .questions
+                .get(i)
+                .and_then(|q| q.about.get(nth))
+                .map(|s| &**s),
             _ => None,
         };
         v.unwrap_or("")

@@ -59,6 +59,8 @@ pub fn run(c: &Collector, files: usize, earlier_errors: bool) -> Vec<Diagnostic>
         rules.position(p, &axes);
     }
     rules.part_of_cycles();
+    rules.renderings();
+    rules.glossary_terms();
     if !earlier_errors && !rules.diags.iter().any(Diagnostic::is_error) {
         rules.unreferenced();
     }
@@ -73,10 +75,7 @@ impl<'c> Rules<'c> {
 
     /// "quote `q1`", or "tour step 3" for items without ids.
     fn owner(&self, table: Table, item: u32) -> String {
-        match table.id(&self.c.data, item as usize) {
-            Some(id) => format!("{} `{id}`", table.name()),
-            None => format!("tour step {}", item + 1),
-        }
+        table.label(&self.c.data, item as usize)
     }
 
     fn dataset_table(&mut self, files: usize) {
@@ -226,6 +225,84 @@ impl<'c> Rules<'c> {
                     Some(&p) => current = p,
                     None => break,
                 }
+            }
+        }
+    }
+
+    /// Renderings of one statement: all point at the first rendering
+    /// (no chains, so the group is plain to read), by the same speaker.
+    fn renderings(&mut self) {
+        let c = self.c;
+        let quotes = &c.data.quotes;
+        let index: HashMap<&str, usize> = c.ids[Table::Quote as usize]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, _)| Some((Table::Quote.id(&c.data, i)?, i)))
+            .collect();
+        for r in c
+            .refs
+            .iter()
+            .filter(|r| r.owner == Table::Quote && r.field == Field::RenderingOf)
+        {
+            let Some(q) = quotes.get(r.item as usize) else {
+                continue;
+            };
+            let Some(first) = q.rendering_of.as_deref() else {
+                continue;
+            };
+            let owner = format!("quote `{}`", q.id);
+            if first == q.id {
+                self.error(
+                    r.at,
+                    format!("{owner}: rendering_of names the quote itself; point at another rendering of the same statement"),
+                );
+                continue;
+            }
+            // A first rendering that is not a quote was reported already.
+            let Some(f) = index.get(first).and_then(|&i| quotes.get(i)) else {
+                continue;
+            };
+            if let Some(further) = &f.rendering_of {
+                self.error(
+                    r.at,
+                    format!(
+                        "{owner}: rendering_of `{first}` is itself a rendering of `{further}`; point every rendering at the first one, `{further}`"
+                    ),
+                );
+            } else if f.speaker != q.speaker {
+                self.error(
+                    r.at,
+                    format!(
+                        "{owner}: renderings of one statement have one speaker, but `{first}` is by `{}` and this quote by `{}`",
+                        f.speaker, q.speaker
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A glossary explains each term once (case aside: `WAIC` and `waic`
+    /// are one term).
+    fn glossary_terms(&mut self) {
+        let c = self.c;
+        let mut seen: HashMap<String, Loc> = HashMap::new();
+        for (g, at) in c.data.glossary.iter().zip(&c.ids[Table::Glossary as usize]) {
+            let key = g.term.trim().to_lowercase();
+            if let Some(first) = seen.get(&key) {
+                let (file, offset) = (first.file(), first.start as usize);
+                self.diags.push(
+                    Diagnostic::error(
+                        at.file(),
+                        Some(at.span()),
+                        format!(
+                            "glossary term `{}` is explained twice: keep one entry per term",
+                            g.term
+                        ),
+                    )
+                    .with_note_at("first explained", file, offset),
+                );
+            } else {
+                seen.insert(key, *at);
             }
         }
     }
