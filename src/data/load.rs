@@ -100,7 +100,7 @@ fn source_file(name: &str, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
         // one. The parser would take the second for part of the text.
         if text.starts_with('\u{feff}') {
             return Err(ReadError {
-                path: format!("{}:1:1", path.display()),
+                path: format!("{name}:1:1"),
                 message: "two byte order marks at the start; remove the second".into(),
             });
         }
