@@ -190,10 +190,11 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
             Err(e) => {
                 // A file that cannot be read (empty, not UTF-8, not a
                 // regular file) ends with a summary like any other.
-                let name = target.map_or_else(
-                    || data::load::EMBEDDED_NAME.to_string(),
-                    |p| p.display().to_string(),
-                );
+                let name = match target {
+                    None => data::load::EMBEDDED_NAME.to_string(),
+                    Some(p) if p == Path::new("-") => data::load::STDIN_NAME.to_string(),
+                    Some(p) => p.display().to_string(),
+                };
                 eprintln!("{e}");
                 eprintln!(
                     "{}: 1 error, 0 warnings",

@@ -625,7 +625,7 @@ fn dash_is_standard_input_for_data() {
     let out = stances_with(&["validate", "-"], &[], Some(b"\n"));
     assert_eq!(
         stderr(&out).trim_end(),
-        "<stdin>: error: file is empty (a dataset needs at least a [dataset] table)"
+        "<stdin>: error: file is empty (a dataset needs at least a [dataset] table)\n<stdin>: 1 error, 0 warnings"
     );
     // Into the explorer without a terminal: the usual refusal, not a hang.
     let out = stances_with(&["--data", "-"], &[], Some(&toml));
@@ -716,7 +716,7 @@ fn os_errors_are_in_words() {
     let out = stances(&["validate", "Cargo.toml/x"]);
     assert_eq!(
         stderr(&out).trim_end(),
-        "Cargo.toml/x: error: a part of the path is not a directory"
+        "Cargo.toml/x: error: a part of the path is not a directory\nCargo.toml/x: 1 error, 0 warnings"
     );
     assert!(!stderr(&out).contains("os error"));
 }
