@@ -365,6 +365,24 @@ fn the_docs_example_validates() {
 }
 
 #[test]
+fn the_readme_example_validates() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme.find("## Writing a dataset").expect("the section")..];
+    let start = section.find("```toml\n").expect("a toml example") + 8;
+    let end = start + section[start..].find("```").unwrap();
+    let out = stances_with(
+        &["validate", "-"],
+        &[],
+        Some(section[start..end].as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "the example has no warnings");
+    // The README's first lines are the two commands.
+    assert!(readme.starts_with("# stances\n\n```\ncargo run --release "));
+    assert!(readme.contains("\ncargo test              # run the tests\n"));
+}
+
+#[test]
 fn search_behaves_like_a_unix_filter() {
     let found = stances(&["search", "fragmnted"]);
     assert_eq!(found.status.code(), Some(0));
