@@ -373,7 +373,7 @@ fn the_readme_example_validates() {
     let out = stances_with(
         &["validate", "-"],
         &[],
-        Some(section[start..end].as_bytes()),
+        Some(&section.as_bytes()[start..end]),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "", "the example has no warnings");
