@@ -241,27 +241,107 @@ pub fn strip_items(strip: Rect) -> Vec<(Pane, String, Rect)> {
     out
 }
 
-/// The tab bar's first words, before the tabs.
+/// The tab bar's first words, before the tabs, when there is room.
 pub const PROGRAM: &str = " stances ";
 
-/// The label of tab `i` (0-based) titled `title`.
-pub fn tab_label(i: usize, title: &str) -> String {
-    format!(" {} {} ", i + 1, title)
+/// One tab of the tab bar: which view (by index), its words, where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    pub index: usize,
+    pub label: String,
+    pub area: Rect,
 }
 
-/// Which of the tabs titled `titles` (in tab order) is at `column` of the
-/// tab bar `area`: the program's name, then each label, one column apart.
-pub fn tab_at(area: Rect, column: u16, titles: &[&str]) -> Option<usize> {
-    let mut x = usize::from(area.x) + width(PROGRAM);
-    for (i, title) in titles.iter().enumerate() {
-        let w = width(&tab_label(i, title));
-        if (x..x + w).contains(&usize::from(column)) {
-            return Some(i);
+/// The tab bar: whether the program's name leads it, and every tab.
+///
+/// Every view keeps its tab and its number at every width (the number is
+/// the key that opens it). What narrows is the common part, in this
+/// order: the program's name goes, then the padding inside each tab, then
+/// the titles of the tabs not shown (the shown one keeps its title).
+pub fn tabs(area: Rect, titles: &[&str], active: usize) -> (bool, Vec<Tab>) {
+    type Label = fn(usize, &str, bool) -> String;
+    let padded: Label = |i, t, _| format!(" {} {t} ", i + 1);
+    let tight: Label = |i, t, _| format!("{} {t}", i + 1);
+    let numbers: Label = |i, t, shown| {
+        if shown {
+            format!("{} {t}", i + 1)
+        } else {
+            format!("{}", i + 1)
         }
-        x += w + 1;
+    };
+    // (program shown, columns before the first tab, labels). The
+    // narrowest level needs every column: 20 is the smallest size drawn.
+    let levels: [(bool, usize, Label); 4] = [
+        (true, 0, padded),
+        (false, 1, padded),
+        (false, 1, tight),
+        (false, 0, numbers),
+    ];
+    let available = usize::from(area.width);
+    let build = |program: bool, lead: usize, label: Label| {
+        let mut x = if program { width(PROGRAM) } else { lead };
+        let mut out = Vec::new();
+        for (i, title) in titles.iter().enumerate() {
+            let text = label(i, title, i == active);
+            let w = width(&text);
+            out.push((i, text, x, w));
+            x += w + 1;
+        }
+        (out, x.saturating_sub(1))
+    };
+    let mut chosen = build(false, 0, numbers);
+    let mut with_program = false;
+    for (program, lead, label) in levels {
+        let (tabs, end) = build(program, lead, label);
+        if end <= available {
+            chosen = (tabs, end);
+            with_program = program;
+            break;
+        }
     }
-    None
+    let tabs = chosen
+        .0
+        .into_iter()
+        .map(|(index, label, x, w)| Tab {
+            index,
+            label,
+            area: Rect {
+                x: area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX)),
+                y: area.y,
+                width: u16::try_from(w).unwrap_or(0),
+                height: area.height.min(1),
+            }
+            .intersection(area),
+        })
+        .collect();
+    (with_program, tabs)
 }
+
+/// Which of the tabs titled `titles` (in tab order, `active` shown) is
+/// at `column` of the tab bar `area`.
+pub fn tab_at(area: Rect, column: u16, titles: &[&str], active: usize) -> Option<usize> {
+    tabs(area, titles, active)
+        .1
+        .into_iter()
+        .find(|t| t.area.contains((column, area.y).into()))
+        .map(|t| t.index)
+}
+
+/// The help overlay: centred, up to `HELP_WIDTH` columns and as tall as
+/// the screen allows, a column's margin all round.
+pub fn help(area: Rect) -> Rect {
+    let w = HELP_WIDTH.min(area.width.saturating_sub(2));
+    let h = area.height.saturating_sub(2);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The help overlay's widest: keys and a description of a readable length.
+pub const HELP_WIDTH: u16 = 72;
 
 /// The search screen: the field on top, results, and a preview of the
 /// selected quote beside them when there is room.
@@ -332,6 +412,38 @@ pub fn detail_parts(detail: Rect) -> (Rect, Rect) {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every view keeps a numbered tab at every width the explorer draws,
+    /// inside the bar, none overlapping; the shown one keeps its title.
+    #[test]
+    fn every_tab_shows_at_every_width() {
+        let titles = ["Explore", "Map", "Compare", "Timeline", "Tour", "Quiz"];
+        for w in MIN_WIDTH..=220 {
+            for active in 0..titles.len() {
+                let area = Rect::new(0, 0, w, 1);
+                let (_, tabs) = tabs(area, &titles, active);
+                assert_eq!(tabs.len(), titles.len(), "{w}");
+                for (i, t) in tabs.iter().enumerate() {
+                    assert!(t.label.contains(&(i + 1).to_string()), "{w}: {t:?}");
+                    assert_eq!(usize::from(t.area.width), width(&t.label), "{w}: cut {t:?}");
+                    assert!(t.area.right() <= area.right(), "{w}: {t:?}");
+                    if i > 0 {
+                        assert!(tabs[i - 1].area.right() < t.area.x, "{w}: overlap");
+                    }
+                    if i == active {
+                        assert!(t.label.contains(titles[i]), "{w}: {t:?}");
+                    }
+                    let mid = t.area.x + t.area.width / 2;
+                    assert_eq!(tab_at(area, mid, &titles, active), Some(i));
+                }
+            }
+        }
+        // At 60 columns every title is spelt out.
+        let (_, tabs) = tabs(Rect::new(0, 0, 60, 1), &titles, 0);
+        for (t, title) in tabs.iter().zip(titles) {
+            assert!(t.label.contains(title), "{t:?}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -435,7 +435,7 @@ fn a_seeded_quiz_plays_to_its_summary() {
     let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
     assert!(quiz.finished());
     assert_eq!(quiz.score(), expected);
-    update(&mut a, Action::Top);
+    update(&mut a, Action::NewRound);
     let again = a.quiz.as_ref().unwrap().as_ref().unwrap();
     assert_eq!(
         (again.seed, again.current),

@@ -85,6 +85,8 @@ pub enum Action {
     Next,
     /// Compare: approaches or actors.
     ToggleKind,
+    /// Quiz summary: a new round with the next seed.
+    NewRound,
     /// `y`: copy the selected quote with its citation.
     CopyQuote,
     /// `Y`: copy the citation alone.

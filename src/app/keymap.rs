@@ -23,7 +23,10 @@ pub enum Context {
     Compare,
     Timeline,
     Tour,
+    /// A quiz question.
     Quiz,
+    /// The quiz's summary, once every question is answered.
+    QuizSummary,
     /// Anywhere.
     Global,
 }
@@ -42,6 +45,7 @@ impl Context {
             Context::Timeline => "Timeline view",
             Context::Tour => "Tour view",
             Context::Quiz => "Quiz view",
+            Context::QuizSummary => "Quiz summary",
         }
     }
 }
@@ -121,7 +125,25 @@ const fn bind(
     }
 }
 
-use Context::{Compare, Detail, Explore, Global, Help, List, Map, Quiz, Search, Timeline, Tour};
+use Context::{
+    Compare, Detail, Explore, Global, Help, List, Map, Quiz, QuizSummary, Search, Timeline, Tour,
+};
+
+/// Every context, in the order help lists them.
+pub const CONTEXTS: [Context; 12] = [
+    Global,
+    Explore,
+    List,
+    Detail,
+    Search,
+    Map,
+    Compare,
+    Timeline,
+    Tour,
+    Quiz,
+    QuizSummary,
+    Help,
+];
 
 // One binding per line reads as a table; rustfmt would spread each over
 // seven lines.
@@ -199,19 +221,24 @@ pub static BINDINGS: &[Binding] = &[
     bind(Tour, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last slide", None),
     bind(Tour, &[key(KeyCode::Enter)], Action::Follow, "open the slide's item in Explore", Some("open")),
     bind(Tour, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
-    // Quiz.
-    bind(Quiz, &[ch('1')], Action::Choose(0), "answer 1", Some("answer")),
-    bind(Quiz, &[ch('2')], Action::Choose(1), "answer 2", None),
-    bind(Quiz, &[ch('3')], Action::Choose(2), "answer 3", None),
-    bind(Quiz, &[ch('4')], Action::Choose(3), "answer 4", None),
-    bind(Quiz, &[key(KeyCode::Up), ch('k')], Action::Up, "previous answer (in the summary: scroll up)", None),
-    bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::Down, "next answer (in the summary: scroll down)", None),
-    bind(Quiz, &[key(KeyCode::Enter)], Action::Follow, "answer, or go on", Some("ok")),
-    bind(Quiz, &[ch(' '), key(KeyCode::Right)], Action::Next, "next question", Some("next")),
-    bind(Quiz, &[key(KeyCode::PageUp)], Action::PageUp, "scroll the summary up", None),
-    bind(Quiz, &[key(KeyCode::PageDown)], Action::PageDown, "scroll the summary down", None),
-    bind(Quiz, &[ch('g')], Action::Top, "a new round (from the summary)", None),
+    // Quiz. Answers are letters: the digits open the views, as the tab
+    // bar says, in the quiz too.
+    bind(Quiz, &[ch('a')], Action::Choose(0), "answer a", Some("answer")),
+    bind(Quiz, &[ch('b')], Action::Choose(1), "answer b", None),
+    bind(Quiz, &[ch('c')], Action::Choose(2), "answer c", None),
+    bind(Quiz, &[ch('d')], Action::Choose(3), "answer d", None),
+    bind(Quiz, &[key(KeyCode::Up), ch('k')], Action::Up, "previous answer", None),
+    bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::Down, "next answer", None),
+    bind(Quiz, &[key(KeyCode::Enter)], Action::Follow, "answer with the marked one, or go on", Some("ok")),
+    bind(Quiz, &[ch(' '), key(KeyCode::Right)], Action::Next, "next question, once answered", Some("next")),
     bind(Quiz, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
+    // Quiz summary.
+    bind(QuizSummary, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
+    bind(QuizSummary, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(QuizSummary, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
+    bind(QuizSummary, &[key(KeyCode::PageDown)], Action::PageDown, "page down", None),
+    bind(QuizSummary, &[ch('n')], Action::NewRound, "a new round (the next seed)", Some("new round")),
+    bind(QuizSummary, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Everywhere.
     bind(Global, &[ch('/')], Action::OpenSearch, "search quotes (fuzzy)", Some("search")),
     bind(Global, &[ch('1')], Action::SwitchView(View::Explore), "Explore view", None),
@@ -247,7 +274,10 @@ pub fn contexts(app: &App) -> Vec<Context> {
         View::Compare => vec![Compare, Global],
         View::Timeline => vec![Timeline, Global],
         View::Tour => vec![Tour, Global],
-        View::Quiz => vec![Quiz, Global],
+        View::Quiz => match &app.quiz {
+            Some(Ok(q)) if q.finished() => vec![QuizSummary, Global],
+            _ => vec![Quiz, Global],
+        },
     }
 }
 
@@ -284,8 +314,80 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     None
 }
 
-/// Footer hints for the active contexts: ("↓/j", "move"), …
-pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+/// One hint of the footer: the keys, how they are written, and the word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: Vec<Key>,
+    pub label: String,
+    pub what: &'static str,
+    /// Written as a range (`a-d`), which is already short.
+    pub range: bool,
+}
+
+/// Whether `action`, bound in `context`, would do something now. The
+/// footer names only keys that do (help lists them all, whatever the
+/// state): no `y copy` where there is nothing to copy, no `Esc clear`
+/// without a filter, no `next` before the question is answered.
+pub fn available(app: &App, context: Context, action: &Action) -> bool {
+    let at_end = |c: super::Cursor, len: usize| c.selected + 1 >= len;
+    match (context, action) {
+        (Global, Action::CopyQuote | Action::CopyCitation) => {
+            super::update::copy_target(app).is_some()
+        }
+        (Help, Action::Down | Action::PageDown) => {
+            app.help.unwrap_or(0) < super::update::help_scroll_max(app)
+        }
+        (Help, Action::Up | Action::PageUp) => app.help.unwrap_or(0) > 0,
+        (Search, action) => {
+            let Some(s) = &app.search else { return false };
+            match action {
+                Action::Follow => !s.hits.is_empty() || !s.done,
+                Action::Down | Action::PageDown => !at_end(s.cursor, s.hits.len()),
+                Action::Up | Action::PageUp => s.cursor.selected > 0,
+                Action::Edit(Edit::DeleteWord) => s.input.cursor() > 0,
+                _ => true,
+            }
+        }
+        (List, Action::Down | Action::PageDown) => {
+            !at_end(app.cursor(app.focus), app.len(app.focus))
+        }
+        (List, Action::Follow) => app.len(app.focus) > 0,
+        (Detail, Action::Down) => !at_end(app.link_cursor, app.links().len()),
+        (Detail, Action::Follow) => !app.links().is_empty(),
+        (Detail, Action::PageDown) => app.detail_scroll < super::update::detail_scroll_max(app),
+        (Explore, Action::Back) => {
+            !app.history.is_empty() || app.pinned.is_some() || app.focus == Pane::Detail
+        }
+        (Explore, Action::Clear) => app.filter.is_some(),
+        (Map, Action::Follow) => !super::map::points(&app.data).is_empty(),
+        (Map, Action::Down) => {
+            let points = super::map::points(&app.data);
+            super::map::step(&points, app.map_selected, super::map::Direction::Down)
+                != app.map_selected
+        }
+        (Compare, Action::Left) => app.compare.side == super::compare::Side::Right,
+        (Compare, Action::Right) => app.compare.side == super::compare::Side::Left,
+        (Compare, Action::Up | Action::Down) => app.compare.len(&app.data) > 1,
+        (Timeline, Action::Down) => !at_end(app.timeline, app.timeline_order.len()),
+        (Timeline, Action::Follow) => !app.timeline_order.is_empty(),
+        (Tour, Action::Next) => app.tour_step + 1 < app.data.tour.len(),
+        (Tour, Action::Left) => app.tour_step > 0,
+        (Tour, Action::Follow) => app
+            .data
+            .tour
+            .get(app.tour_step)
+            .is_some_and(|s| s.focus.is_some()),
+        (Quiz, Action::Choose(_)) => {
+            matches!(&app.quiz, Some(Ok(q)) if q.chosen.is_none() && !q.finished())
+        }
+        (Quiz, Action::Next) => matches!(&app.quiz, Some(Ok(q)) if q.chosen.is_some()),
+        _ => true,
+    }
+}
+
+/// Footer hints for the active contexts, every key of each binding that
+/// does something now.
+pub fn hints(app: &App) -> Vec<Hint> {
     let typing = app.search.is_some() && app.help.is_none();
     let mut taken: Vec<Key> = Vec::new();
     let mut out = Vec::new();
@@ -306,19 +408,76 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
                 .copied()
                 .collect();
             here.extend(b.keys.iter().copied());
-            if let (Some(hint), false) = (b.hint, keys.is_empty()) {
+            if let (Some(what), false) = (b.hint, keys.is_empty())
+                && available(app, context, &b.action)
+            {
                 // The four answer keys are four bindings; one hint says them.
-                let label = if b.action == Action::Choose(0) {
-                    "1-4".to_string()
+                let range = b.action == Action::Choose(0);
+                let (label, keys) = if range {
+                    let all = BINDINGS
+                        .iter()
+                        .filter(|o| o.context == context && matches!(o.action, Action::Choose(_)))
+                        .flat_map(|o| o.keys.iter().copied())
+                        .collect::<Vec<_>>();
+                    let first = all.first().map(Key::label).unwrap_or_default();
+                    let last = all.last().map(Key::label).unwrap_or_default();
+                    (format!("{first}-{last}"), all)
                 } else {
-                    keys_label(&keys)
+                    (keys_label(&keys), keys)
                 };
-                out.push((label, hint));
+                out.push(Hint {
+                    keys,
+                    label,
+                    what,
+                    range,
+                });
             }
         }
         taken.extend(here);
     }
     out
+}
+
+/// How long a hint stays when the footer is short of room: the way out
+/// (quit, help, Esc) and the way around (the only key to the other panes
+/// when one pane shows at a time) last; conveniences go first.
+fn priority(what: &str) -> u8 {
+    match what {
+        "quit" | "help" | "close" | "back" | "pane" => 9,
+        "answer" | "new round" | "next" | "previous" | "move" | "open" => 8,
+        "results" | "search" | "links" | "ok" | "side" | "item" | "follow" => 6,
+        "scroll" | "kind" | "clear" => 4,
+        _ => 2,
+    }
+}
+
+/// The hints the footer shows in `width` columns. Room is found first by
+/// shortening the common part (each hint names its first key only:
+/// `q quit`, not `q/Ctrl-C quit`), then by dropping the least needed
+/// hints; a hint is never cut mid-word. `?` lists everything.
+pub fn footer(app: &App, width: usize) -> Vec<Hint> {
+    let cost = |h: &[Hint]| {
+        (1 + h
+            .iter()
+            .map(|h| crate::text::width(&h.label) + crate::text::width(h.what) + 4)
+            .sum::<usize>())
+        .saturating_sub(3)
+    };
+    let mut hints = hints(app);
+    if cost(&hints) <= width {
+        return hints;
+    }
+    for h in hints.iter_mut().filter(|h| !h.range) {
+        h.keys.truncate(1);
+        h.label = keys_label(&h.keys);
+    }
+    while cost(&hints) > width && !hints.is_empty() {
+        let lowest = hints.iter().map(|h| priority(h.what)).min().unwrap_or(0);
+        if let Some(i) = hints.iter().rposition(|h| priority(h.what) == lowest) {
+            hints.remove(i);
+        }
+    }
+    hints
 }
 
 pub fn keys_label(keys: &[Key]) -> String {
@@ -328,9 +487,7 @@ pub fn keys_label(keys: &[Key]) -> String {
 /// The help overlay's lines: a heading per context, then "keys  what".
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut out = Vec::new();
-    for context in [
-        Global, Explore, List, Detail, Search, Map, Compare, Timeline, Tour, Quiz, Help,
-    ] {
+    for context in CONTEXTS {
         out.push((Some(context.title()), String::new(), ""));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             out.push((None, keys_label(b.keys), b.desc));
@@ -362,6 +519,68 @@ pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
         "move through the list under the pointer",
     ));
     out
+}
+
+/// One row of the help overlay as drawn `width` columns wide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    Heading(&'static str),
+    /// Keys (on the first row of a binding only) and a piece of the
+    /// description: descriptions wrap at words, never cut.
+    Entry {
+        keys: String,
+        text: String,
+    },
+}
+
+/// The help overlay's rows at `width` columns: the key column as wide as
+/// the widest keys when that leaves a readable description column; when
+/// it does not, long keys take a row of their own, the description
+/// under them.
+pub fn help_rows(width: usize) -> Vec<HelpRow> {
+    let lines = help_lines();
+    let widest = lines
+        .iter()
+        .map(|(_, k, _)| crate::text::width(k))
+        .max()
+        .unwrap_or(0);
+    // Two columns of margin, two between keys and description.
+    let key_col = widest.min(width.saturating_sub(4) / 2);
+    let text_col = width.saturating_sub(key_col + 4).max(1);
+    let mut out = Vec::new();
+    for (heading, keys, desc) in lines {
+        if let Some(h) = heading {
+            out.push(HelpRow::Heading(h));
+            continue;
+        }
+        let mut pieces = crate::text::wrap(desc, text_col).into_iter();
+        if crate::text::width(&keys) > key_col {
+            out.push(HelpRow::Entry {
+                keys,
+                text: String::new(),
+            });
+        } else {
+            out.push(HelpRow::Entry {
+                keys,
+                text: pieces.next().unwrap_or_default(),
+            });
+        }
+        out.extend(pieces.map(|text| HelpRow::Entry {
+            keys: String::new(),
+            text,
+        }));
+    }
+    out
+}
+
+/// Columns the key column of `help_rows(width)` takes, margins included.
+pub fn help_key_column(width: usize) -> usize {
+    let widest = help_lines()
+        .iter()
+        .map(|(_, k, _)| crate::text::width(k))
+        .max()
+        .unwrap_or(0);
+    widest.min(width.saturating_sub(4) / 2) + 4
 }
 
 #[cfg(test)]
@@ -421,9 +640,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [
-            Global, Explore, List, Detail, Search, Map, Compare, Timeline, Tour, Quiz, Help,
-        ] {
+        for context in CONTEXTS {
             let mut seen = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.context == context) {
                 for k in b.keys {

@@ -71,6 +71,7 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Choose(_)
         | Action::Next
         | Action::ToggleKind
+        | Action::NewRound
         | Action::Reloaded(_)
         | Action::IndexReady(_)
         | Action::Loading(_) => {}
@@ -301,7 +302,7 @@ fn handle_quiz(app: &mut App, action: &Action) -> bool {
         }
         Action::Follow | Action::Next | Action::Right => quiz.next(),
         // A new round with the next seed, from the summary.
-        Action::Top if quiz.finished() => {
+        Action::NewRound if quiz.finished() => {
             app.quiz_seed = app.quiz_seed.wrapping_add(1);
             app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
         }
@@ -327,7 +328,7 @@ fn open_in_explore(app: &mut App, id: String) {
 /// The quote `y` copies: the one in Detail (or its reaction's), the one
 /// selected in Quotes or in search, the tour's focus, or the quiz's once
 /// answered (never before: that would give the answer away).
-fn copy_target(app: &App) -> Option<usize> {
+pub(crate) fn copy_target(app: &App) -> Option<usize> {
     let d = &app.data;
     let quote_of = |id: &str| match d.item(id)? {
         crate::data::ItemRef::Quote(i) => Some(i),
@@ -557,8 +558,9 @@ fn handle_help(app: &mut App, action: &Action) -> bool {
         Action::Click { .. } => app.help = None,
         _ => {}
     }
+    let max = help_scroll_max(app);
     if let Some(s) = app.help.as_mut() {
-        *s = (*s).min(super::keymap::help_lines().len());
+        *s = (*s).min(max);
     }
     true
 }
@@ -716,8 +718,10 @@ fn click(app: &mut App, column: u16, row: u16) {
     let frame = layout::frame(area);
     if frame.tabs.contains((column, row).into()) {
         let titles = View::ALL.map(View::title);
-        if let Some(i) = layout::tab_at(frame.tabs, column, &titles) {
-            app.view = View::ALL[i];
+        let active = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+        if let Some(i) = layout::tab_at(frame.tabs, column, &titles, active) {
+            // As its number key would: the quiz starts when first opened.
+            switch_view(app, View::ALL[i]);
         }
         return;
     }
@@ -800,13 +804,25 @@ pub(super) fn settle(app: &mut App) {
         let height = pane_height(app, pane);
         app.cursor_mut(pane).clamp(len, height);
     }
+    app.detail_scroll = app.detail_scroll.min(detail_scroll_max(app));
+}
+
+/// The furthest Detail's text scrolls: its wrapped height less the rows
+/// it has.
+pub(crate) fn detail_scroll_max(app: &App) -> usize {
     let text = layout::detail_parts(explore_layout(app, Pane::Detail).detail).0;
     let doc = app
         .detail_id()
         .map(|id| detail::document(&app.data, id))
         .unwrap_or_default();
     let total = detail::wrapped_height(&doc, usize::from(text.width));
-    app.detail_scroll = app
-        .detail_scroll
-        .min(total.saturating_sub(usize::from(text.height)));
+    total.saturating_sub(usize::from(text.height))
+}
+
+/// The furthest the help overlay scrolls at the current size.
+pub(crate) fn help_scroll_max(app: &App) -> usize {
+    let popup = layout::help(app.size);
+    let rows = super::keymap::help_rows(usize::from(popup.width.saturating_sub(2)));
+    rows.len()
+        .saturating_sub(usize::from(popup.height.saturating_sub(2)))
 }

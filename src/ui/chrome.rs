@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, View, keymap};
 use crate::data::relations::Focus;
-use crate::text::{count, sanitize_line, width};
+use crate::text::{count, sanitize_line};
 
 use super::theme::Theme;
 
@@ -106,35 +106,10 @@ fn summary(app: &App) -> String {
 }
 
 pub fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let mut hints = keymap::hints(app);
-    // " " then "keys what   " per hint; the last gap may be cut off.
-    let cost = |h: &[(String, &str)]| {
-        (1 + h
-            .iter()
-            .map(|(k, w)| width(k) + width(w) + 4)
-            .sum::<usize>())
-        .saturating_sub(3)
-    };
-    // Hints that do not fit are dropped whole, never cut mid-word; the
-    // ones a newcomer needs first (how to move, open, search, get help and
-    // quit) stay longest. `?` lists everything.
-    const ESSENTIAL: [&str; 7] = ["move", "open", "close", "results", "search", "help", "quit"];
-    while cost(&hints) > usize::from(area.width) {
-        let drop = hints
-            .iter()
-            .rposition(|(_, what)| !ESSENTIAL.contains(what))
-            .or(if hints.is_empty() { None } else { Some(0) });
-        match drop {
-            Some(i) => {
-                hints.remove(i);
-            }
-            None => break,
-        }
-    }
     let mut spans = vec![Span::raw(" ")];
-    for (keys, what) in hints {
-        spans.push(Span::styled(keys, theme.key));
-        spans.push(Span::styled(format!(" {what}   "), theme.muted));
+    for hint in keymap::footer(app, usize::from(area.width)) {
+        spans.push(Span::styled(hint.label, theme.key));
+        spans.push(Span::styled(format!(" {}   ", hint.what), theme.muted));
     }
     Line::from(spans).style(theme.base).render(area, buf);
 }

@@ -2,34 +2,40 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use crate::app::{App, View};
-use crate::layout::{PROGRAM, tab_label};
+use crate::layout::{PROGRAM, tabs};
 use crate::text::{sanitize_line, truncate, width};
 
 use super::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let mut spans = vec![Span::styled(PROGRAM, theme.heading)];
-    for (i, view) in View::ALL.iter().enumerate() {
-        let style = if *view == app.view {
+    let titles = View::ALL.map(View::title);
+    let active = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
+    let (program, tabs) = tabs(area, &titles, active);
+    buf.set_style(area, theme.base);
+    if program {
+        buf.set_string(area.x, area.y, PROGRAM, theme.heading);
+    }
+    let mut end = area.x;
+    for tab in &tabs {
+        let style = if tab.index == active {
             theme.tab_active
         } else {
             theme.tab
         };
-        spans.push(Span::styled(tab_label(i, view.title()), style));
-        spans.push(Span::raw(" "));
+        Line::styled(tab.label.as_str(), style).render(tab.area, buf);
+        end = end.max(tab.area.right());
     }
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let room = usize::from(area.width).saturating_sub(used + 1);
+    // The dataset's title in what is left, when a useful part of it fits.
+    let room = usize::from(area.right().saturating_sub(end)).saturating_sub(2);
     if room > 8 {
         let title = sanitize_line(&app.data.dataset.title);
         let title = truncate(&title, room).into_owned();
-        let pad = room.saturating_sub(width(&title));
-        spans.push(Span::raw(" ".repeat(pad)));
-        spans.push(Span::styled(title, theme.muted));
+        let w = u16::try_from(width(&title)).unwrap_or(0);
+        let x = area.right().saturating_sub(w + 1);
+        Line::styled(title, theme.muted).render(Rect::new(x, area.y, w, 1), buf);
     }
-    Line::from(spans).style(theme.base).render(area, buf);
 }

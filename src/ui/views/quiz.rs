@@ -83,13 +83,13 @@ fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
             _ => theme.base,
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{mark}{} ", n + 1), theme.key),
+            Span::styled(format!("{mark}{} ", answer_key(n)), theme.key),
             Span::styled(name, style),
         ]));
     }
     lines.push(Line::raw(""));
     match quiz.chosen {
-        None => lines.push(Line::styled("Press 1-4, or ↑/↓ and Enter.", theme.muted)),
+        None => lines.push(Line::styled("Press a-d, or ↑/↓ and Enter.", theme.muted)),
         Some(c) => {
             let right = c == q.answer;
             lines.push(Line::styled(
@@ -153,8 +153,13 @@ fn summary<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "g: a new round · Esc: back to Explore",
+        "n: a new round · Esc: back to Explore",
         theme.muted,
     ));
     lines
+}
+
+/// The letter that answers with option `n`, as the keymap binds it.
+fn answer_key(n: usize) -> char {
+    char::from(b'a' + u8::try_from(n).unwrap_or(0))
 }

@@ -1,0 +1,269 @@
+//! What the screen says about keys is true, in every view at the sizes a
+//! classroom meets: each key the footer names does something there; the
+//! digits the tab bar names open the views, in every view (none is taken
+//! by the view); no help line is cut.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use stances::app::keymap::{self, HelpRow, Key};
+use stances::app::{Action, App, Effect, View, update};
+use stances::ui::{self, Theme};
+
+const SIZES: [(u16, u16); 3] = [(60, 16), (80, 24), (120, 40)];
+
+fn app_at(width: u16, height: u16) -> App {
+    let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let mut app = App::new(data, Rect::new(0, 0, width, height));
+    app.quiz_seed = 7;
+    app
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update(app, a.clone());
+    }
+}
+
+/// Answer the search worker's requests as the event loop would.
+fn answer_searches(app: &mut App) {
+    for effect in app.take_effects() {
+        if let Effect::Search { generation, query } = effect {
+            let hits = app.index.search(&stances::search::Query::parse(&query));
+            update(
+                app,
+                Action::SearchResults(stances::search::worker::Update {
+                    generation,
+                    hits: std::sync::Arc::new(hits),
+                    done: true,
+                }),
+            );
+        }
+    }
+}
+
+/// Every view and mode a user meets, by name.
+fn states(width: u16, height: u16) -> Vec<(String, App)> {
+    use Action::*;
+    let mut out = Vec::new();
+    let mut add = |name: &str, actions: &[Action]| {
+        let mut app = app_at(width, height);
+        run(&mut app, actions);
+        answer_searches(&mut app);
+        out.push((name.to_string(), app));
+    };
+    add("explore at start", &[]);
+    add("explore filtered", &[Down]);
+    add("explore actors", &[NextPane]);
+    add("explore reactions", &[NextPane, NextPane]);
+    add("explore quotes", &[NextPane, NextPane, NextPane]);
+    add("explore detail opened", &[Follow]);
+    add("explore detail followed", &[Follow, Down, Follow]);
+    add("map", &[SwitchView(View::Map)]);
+    add("compare", &[SwitchView(View::Compare)]);
+    add("compare right side", &[SwitchView(View::Compare), Right]);
+    add("timeline", &[SwitchView(View::Timeline)]);
+    add("tour first slide", &[SwitchView(View::Tour)]);
+    add("tour second slide", &[SwitchView(View::Tour), Next]);
+    add("quiz question", &[SwitchView(View::Quiz)]);
+    add("quiz answered", &[SwitchView(View::Quiz), Choose(0)]);
+    let mut finish = vec![SwitchView(View::Quiz)];
+    for _ in 0..20 {
+        finish.extend([Choose(0), Next]);
+    }
+    add("quiz summary", &finish);
+    add("search", &[OpenSearch]);
+    add(
+        "search typed",
+        &[
+            OpenSearch,
+            Edit(stances::app::Edit::Insert('c')),
+            Edit(stances::app::Edit::Insert('h')),
+        ],
+    );
+    add("help", &[ToggleHelp]);
+    add("help scrolled", &[ToggleHelp, Down]);
+    out
+}
+
+/// The state as `update` leaves it, less the status message: a key that
+/// only says "nothing to do here" does nothing.
+fn fingerprint(app: &App) -> String {
+    let mut app = app.clone();
+    app.status = None;
+    format!("{app:?}")
+}
+
+fn event(key: Key) -> KeyEvent {
+    let modifiers = if key.ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(key.code, modifiers)
+}
+
+fn screen(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| ui::draw(f, app, &Theme::dark())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn every_key_the_footer_names_does_something() {
+    for (w, h) in SIZES {
+        for (name, app) in states(w, h) {
+            let hints = keymap::footer(&app, usize::from(w));
+            assert!(!hints.is_empty(), "{name} at {w}x{h}: an empty footer");
+            let footer = screen(&app).pop().unwrap();
+            let before = fingerprint(&app);
+            for hint in &hints {
+                // The footer shows the hint whole.
+                let shown = format!("{} {}", hint.label, hint.what);
+                assert!(
+                    footer.contains(&shown),
+                    "{name} at {w}x{h}: {shown:?} not whole in {footer:?}"
+                );
+                for key in &hint.keys {
+                    let action = keymap::action_for(&app, event(*key)).unwrap_or_else(|| {
+                        panic!("{name} at {w}x{h}: {} names no action", key.label())
+                    });
+                    let mut after = app.clone();
+                    update(&mut after, action.clone());
+                    assert!(
+                        fingerprint(&after) != before,
+                        "{name} at {w}x{h}: footer says `{} {}` but {action:?} does nothing",
+                        key.label(),
+                        hint.what
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Keys the footer must keep however narrow: the way out, and the way to
+/// the other panes or slides.
+#[test]
+fn the_footer_keeps_the_keys_that_matter() {
+    let wanted: &[(&str, &[&str])] = &[
+        ("explore at start", &["pane", "quit", "help"]),
+        ("search", &["close"]),
+        ("search typed", &["close"]),
+        ("tour second slide", &["next", "previous", "back"]),
+        ("quiz question", &["answer", "back"]),
+        ("quiz summary", &["new round", "back"]),
+        ("help", &["close"]),
+    ];
+    for (w, h) in SIZES.into_iter().chain([(50, 14)]) {
+        for (name, app) in states(w, h) {
+            let Some((_, words)) = wanted.iter().find(|(n, _)| *n == name) else {
+                continue;
+            };
+            let hints = keymap::footer(&app, usize::from(w));
+            for word in *words {
+                assert!(
+                    hints.iter().any(|h| h.what == *word),
+                    "{name} at {w}x{h}: no {word:?} in {hints:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_digits_of_the_tab_bar_open_views_everywhere() {
+    for (w, h) in SIZES {
+        for (name, app) in states(w, h) {
+            let tabs = screen(&app).remove(0);
+            for (i, view) in View::ALL.iter().enumerate() {
+                let digit = char::from(b'1' + u8::try_from(i).unwrap());
+                assert!(
+                    tabs.contains(&format!("{digit} {}", view.title()))
+                        || tabs.contains(&format!("{digit}")),
+                    "{name} at {w}x{h}: no tab {digit} in {tabs:?}"
+                );
+                // In the search field digits are typed; over help, keys
+                // wait for it to close. Everywhere else the digit is the
+                // tab's.
+                if app.search.is_some() || app.help.is_some() {
+                    continue;
+                }
+                let action = keymap::action_for(
+                    &app,
+                    KeyEvent::new(KeyCode::Char(digit), KeyModifiers::NONE),
+                );
+                assert_eq!(
+                    action,
+                    Some(Action::SwitchView(*view)),
+                    "{name} at {w}x{h}: {digit} is taken by the view"
+                );
+            }
+            // At these sizes every view's title is spelt out.
+            for view in View::ALL {
+                assert!(tabs.contains(view.title()), "{name} at {w}x{h}: {tabs:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_help_line_is_cut() {
+    for (w, h) in SIZES.into_iter().chain([(40, 12), (200, 60)]) {
+        let popup = stances::layout::help(Rect::new(0, 0, w, h));
+        let width = usize::from(popup.width.saturating_sub(2));
+        let rows = keymap::help_rows(width);
+        let key_col = keymap::help_key_column(width);
+        for row in &rows {
+            if let HelpRow::Entry { keys, text } = row {
+                let used = if text.is_empty() {
+                    2 + stances::text::width(keys)
+                } else {
+                    key_col + stances::text::width(text)
+                };
+                assert!(
+                    used <= width,
+                    "{w}x{h}: {keys:?} {text:?} is {used} > {width}"
+                );
+            }
+        }
+        // Each description, read back from its rows, is whole.
+        let mut read = Vec::new();
+        let mut current: Option<(String, String)> = None;
+        for row in rows {
+            match row {
+                HelpRow::Entry { keys, text } if keys.is_empty() => {
+                    let (_, t) = current.as_mut().unwrap();
+                    t.push(' ');
+                    t.push_str(&text);
+                }
+                HelpRow::Entry { keys, text } => {
+                    read.extend(current.take());
+                    current = Some((keys, text));
+                }
+                HelpRow::Heading(_) => read.extend(current.take()),
+            }
+        }
+        read.extend(current);
+        for (_, keys, desc) in keymap::help_lines().into_iter().filter(|l| l.0.is_none()) {
+            assert!(
+                read.iter().any(|(k, t)| *k == keys && t.trim() == desc),
+                "{w}x{h}: {keys} {desc:?} not whole in help"
+            );
+        }
+        // And the screen shows the rows as they are.
+        let mut app = app_at(w, h);
+        update(&mut app, Action::ToggleHelp);
+        let shown = screen(&app).join("\n");
+        assert!(shown.contains("Everywhere"), "{w}x{h}");
+        assert!(!shown.contains("wit\u{2502}"), "{w}x{h}");
+    }
+}
