@@ -201,12 +201,15 @@ fn a_seeded_quiz_plays_to_its_summary() {
         s.wait_for(&format!("Question {} of {total}", n + 1));
         let pick = if n < 3 { (q.answer + 1) % 4 } else { q.answer };
         right += usize::from(n >= 3);
-        s.send(&(pick + 1).to_string());
+        // Answers are letters: the digits open the views.
+        s.send(&char::from(b'a' + pick as u8).to_string());
         s.wait_for(if n < 3 { "Not quite" } else { "Correct." });
         s.send(" ");
     }
     s.wait_for(&format!("Finished: {right} of {total} right."));
     s.wait_for(&format!("score {right}/{total}"));
+    s.send("n");
+    s.wait_for(&format!("Question 1 of {total}"));
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
