@@ -14,7 +14,7 @@ use crate::app::View;
 pub use crate::color::ColorChoice;
 use crate::commands;
 use crate::commands::Screen;
-pub use crate::commands::{ExportFormat, ListFormat, ListTable};
+pub use crate::commands::{ExportFormat, ListFormat, ListTable, ProblemFormat};
 use crate::ui::ThemeKind;
 
 const AFTER_HELP: &str = "\
@@ -80,12 +80,18 @@ pub enum Command {
 Examples:
   stances validate                        check the built-in dataset
   stances validate data/ extra.toml       check each path as its own dataset
+  stances validate --format json data/    every problem as JSON, for editors and CI
 
 Exit status: 0 clean (warnings allowed), 1 problems found, 2 usage error.")]
     Validate {
         /// Files or directories to check, each as a separate dataset.
         /// Default: --data, or the built-in dataset.
         paths: Vec<PathBuf>,
+        /// text: messages on stderr, as compilers write them; json: one
+        /// array on stdout of objects with path, line, column, severity,
+        /// code, kind, message and note
+        #[arg(long, value_enum, default_value = "text")]
+        format: ProblemFormat,
     },
 
     /// Write the dataset as JSON, a Markdown handout, or CSV of the quotes
@@ -238,7 +244,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Quiz { seed, screen: s }) => {
             commands::explore(data, screen(s, View::Quiz, seed, None))
         }
-        Some(Command::Validate { paths }) => commands::validate(data, &paths),
+        Some(Command::Validate { paths, format }) => commands::validate(data, &paths, format),
         Some(Command::List { table, format }) => commands::list_command(data, table, format),
         Some(Command::Search { query, limit, json }) => {
             commands::search(data, &query, limit, json, color)

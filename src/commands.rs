@@ -25,6 +25,15 @@ pub enum ExportFormat {
     Csv,
 }
 
+/// How `stances validate` reports problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProblemFormat {
+    /// As compilers do, on standard error, quoting each line.
+    Text,
+    /// One JSON array on standard output, for editors and CI.
+    Json,
+}
+
 /// The tables of `stances list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListTable {
@@ -178,12 +187,15 @@ fn describe(files: &[data::SourceFile]) -> String {
     }
 }
 
-pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+pub fn validate(data: Option<&Path>, paths: &[PathBuf], format: ProblemFormat) -> ExitCode {
     let targets: Vec<Option<&Path>> = if paths.is_empty() {
         vec![data]
     } else {
         paths.iter().map(|p| Some(p.as_path())).collect()
     };
+    if format == ProblemFormat::Json {
+        return validate_json(&targets);
+    }
     let mut ok = true;
     for target in targets {
         match load(target) {
@@ -192,7 +204,7 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
                 // regular file) ends with a summary like any other.
                 let name = match target {
                     None => data::load::EMBEDDED_NAME.to_string(),
-                    Some(p) if p == Path::new("-") => data::load::STDIN_NAME.to_string(),
+                    Some(p) if is_dash(p) => data::load::STDIN_NAME.to_string(),
                     Some(p) => p.display().to_string(),
                 };
                 eprintln!("{e}");
@@ -238,6 +250,27 @@ pub fn validate(data: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
         }
     }
     ExitCode::from(if ok { EXIT_OK } else { EXIT_PROBLEMS })
+}
+
+/// `validate --format json`: one array of every problem of every target
+/// on standard output, and nothing else.
+fn validate_json(targets: &[Option<&Path>]) -> ExitCode {
+    let results: Vec<_> = targets.iter().map(|t| load(*t)).collect();
+    let outcomes: Vec<export::Outcome> = results
+        .iter()
+        .map(|r| match r {
+            Ok(l) => export::Outcome::Checked(&l.files, &l.checked.diagnostics),
+            Err(e) => export::Outcome::Unread(e),
+        })
+        .collect();
+    let clean = results
+        .iter()
+        .all(|r| r.as_ref().is_ok_and(|l| l.checked.dataset.is_some()));
+    let written = emit(&export::problems_json(&outcomes));
+    if written != ExitCode::SUCCESS {
+        return written;
+    }
+    ExitCode::from(if clean { EXIT_OK } else { EXIT_PROBLEMS })
 }
 
 pub fn search(

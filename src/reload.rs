@@ -15,7 +15,8 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher as _};
 
-use crate::data::{self, Dataset};
+use crate::data::check::Omitted;
+use crate::data::{self, Dataset, Problems};
 use crate::search::Index;
 
 /// Datasets from this size on show their data before its search index,
@@ -36,8 +37,8 @@ pub enum Reload {
         data: Arc<Dataset>,
         index: Arc<Index>,
     },
-    /// The data has problems: each as `path:line:col: error: message`.
-    Problems(Vec<String>),
+    /// The data has problems: its errors, with the files they point into.
+    Problems(Problems),
 }
 
 impl PartialEq for Reload {
@@ -92,7 +93,7 @@ pub fn load_staged(
 ) -> Reload {
     let paths = match data::load::list_paths(path) {
         Ok(paths) => paths,
-        Err(e) => return Reload::Problems(vec![e.to_string()]),
+        Err(e) => return Reload::Problems(e.into()),
     };
     let bytes = data::load::size_of(&paths);
     let what = format!(
@@ -110,7 +111,7 @@ pub fn load_staged(
     };
     let (files, checked) = match data::load::load_path_reporting(path, &report) {
         Ok(loaded) => (loaded.files, loaded.checked),
-        Err(e) => return Reload::Problems(vec![e.to_string()]),
+        Err(e) => return Reload::Problems(e.into()),
     };
     let big = bytes >= BIG;
     match checked.dataset {
@@ -134,15 +135,19 @@ pub fn load_staged(
             }
             Reload::Ok { data, index }
         }
-        None => Reload::Problems(
-            checked
+        None => Reload::Problems(Problems {
+            files,
+            diagnostics: checked
                 .diagnostics
-                .iter()
+                .into_iter()
                 .filter(|d| d.is_error())
-                .map(|d| d.headline(&files))
-                .chain(checked.omitted_line())
                 .collect(),
-        ),
+            // Only errors are shown: warnings never kept data off screen.
+            omitted: Omitted {
+                errors: checked.omitted.errors,
+                warnings: 0,
+            },
+        }),
     }
 }
 

@@ -329,7 +329,7 @@ fn special_files_are_refused_at_once_with_their_path() {
             assert_eq!(
                 e.lines().next().unwrap_or(""),
                 format!(
-                    "{}: error: {kind}, not a regular file; a dataset is read only from regular files",
+                    "{}: error: {kind}, not a regular file; a dataset is read only from regular files [E024 not-a-regular-file]",
                     path.display()
                 ),
                 "{command}"

@@ -24,112 +24,115 @@ fn stdout(o: &Output) -> String {
 const INVALID: &[(&str, &str)] = &[
     (
         "bad-date.toml",
-        "7:8: error: event `e`: `2025-13`: month 13 is not between 01 and 12",
+        "7:8: error: event `e`: `2025-13`: month 13 is not between 01 and 12 [E011 bad-date]",
     ),
     (
         "bad-id.toml",
-        "5:6: error: actor id `Li_Qiang` is not kebab-case: use lowercase letters, digits and single dashes, starting with a letter (e.g. `li-qiang`)",
+        "5:6: error: actor id `Li_Qiang` is not kebab-case: use lowercase letters, digits and single dashes, starting with a letter (e.g. `li-qiang`) [E016 id-not-kebab-case]",
     ),
     (
         "bad-kind.toml",
-        "7:8: error: actor `a`: unknown variant `nation`, expected one of `country`, `bloc`, `organization`, `company`, `person`, `group`",
+        "7:8: error: actor `a`: unknown variant `nation`, expected one of `country`, `bloc`, `organization`, `company`, `person`, `group` [E010 bad-item]",
     ),
     (
         "bad-scope.toml",
-        "14:9: error: approach `p`: unknown variant `planetary`, expected one of `national`, `regional`, `global`",
+        "14:9: error: approach `p`: unknown variant `planetary`, expected one of `national`, `regional`, `global` [E010 bad-item]",
     ),
     (
         "bad-stance.toml",
-        "8:10: error: reaction `r`: unknown variant `agrees`, expected one of `supports`, `leans-support`, `mixed`, `leans-oppose`, `opposes`",
+        "8:10: error: reaction `r`: unknown variant `agrees`, expected one of `supports`, `leans-support`, `mixed`, `leans-oppose`, `opposes` [E010 bad-item]",
     ),
     (
         "bad-url.toml",
-        "7:7: error: source `s`: `url` must start with `http://` or `https://`",
+        "7:7: error: source `s`: `url` must start with `http://` or `https://` [E026 bad-url]",
     ),
     (
         "bidi-override.toml",
-        "6:10: error: actor `a`: `name` contains the bidi control character U+202E (RIGHT-TO-LEFT OVERRIDE) (only newline and tab are allowed in text)",
+        "6:10: error: actor `a`: `name` contains the bidi control character U+202E (RIGHT-TO-LEFT OVERRIDE) (only newline and tab are allowed in text) [E012 unsafe-text]",
     ),
     (
         "control-character.toml",
-        "6:8: error: actor `a`: `name` contains the control character U+001B (ESC) (only newline and tab are allowed in text)",
+        "6:8: error: actor `a`: `name` contains the control character U+001B (ESC) (only newline and tab are allowed in text) [E012 unsafe-text]",
     ),
     (
         "dangling-speaker.toml",
-        "15:11: error: quote `q`: speaker `li-qaing` is not a known actor; did you mean `li-qiang`?",
+        "15:11: error: quote `q`: speaker `li-qaing` is not a known actor; did you mean `li-qiang`? [E018 dangling-reference]",
     ),
     (
         "duplicate-id.toml",
-        "10:6: error: duplicate id `a`: ids must be unique across the whole dataset",
+        "10:6: error: duplicate id `a`: ids must be unique across the whole dataset [E017 duplicate-id]",
     ),
-    ("empty-text.toml", "6:8: error: actor `a`: `name` is empty"),
+    (
+        "empty-text.toml",
+        "6:8: error: actor `a`: `name` is empty [E013 empty-text]",
+    ),
     (
         "glossary-term-twice.toml",
-        "9:8: error: glossary term `waic` is explained twice: keep one entry per term",
+        "9:8: error: glossary term `waic` is explained twice: keep one entry per term [E033 duplicate-glossary-term]",
     ),
     (
         "many-problems.toml",
-        "15:11: error: quote `q1`: speaker `nobody` is not a known actor",
+        "15:11: error: quote `q1`: speaker `nobody` is not a known actor [E018 dangling-reference]",
     ),
     (
         "missing-dataset.toml",
-        "1:1: error: missing [dataset] table: add `[dataset]` with at least `title = \"...\"`",
+        "1:1: error: missing [dataset] table: add `[dataset]` with at least `title = \"...\"` [E014 missing-dataset]",
     ),
     (
         "missing-field.toml",
-        "4:1: error: actor `a`: missing field `name`",
+        "4:1: error: actor `a`: missing field `name` [E010 bad-item]",
     ),
     (
         "nesting-too-deep.toml",
-        "3:85: error: TOML syntax: nesting too deep (arrays or tables nested beyond the parser's limit)",
+        "3:85: error: TOML syntax: nesting too deep (arrays or tables nested beyond the parser's limit) [E006 toml-syntax]",
     ),
     (
         "other-date-same.toml",
-        "12:25: error: event `e`: other_dates gives 2025-07-25, the event's own `date`; list only dates that differ",
+        "12:25: error: event `e`: other_dates gives 2025-07-25, the event's own `date`; list only dates that differ [E029 repeated-date]",
     ),
     (
         "position-out-of-range.toml",
-        "14:27: error: actor `a`: position 1.5 on `regulation` is outside [-1, 1]",
+        "14:27: error: actor `a`: position 1.5 on `regulation` is outside [-1, 1] [E022 position-out-of-range]",
     ),
     (
         "position-unknown-axis.toml",
-        "14:14: error: actor `a`: unknown axis `regulaton` (known axes: regulation)",
+        "14:14: error: actor `a`: unknown axis `regulaton` (known axes: regulation) [E021 unknown-axis]",
     ),
     (
         "position-without-note.toml",
-        "14:12: error: actor `a`: a position needs a `position_note` saying why the item is placed there",
+        "14:12: error: actor `a`: a position needs a `position_note` saying why the item is placed there [E020 missing-position-note]",
     ),
     (
         "question-dangling-about.toml",
-        "7:10: error: question 1: about `nobody` is not a known item",
+        "7:10: error: question 1: about `nobody` is not a known item [E018 dangling-reference]",
     ),
     (
         "rendering-other-speaker.toml",
-        "29:16: error: quote `second`: renderings of one statement have one speaker, but `first` is by `li` and this quote by `un`",
+        "29:16: error: quote `second`: renderings of one statement have one speaker, but `first` is by `li` and this quote by `un` [E032 rendering-other-speaker]",
     ),
     (
         "short-too-long.toml",
-        "8:9: error: actor `eu`: `short` is 40 characters long; a short label has at most 24 (the full name goes in `name`)",
+        "8:9: error: actor `eu`: `short` is 40 characters long; a short label has at most 24 (the full name goes in `name`) [E025 short-too-long]",
     ),
     (
         "single-table.toml",
-        "4:2: error: `[quote]` is a single table: write `[[quote]]` for each item",
+        "4:2: error: `[quote]` is a single table: write `[[quote]]` for each item [E009 not-array-of-tables]",
     ),
     (
         "syntax-error.toml",
-        "8:17: error: TOML syntax: invalid basic string, expected `\"`",
+        "8:17: error: TOML syntax: invalid basic string, expected `\"` [E006 toml-syntax]",
     ),
     (
         "unknown-field.toml",
-        "8:1: error: actor `a`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `part_of`, `role`, `aliases`, `summary`, `position`, `position_note`, `source`, `short`",
+        "8:1: error: actor `a`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `part_of`, `role`, `aliases`, `summary`, `position`, `position_note`, `source`, `short` [E010 bad-item]",
     ),
     (
         "empty.toml",
-        "error: file is empty (a dataset needs at least a [dataset] table)",
+        "error: file is empty (a dataset needs at least a [dataset] table) [E004 empty-file]",
     ),
     (
         "not-utf8.toml",
-        "2:13: error: not UTF-8 text (byte 0xe9); save the file as UTF-8",
+        "2:13: error: not UTF-8 text (byte 0xe9); save the file as UTF-8 [E003 not-utf8]",
     ),
 ];
 
@@ -175,8 +178,10 @@ fn every_problem_is_reported_in_one_run() {
     let err = stderr(&out);
     let headlines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
     assert_eq!(headlines.len(), 3, "{err}");
-    assert!(headlines[1].ends_with("24:1: error: quote `q2`: unknown field `mood`, expected one of `id`, `speaker`, `text`, `source`, `context`, `date`, `about`, `tags`, `fragment`, `rendering_of`, `source_wording`"));
-    assert!(headlines[2].ends_with("31:11: error: reaction `r`: `summary` is empty"));
+    assert!(headlines[1].ends_with("24:1: error: quote `q2`: unknown field `mood`, expected one of `id`, `speaker`, `text`, `source`, `context`, `date`, `about`, `tags`, `fragment`, `rendering_of`, `source_wording` [E010 bad-item]"));
+    assert!(
+        headlines[2].ends_with("31:11: error: reaction `r`: `summary` is empty [E013 empty-text]")
+    );
     assert!(
         err.contains(" 24 | mood = \"happy\"\n    | ^^^^\n"),
         "{err}"
@@ -209,11 +214,11 @@ fn unreadable_inputs_get_one_clear_line_and_a_summary() {
     for (path, message) in [
         (
             "tests/fixtures/no-toml",
-            "tests/fixtures/no-toml: error: directory contains no .toml files",
+            "tests/fixtures/no-toml: error: directory contains no .toml files [E001 unreadable]",
         ),
         (
             "tests/fixtures/does-not-exist.toml",
-            "tests/fixtures/does-not-exist.toml: error: no such file or directory",
+            "tests/fixtures/does-not-exist.toml: error: no such file or directory [E001 unreadable]",
         ),
     ] {
         let out = stances(&["validate", path]);
@@ -643,7 +648,7 @@ fn dash_is_standard_input_for_data() {
     let out = stances_with(&["validate", "-"], &[], Some(b"\n"));
     assert_eq!(
         stderr(&out).trim_end(),
-        "<stdin>: error: file is empty (a dataset needs at least a [dataset] table)\n<stdin>: 1 error, 0 warnings"
+        "<stdin>: error: file is empty (a dataset needs at least a [dataset] table) [E004 empty-file]\n<stdin>: 1 error, 0 warnings"
     );
     // Into the explorer without a terminal: the usual refusal, not a hang.
     let out = stances_with(&["--data", "-"], &[], Some(&toml));
@@ -734,7 +739,7 @@ fn os_errors_are_in_words() {
     let out = stances(&["validate", "Cargo.toml/x"]);
     assert_eq!(
         stderr(&out).trim_end(),
-        "Cargo.toml/x: error: a part of the path is not a directory\nCargo.toml/x: 1 error, 0 warnings"
+        "Cargo.toml/x: error: a part of the path is not a directory [E001 unreadable]\nCargo.toml/x: 1 error, 0 warnings"
     );
     assert!(!stderr(&out).contains("os error"));
 }
@@ -751,4 +756,70 @@ fn an_unknown_actor_in_a_search_is_named() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no actor is called `nobody`"));
     assert_eq!(stances(&["search", "by:guterres"]).status.code(), Some(0));
+}
+
+#[test]
+fn validate_json_gives_every_problem_with_its_code() {
+    let out = stances(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/fixtures/invalid/many-problems.toml",
+        "tests/fixtures/invalid-dir",
+        "tests/fixtures/invalid/not-utf8.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "JSON mode writes only the JSON");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON value");
+    let all = v.as_array().expect("an array");
+    assert_eq!(all.len(), 3 + 2 + 1, "{v:#}");
+    let first = &all[0];
+    assert_eq!(first["path"], "tests/fixtures/invalid/many-problems.toml");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(15), Some(11))
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "E018");
+    assert_eq!(first["kind"], "dangling-reference");
+    assert_eq!(
+        first["message"],
+        "quote `q1`: speaker `nobody` is not a known actor"
+    );
+    assert!(first["note"].is_null());
+    let duplicate = &all[3];
+    assert_eq!(duplicate["code"], "E017");
+    assert_eq!(
+        duplicate["note"],
+        "first defined as an actor at tests/fixtures/invalid-dir/a-facts.toml:5:6"
+    );
+    // A file that cannot be read is a problem like the others.
+    let unread = &all[5];
+    assert_eq!(unread["path"], "tests/fixtures/invalid/not-utf8.toml");
+    assert_eq!(
+        (unread["line"].as_u64(), unread["column"].as_u64()),
+        (Some(2), Some(13))
+    );
+    assert_eq!(unread["kind"], "not-utf8");
+}
+
+#[test]
+fn validate_json_of_clean_data_is_an_empty_array() {
+    let out = stances(&["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "[]");
+    let missing = stances(&["validate", "--format", "json", "no/such/file.toml"]);
+    assert_eq!(missing.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&missing)).unwrap();
+    assert_eq!(v[0]["code"], "E001");
+    assert!(v[0]["line"].is_null());
+}
+
+#[test]
+fn the_data_format_documents_every_kind_of_problem() {
+    let doc = std::fs::read_to_string("docs/data-format.md").unwrap();
+    for k in stances::data::Kind::ALL {
+        let row = format!("| {} | {} |", k.code(), k.name());
+        assert!(doc.contains(&row), "docs/data-format.md lacks {row}");
+    }
 }

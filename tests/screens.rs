@@ -466,25 +466,39 @@ fn loading_a_big_dataset_shows_how_far_it_has_got() {
 
 #[test]
 fn the_problems_panel_says_when_not_all_problems_fit() {
-    let problem = |n: usize| {
-        format!(
-            "big.toml:{}:11: error: quote `q{n}`: speaker `actor-5` is not a known actor; did you mean `actor-50`?",
-            100 + n
-        )
+    use stances::data::{Diagnostic, Kind, Problems, SourceFile};
+    // 600 lines, each a quote's speaker, 10 characters in.
+    let text: String = (1..=600)
+        .map(|n| format!("speaker = \"actor-5\" # {n}\n"))
+        .collect();
+    let problems = |n: usize| {
+        Problems {
+        files: vec![SourceFile::new("big.toml", text.clone())],
+        diagnostics: (1..=n)
+            .map(|n| {
+                let line_start: usize = text.lines().take(100 + n - 1).map(|l| l.len() + 1).sum();
+                Diagnostic::new(
+                    Kind::DanglingReference,
+                    0,
+                    Some(line_start + 10..line_start + 19),
+                    format!("quote `q{n}`: speaker `actor-5` is not a known actor; did you mean `actor-50`?"),
+                )
+            })
+            .collect(),
+        omitted: Default::default(),
+    }
     };
     let mut app = app_at(80, 24);
     update(
         &mut app,
-        Reloaded(stances::reload::Reload::Problems(vec![problem(1)])),
+        Reloaded(stances::reload::Reload::Problems(problems(1))),
     );
     let one = screen(&app);
     assert!(one.contains("q1`"));
     assert!(!one.contains("the first shown"), "{one}");
     update(
         &mut app,
-        Reloaded(stances::reload::Reload::Problems(
-            (1..=492).map(problem).collect(),
-        )),
+        Reloaded(stances::reload::Reload::Problems(problems(492))),
     );
     insta::assert_snapshot!("problems_truncated_80x24", screen(&app));
 }

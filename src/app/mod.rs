@@ -142,7 +142,7 @@ pub struct App {
     pub loading: Option<crate::reload::Stage>,
     /// Problems in the watched files since the last good reload; the
     /// explorer keeps showing the last good data meanwhile.
-    pub problems: Option<Vec<String>>,
+    pub problems: Option<crate::data::Problems>,
     /// Last search generation handed out.
     pub search_generation: u64,
     /// Requests for the event loop, taken with [`App::take_effects`].

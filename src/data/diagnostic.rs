@@ -8,21 +8,205 @@ use std::sync::OnceLock;
 
 use crate::text::{escape_control, width};
 
+/// What kind of problem a diagnostic (or a read error) is: a code and a
+/// name that stay the same when messages are reworded, for editors,
+/// scripts and CI to match on. Codes are never reused: a kind that goes
+/// away leaves a gap. E is an error, W a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The files themselves: unreadable, missing, a directory without
+    /// .toml files.
+    Unreadable,
+    /// A file over the size limit.
+    TooBig,
+    NotUtf8,
+    EmptyFile,
+    /// The files changed on every attempt to read them.
+    KeepsChanging,
+    /// A FIFO, a device, a socket: anything but a regular file.
+    NotRegularFile,
+    /// A `short` label too long to be short.
+    ShortTooLong,
+    /// A source `url` that is not a web address.
+    BadUrl,
+    /// A file that is plainly not TOML (prose, Markdown, binary).
+    NotToml,
+    /// A file that starts with two byte order marks.
+    DoubleByteOrderMark,
+    /// An event's `other_dates` repeating its own `date`.
+    RepeatedDate,
+    /// A quote whose `rendering_of` names itself.
+    RenderingOfItself,
+    /// A `rendering_of` pointing at a rendering, not at the first one.
+    RenderingChain,
+    /// Renderings of one statement by different speakers.
+    RenderingOtherSpeaker,
+    /// A glossary term explained twice.
+    DuplicateGlossaryTerm,
+    TomlSyntax,
+    UnknownTable,
+    /// `[quote]` where `[[quote]]` is meant, or a table that is a value.
+    NotArrayOfTables,
+    /// An item that does not fit its table: a missing or unknown field,
+    /// a wrong type, an unknown variant.
+    BadItem,
+    BadDate,
+    /// Control or bidi characters in text.
+    UnsafeText,
+    EmptyText,
+    MissingDataset,
+    DuplicateDataset,
+    IdNotKebabCase,
+    DuplicateId,
+    /// A reference to an id no item has.
+    DanglingReference,
+    /// A reference to an item of the wrong table (a speaker that is a
+    /// source).
+    WrongKindOfReference,
+    MissingPositionNote,
+    UnknownAxis,
+    PositionOutOfRange,
+    PartOfCycle,
+    UnreferencedActor,
+    UncitedSource,
+}
+
+impl Kind {
+    /// Every kind: errors in code order, then warnings.
+    pub const ALL: [Kind; 34] = [
+        Kind::Unreadable,
+        Kind::TooBig,
+        Kind::NotUtf8,
+        Kind::EmptyFile,
+        Kind::KeepsChanging,
+        Kind::TomlSyntax,
+        Kind::UnknownTable,
+        Kind::NotArrayOfTables,
+        Kind::BadItem,
+        Kind::BadDate,
+        Kind::UnsafeText,
+        Kind::EmptyText,
+        Kind::MissingDataset,
+        Kind::DuplicateDataset,
+        Kind::IdNotKebabCase,
+        Kind::DuplicateId,
+        Kind::DanglingReference,
+        Kind::WrongKindOfReference,
+        Kind::MissingPositionNote,
+        Kind::UnknownAxis,
+        Kind::PositionOutOfRange,
+        Kind::PartOfCycle,
+        Kind::NotRegularFile,
+        Kind::ShortTooLong,
+        Kind::BadUrl,
+        Kind::NotToml,
+        Kind::DoubleByteOrderMark,
+        Kind::RepeatedDate,
+        Kind::RenderingOfItself,
+        Kind::RenderingChain,
+        Kind::RenderingOtherSpeaker,
+        Kind::DuplicateGlossaryTerm,
+        Kind::UnreferencedActor,
+        Kind::UncitedSource,
+    ];
+
+    /// The stable code and name.
+    fn entry(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Unreadable => ("E001", "unreadable"),
+            Kind::TooBig => ("E002", "too-big"),
+            Kind::NotUtf8 => ("E003", "not-utf8"),
+            Kind::EmptyFile => ("E004", "empty-file"),
+            Kind::KeepsChanging => ("E005", "keeps-changing"),
+            Kind::TomlSyntax => ("E006", "toml-syntax"),
+            Kind::UnknownTable => ("E008", "unknown-table"),
+            Kind::NotArrayOfTables => ("E009", "not-array-of-tables"),
+            Kind::BadItem => ("E010", "bad-item"),
+            Kind::BadDate => ("E011", "bad-date"),
+            Kind::UnsafeText => ("E012", "unsafe-text"),
+            Kind::EmptyText => ("E013", "empty-text"),
+            Kind::MissingDataset => ("E014", "missing-dataset"),
+            Kind::DuplicateDataset => ("E015", "duplicate-dataset"),
+            Kind::IdNotKebabCase => ("E016", "id-not-kebab-case"),
+            Kind::DuplicateId => ("E017", "duplicate-id"),
+            Kind::DanglingReference => ("E018", "dangling-reference"),
+            Kind::WrongKindOfReference => ("E019", "wrong-kind-of-reference"),
+            Kind::MissingPositionNote => ("E020", "missing-position-note"),
+            Kind::UnknownAxis => ("E021", "unknown-axis"),
+            Kind::PositionOutOfRange => ("E022", "position-out-of-range"),
+            Kind::PartOfCycle => ("E023", "part-of-cycle"),
+            Kind::NotRegularFile => ("E024", "not-a-regular-file"),
+            Kind::ShortTooLong => ("E025", "short-too-long"),
+            Kind::BadUrl => ("E026", "bad-url"),
+            Kind::NotToml => ("E027", "not-toml"),
+            Kind::DoubleByteOrderMark => ("E028", "double-byte-order-mark"),
+            Kind::RepeatedDate => ("E029", "repeated-date"),
+            Kind::RenderingOfItself => ("E030", "rendering-of-itself"),
+            Kind::RenderingChain => ("E031", "rendering-chain"),
+            Kind::RenderingOtherSpeaker => ("E032", "rendering-other-speaker"),
+            Kind::DuplicateGlossaryTerm => ("E033", "duplicate-glossary-term"),
+            Kind::UnreferencedActor => ("W001", "unreferenced-actor"),
+            Kind::UncitedSource => ("W002", "uncited-source"),
+        }
+    }
+
+    /// `E018`: never changes, never reused.
+    pub fn code(self) -> &'static str {
+        self.entry().0
+    }
+
+    /// `dangling-reference`: what the code means, in a word or three.
+    pub fn name(self) -> &'static str {
+        self.entry().1
+    }
+
+    pub fn severity(self) -> Severity {
+        if self.code().starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    /// `E018 dangling-reference`, as messages end with it in brackets.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code(), self.name())
+    }
+}
+
 /// A problem with the files themselves, before any TOML is read: one clear
 /// line naming the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
+    pub kind: Kind,
     pub path: String,
+    /// Where in the file, for a problem at one place (a byte that is not
+    /// UTF-8).
+    pub at: Option<LineCol>,
     pub message: String,
+}
+
+impl ReadError {
+    /// `path` or `path:line:column`, escaped for the terminal.
+    pub fn location(&self) -> String {
+        let path = escape_control(&self.path);
+        match self.at {
+            Some(at) => format!("{path}:{}:{}", at.line, at.column),
+            None => path.into_owned(),
+        }
+    }
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}: error: {}",
-            escape_control(&self.path),
-            escape_control(&self.message)
+            "{}: error: {} [{}]",
+            self.location(),
+            escape_control(&self.message),
+            self.kind
         )
     }
 }
@@ -33,6 +217,32 @@ impl std::error::Error for ReadError {}
 pub enum Severity {
     Error,
     Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as messages say it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// `path:line:column` of a byte offset in file `file` (just `path`
+/// without one), escaped for the terminal.
+fn location(files: &[SourceFile], file: usize, offset: Option<usize>) -> String {
+    let Some(source) = files.get(file) else {
+        return String::from("<unknown>");
+    };
+    let path = escape_control(&source.path);
+    match offset {
+        Some(offset) => {
+            let lc = source.line_col(offset);
+            format!("{path}:{}:{}", lc.line, lc.column)
+        }
+        None => path.into_owned(),
+    }
 }
 
 /// One file of a dataset as it was read: the text spans point into.
@@ -137,6 +347,83 @@ impl SourceFile {
     }
 }
 
+/// How many problems of each severity were found but not kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Omitted {
+    /// The line that follows the problems shown when some were not: how
+    /// many more there are.
+    pub fn line(&self) -> Option<String> {
+        let Omitted { errors, warnings } = *self;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let more = match (errors, warnings) {
+            (0, 0) => return None,
+            (e, 0) => plural(e, "more error"),
+            (0, w) => plural(w, "more warning"),
+            (e, w) => format!(
+                "{} and {}",
+                plural(e, "more error"),
+                plural(w, "more warning")
+            ),
+        };
+        Some(format!(
+            "... and {more} not shown; fix the first ones and check again"
+        ))
+    }
+}
+
+/// What a load that failed found: its diagnostics, with the files they
+/// point into (a read error is one diagnostic on a file of no text).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Problems {
+    pub files: Vec<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems found beyond those kept.
+    pub omitted: Omitted,
+}
+
+impl Problems {
+    /// How many problems were found, kept or not.
+    pub fn len(&self) -> usize {
+        self.diagnostics.len() + self.omitted.errors + self.omitted.warnings
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each problem's headline, `path:line:col: error: message [kind]`,
+    /// then a line counting those not kept, if any.
+    pub fn headlines(&self) -> impl Iterator<Item = String> + '_ {
+        self.diagnostics
+            .iter()
+            .map(|d| d.headline(&self.files))
+            .chain(self.omitted.line())
+    }
+}
+
+impl From<ReadError> for Problems {
+    fn from(e: ReadError) -> Problems {
+        Problems {
+            // The location as the file's name: the file has no text to
+            // find a line in (escaped when shown, like any path).
+            files: vec![SourceFile::new(
+                match e.at {
+                    Some(at) => format!("{}:{}:{}", e.path, at.line, at.column),
+                    None => e.path,
+                },
+                String::new(),
+            )],
+            diagnostics: vec![Diagnostic::new(e.kind, 0, None, e.message)],
+            omitted: Omitted::default(),
+        }
+    }
+}
+
 /// Where each line of `text` starts. Files are at most 512 MB, so offsets
 /// fit in 32 bits (a 36 MB file of 700,000 lines: 2.8 MB).
 fn line_starts(text: &str) -> Vec<u32> {
@@ -180,6 +467,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    pub kind: Kind,
     pub severity: Severity,
     /// Index into the files of the load that produced it.
     pub file: usize,
@@ -195,21 +483,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: usize, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    /// A problem of `kind` (which decides whether it is an error) in
+    /// file `file`, at `span`.
+    pub fn new(
+        kind: Kind,
+        file: usize,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            kind,
+            severity: kind.severity(),
             file,
             span,
             message: message.into(),
             note: None,
             note_at: None,
-        }
-    }
-
-    pub fn warning(file: usize, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, span, message)
         }
     }
 
@@ -231,29 +520,41 @@ impl Diagnostic {
 
     /// `path:line:column` (or just `path`), for headlines and panels.
     pub fn location(&self, files: &[SourceFile]) -> String {
-        let Some(file) = files.get(self.file) else {
-            return String::from("<unknown>");
-        };
-        let path = escape_control(&file.path);
-        match &self.span {
-            Some(span) => {
-                let lc = file.line_col(span.start);
-                format!("{path}:{}:{}", lc.line, lc.column)
-            }
-            None => path.into_owned(),
-        }
+        location(files, self.file, self.span.as_ref().map(|s| s.start))
     }
 
-    /// The one-line headline: `path:line:col: error: message`.
-    pub fn headline(&self, files: &[SourceFile]) -> String {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+    /// The file's path and the 1-based line and column where the span
+    /// starts (none for a problem with the file as a whole), unescaped:
+    /// for `validate --format json`.
+    pub fn position(&self, files: &[SourceFile]) -> (String, Option<LineCol>) {
+        let Some(file) = files.get(self.file) else {
+            return (String::from("<unknown>"), None);
         };
+        let at = self.span.as_ref().map(|s| file.line_col(s.start));
+        (file.path.clone(), at)
+    }
+
+    /// The note, with where it points: "first defined as an actor at
+    /// a.toml:5:6", escaped for the terminal.
+    pub fn full_note(&self, files: &[SourceFile]) -> Option<String> {
+        let note = escape_control(self.note.as_deref()?);
+        Some(match self.note_at {
+            Some((file, offset)) => format!("{note} at {}", location(files, file, Some(offset))),
+            None => note.into_owned(),
+        })
+    }
+
+    /// The one-line headline: `path:line:col: error: message [E018
+    /// dangling-reference]`. The kind comes last, in brackets, as
+    /// compilers name a warning's flag, so that editors reading
+    /// `path:line:col: error: message` read it still.
+    pub fn headline(&self, files: &[SourceFile]) -> String {
         format!(
-            "{}: {level}: {}",
+            "{}: {}: {} [{}]",
             self.location(files),
-            escape_control(&self.message).replace('\n', " ")
+            self.severity.word(),
+            escape_control(&self.message).replace('\n', " "),
+            self.kind
         )
     }
 
@@ -287,15 +588,8 @@ impl Diagnostic {
                 "^".repeat(width(&marked).max(1))
             );
         }
-        if let Some(note) = &self.note {
-            let at = match self.note_at {
-                Some((file, offset)) => {
-                    let d = Diagnostic::error(file, Some(offset..offset), "");
-                    format!(" at {}", d.location(files))
-                }
-                None => String::new(),
-            };
-            let _ = writeln!(out, "  = note: {}{at}", escape_control(note));
+        if let Some(note) = self.full_note(files) {
+            let _ = writeln!(out, "  = note: {note}");
         }
         out
     }
@@ -340,10 +634,15 @@ mod tests {
     fn renders_rustc_style_with_marker_under_the_span() {
         let files = file("[[quote]]\nspeaker = \"nobody\"\n");
         let start = files[0].text.find("\"nobody\"").unwrap();
-        let d = Diagnostic::error(0, Some(start..start + 8), "unknown actor `nobody`");
+        let d = Diagnostic::new(
+            Kind::DanglingReference,
+            0,
+            Some(start..start + 8),
+            "unknown actor `nobody`",
+        );
         assert_eq!(
             d.render(&files),
-            "d.toml:2:11: error: unknown actor `nobody`\n 2 | speaker = \"nobody\"\n   |           ^^^^^^^^\n"
+            "d.toml:2:11: error: unknown actor `nobody` [E018 dangling-reference]\n 2 | speaker = \"nobody\"\n   |           ^^^^^^^^\n"
         );
     }
 
@@ -352,7 +651,7 @@ mod tests {
         let text = format!("v = {}x{}\n", "a".repeat(5000), "b".repeat(5000));
         let files = file(&text);
         let at = text.find('x').unwrap();
-        let out = Diagnostic::error(0, Some(at..at + 1), "here").render(&files);
+        let out = Diagnostic::new(Kind::BadItem, 0, Some(at..at + 1), "here").render(&files);
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[1].chars().count() < 120, "{}", lines[1]);
         let caret = lines[2].find('^').unwrap();
@@ -362,9 +661,26 @@ mod tests {
     #[test]
     fn escapes_control_characters_from_data() {
         let files = file("t = \"\u{1b}[2J\"\n");
-        let d = Diagnostic::error(0, Some(4..10), "bad \u{1b}");
+        let d = Diagnostic::new(Kind::UnsafeText, 0, Some(4..10), "bad \u{1b}");
         let out = d.render(&files);
         assert!(!out.contains('\u{1b}'));
         assert!(out.contains("\\u{1b}[2J"));
+    }
+
+    #[test]
+    fn codes_and_names_are_unique_and_say_the_severity() {
+        let mut codes = std::collections::HashSet::new();
+        let mut names = std::collections::HashSet::new();
+        for k in Kind::ALL {
+            assert!(codes.insert(k.code()), "{k:?}: code reused");
+            assert!(names.insert(k.name()), "{k:?}: name reused");
+            assert!(crate::data::check::is_kebab_id(k.name()), "{k:?}");
+            let warning = k.code().starts_with('W');
+            assert_eq!(warning, k.severity() == Severity::Warning, "{k:?}");
+        }
+        assert_eq!(
+            Kind::DanglingReference.to_string(),
+            "E018 dangling-reference"
+        );
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::check::{Checked, Input, Outcome, Streamed, check_inputs, check_releasing};
 use super::chunks::{BIG_FILE, Layout, Stamp, content_hash};
 use super::diagnostic::Diagnostic;
-use super::diagnostic::{ReadError, SourceFile};
+use super::diagnostic::{Kind, LineCol, ReadError, SourceFile};
 use super::open::{MAX_FILE_BYTES, io_message, read_bounded, read_error, regular_metadata};
 
 /// The shipped dataset, compiled in so the binary runs anywhere.
@@ -28,12 +28,13 @@ pub fn embedded_files() -> Vec<SourceFile> {
 /// The files a path names: itself, or a directory's `*.toml` files in
 /// name order.
 pub fn list_paths(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
-    let meta = fs::metadata(path).map_err(|e| read_error(path, io_message(&e)))?;
+    let meta =
+        fs::metadata(path).map_err(|e| read_error(path, Kind::Unreadable, io_message(&e)))?;
     if !meta.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
     let mut paths: Vec<PathBuf> = fs::read_dir(path)
-        .map_err(|e| read_error(path, io_message(&e)))?
+        .map_err(|e| read_error(path, Kind::Unreadable, io_message(&e)))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         // Every `*.toml` but a directory: a FIFO, a device or a dangling
         // link named like a data file is reported when read, not skipped
@@ -41,7 +42,11 @@ pub fn list_paths(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
         .filter(|p| p.extension().is_some_and(|ext| ext == "toml") && !p.is_dir())
         .collect();
     if paths.is_empty() {
-        return Err(read_error(path, "directory contains no .toml files"));
+        return Err(read_error(
+            path,
+            Kind::Unreadable,
+            "directory contains no .toml files",
+        ));
     }
     paths.sort();
     Ok(paths)
@@ -88,7 +93,9 @@ fn source_file(name: &str, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
         let at = prefix.line_col(valid);
         let byte = e.as_bytes()[valid];
         ReadError {
-            path: format!("{name}:{}:{}", at.line, at.column),
+            kind: Kind::NotUtf8,
+            path: name.to_string(),
+            at: Some(at),
             message: format!("not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"),
         }
     })?;
@@ -100,13 +107,17 @@ fn source_file(name: &str, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
         // one. The parser would take the second for part of the text.
         if text.starts_with('\u{feff}') {
             return Err(ReadError {
-                path: format!("{name}:1:1"),
+                kind: Kind::DoubleByteOrderMark,
+                path: name.to_string(),
+                at: Some(LineCol { line: 1, column: 1 }),
                 message: "two byte order marks at the start; remove the second".into(),
             });
         }
     }
     if text.trim().is_empty() {
         return Err(ReadError {
+            kind: Kind::EmptyFile,
+            at: None,
             path: name.to_string(),
             message: "file is empty (a dataset needs at least a [dataset] table)".into(),
         });
@@ -122,16 +133,21 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// it comes: a pipe has no size to ask for first.
 pub fn load_reader(name: &str, reader: impl Read) -> Result<Loaded, ReadError> {
     let mut bytes = Vec::new();
-    let fail = |message: String| ReadError {
+    let fail = |kind, message: String| ReadError {
+        kind,
         path: name.to_string(),
+        at: None,
         message,
     };
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(io_message(&e)))?;
+        .map_err(|e| fail(Kind::Unreadable, io_message(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail("input is more than the 512 MB limit".into()));
+        return Err(fail(
+            Kind::TooBig,
+            "input is more than the 512 MB limit".into(),
+        ));
     }
     let mut files = vec![source_file(name, bytes)?];
     let checked = check_releasing(&mut files);
@@ -192,7 +208,8 @@ pub fn load_path_reporting(path: &Path, progress: &dyn Fn(Progress)) -> Result<L
     // messages, which would then point at the wrong text: check again,
     // from texts read whole, so the messages match what is shown.
     done.set(0);
-    load_files(&paths, false, &on_read)?.ok_or_else(|| read_error(path, "the files keep changing"))
+    load_files(&paths, false, &on_read)?
+        .ok_or_else(|| read_error(path, Kind::KeepsChanging, "the files keep changing"))
 }
 
 /// `None` when a streamed file changed before its messages could quote it.

@@ -14,6 +14,6 @@ pub mod relations;
 
 pub use check::{Checked, check, check_releasing};
 pub use date::PartialDate;
-pub use diagnostic::{Diagnostic, ReadError, Severity, SourceFile};
+pub use diagnostic::{Diagnostic, Kind, Problems, ReadError, Severity, SourceFile};
 pub use load::{Loaded, load};
 pub use model::*;

@@ -14,7 +14,7 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::Path;
 
-use super::diagnostic::ReadError;
+use super::diagnostic::{Kind, ReadError};
 
 /// The number of bytes above which a file is refused rather than parsed:
 /// far beyond any hand-written dataset, it guards against reading a disk
@@ -22,8 +22,10 @@ use super::diagnostic::ReadError;
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// `message` about `path`, as a read error.
-pub fn read_error(path: &Path, message: impl Into<String>) -> ReadError {
+pub fn read_error(path: &Path, kind: Kind, message: impl Into<String>) -> ReadError {
     ReadError {
+        kind,
+        at: None,
         path: path.display().to_string(),
         message: message.into(),
     }
@@ -69,6 +71,7 @@ fn regular(path: &Path, meta: &Metadata) -> Result<(), ReadError> {
         None => Ok(()),
         Some(kind) => Err(read_error(
             path,
+            Kind::NotRegularFile,
             format!("{kind}, not a regular file; a dataset is read only from regular files"),
         )),
     }
@@ -79,6 +82,7 @@ fn within_limit(path: &Path, len: u64) -> Result<(), ReadError> {
     if len > MAX_FILE_BYTES {
         return Err(read_error(
             path,
+            Kind::TooBig,
             format!(
                 "file is more than the {} MB limit ({} MB)",
                 MAX_FILE_BYTES / (1024 * 1024),
@@ -92,7 +96,8 @@ fn within_limit(path: &Path, len: u64) -> Result<(), ReadError> {
 /// `path`'s metadata (symbolic links followed), if it is a regular file
 /// within the size limit.
 pub fn regular_metadata(path: &Path) -> Result<Metadata, ReadError> {
-    let meta = fs::metadata(path).map_err(|e| read_error(path, io_message(&e)))?;
+    let meta =
+        fs::metadata(path).map_err(|e| read_error(path, Kind::Unreadable, io_message(&e)))?;
     regular(path, &meta)?;
     within_limit(path, meta.len())?;
     Ok(meta)
@@ -112,10 +117,10 @@ pub fn open_regular(path: &Path) -> Result<File, ReadError> {
     }
     let file = options
         .open(path)
-        .map_err(|e| read_error(path, io_message(&e)))?;
+        .map_err(|e| read_error(path, Kind::Unreadable, io_message(&e)))?;
     let meta = file
         .metadata()
-        .map_err(|e| read_error(path, io_message(&e)))?;
+        .map_err(|e| read_error(path, Kind::Unreadable, io_message(&e)))?;
     regular(path, &meta)?;
     within_limit(path, meta.len())?;
     Ok(file)
@@ -128,7 +133,7 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| read_error(path, io_message(&e)))?;
+        .map_err(|e| read_error(path, Kind::Unreadable, io_message(&e)))?;
     within_limit(path, bytes.len() as u64)?;
     Ok(bytes)
 }

@@ -1,14 +1,17 @@
 //! The dataset in other formats: JSON for programs, Markdown for a printed
-//! handout, CSV of the quotes for spreadsheets, and the tables of
-//! `stances list` as TSV or JSON.
+//! handout, CSV of the quotes for spreadsheets, the tables of `stances
+//! list` as TSV or JSON, and the problems `validate` finds as JSON for
+//! editors and CI.
 
 mod csv;
 mod markdown;
+mod problems;
 mod search;
 mod table;
 
 pub use csv::csv;
 pub use markdown::markdown;
+pub use problems::{Outcome, problems_json};
 pub use search::{search_json, search_text};
 pub use table::{table_json, tsv};
 

@@ -148,9 +148,12 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let Some(problems) = &app.problems else {
         return;
     };
+    // Each headline takes a row at least: more than the body's height
+    // cannot show, and counting them all tells nothing more.
     let lines: Vec<Line> = problems
-        .iter()
-        .map(|p| Line::raw(crate::text::sanitize_line(p).into_owned()))
+        .headlines()
+        .take(usize::from(body.height) + 1)
+        .map(|p| Line::raw(crate::text::sanitize_line(&p).into_owned()))
         .collect();
     let wanted = u16::try_from(problems.len() * 2 + 2).unwrap_or(u16::MAX);
     let height = wanted.min(body.height / 2).max(3.min(body.height));

@@ -18,7 +18,7 @@ use super::sniff;
 use super::strings::check_table_strings;
 use crate::data::chunks::{Chunks, GiveUp, Layout};
 use crate::data::date::{self, PartialDate};
-use crate::data::diagnostic::Diagnostic;
+use crate::data::diagnostic::{Diagnostic, Kind};
 use crate::data::model::*;
 use crate::data::raw::*;
 
@@ -79,8 +79,12 @@ impl Collector {
         if let Some((at, message)) = sniff::not_toml(text) {
             // One plain message, not one syntax error per line or byte.
             self.syntax_broken = true;
-            self.diags
-                .push(Diagnostic::error(file, Some(at..at + 1), message));
+            self.diags.push(Diagnostic::new(
+                Kind::NotToml,
+                file,
+                Some(at..at + 1),
+                message,
+            ));
             return;
         }
         if let Some(chunks) = Chunks::in_memory(text)
@@ -115,7 +119,8 @@ impl Collector {
                     ),
                     span => (span, syntax_message(e.message())),
                 };
-                self.diags.push(Diagnostic::error(file, span, message));
+                self.diags
+                    .push(Diagnostic::new(Kind::TomlSyntax, file, span, message));
             }
             self.omitted_errors += distinct.count();
             return;
@@ -237,6 +242,7 @@ impl Collector {
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
                     self.error(
+                        Kind::UnknownTable,
                         key_span,
                         format!(
                             "unknown table `{name}`{hint} (a dataset has {})",
@@ -296,7 +302,7 @@ impl Collector {
             } else {
                 format!("`{name}` must be an array of tables (`[[{name}]]`), not a {type_str}")
             };
-            self.error(key_span, found);
+            self.error(Kind::NotArrayOfTables, key_span, found);
             return;
         };
         for (n, element) in array.iter_mut().enumerate() {
@@ -346,15 +352,15 @@ impl Collector {
                 }
                 let message = friendlier(e.message());
                 let span = e.span().unwrap_or(whole);
-                self.error(span, format!("{label}: {message}"));
+                self.error(Kind::BadItem, span, format!("{label}: {message}"));
                 None
             }
         }
     }
 
-    fn error(&mut self, span: Range<usize>, message: String) {
+    fn error(&mut self, kind: Kind, span: Range<usize>, message: String) {
         self.diags
-            .push(Diagnostic::error(self.file, Some(span), message));
+            .push(Diagnostic::new(kind, self.file, Some(span), message));
     }
 
     fn loc(&self, span: Range<usize>) -> Loc {
@@ -392,6 +398,7 @@ impl Collector {
             Ok(d) => Some(d),
             Err(e) => {
                 self.error(
+                    Kind::BadDate,
                     value.span(),
                     format!("{} `{}`: {e}", owner.name(), id.get_ref()),
                 );
@@ -433,6 +440,7 @@ impl Collector {
         let chars = short.get_ref().chars().count();
         if chars > SHORT_MAX {
             self.error(
+                Kind::ShortTooLong,
                 short.span(),
                 format!(
                     "{} `{}`: `short` is {chars} characters long; a short label has at most {SHORT_MAX} (the full name goes in `name`)",
@@ -451,6 +459,7 @@ impl Collector {
             && let Some(problem) = url_problem(url.get_ref())
         {
             self.error(
+                Kind::BadUrl,
                 url.span(),
                 format!("source `{}`: `url` {problem}", s.id.get_ref()),
             );
@@ -596,6 +605,7 @@ impl Collector {
             };
             if when == date {
                 self.error(
+                    Kind::RepeatedDate,
                     other.date.span(),
                     format!(
                         "event `{}`: other_dates gives {when}, the event's own `date`; list only dates that differ",

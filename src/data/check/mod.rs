@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use collect::Collector;
 
 use super::chunks::{Chunks, FileChunks, Layout};
+pub use super::diagnostic::Omitted;
 use super::diagnostic::{Diagnostic, ReadError, SourceFile};
 use super::model::Dataset;
 
@@ -39,13 +40,6 @@ pub struct Checked {
     /// Problems found but not kept: past the first `MAX_SHOWN`, or past
     /// the first few syntax errors of a file.
     pub omitted: Omitted,
-}
-
-/// How many problems of each severity were found but not kept.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Omitted {
-    pub errors: usize,
-    pub warnings: usize,
 }
 
 /// At most this many problems are kept and shown, as compilers do: past
@@ -72,21 +66,7 @@ impl Checked {
     /// The line that follows the problems shown when some were not: how
     /// many more there are.
     pub fn omitted_line(&self) -> Option<String> {
-        let Omitted { errors, warnings } = self.omitted;
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let more = match (errors, warnings) {
-            (0, 0) => return None,
-            (e, 0) => plural(e, "more error"),
-            (0, w) => plural(w, "more warning"),
-            (e, w) => format!(
-                "{} and {}",
-                plural(e, "more error"),
-                plural(w, "more warning")
-            ),
-        };
-        Some(format!(
-            "... and {more} not shown; fix the first ones and check again"
-        ))
+        self.omitted.line()
     }
 }
 

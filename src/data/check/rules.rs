@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::collect::Collector;
 use super::facts::{Field, Loc, PositionFact, Ref, Table};
 use super::hints::{closest, is_kebab_id, with_article};
-use crate::data::diagnostic::Diagnostic;
+use crate::data::diagnostic::{Diagnostic, Kind};
 
 /// Where an id was first defined, and as what.
 struct Def {
@@ -68,9 +68,9 @@ pub fn run(c: &Collector, files: usize, earlier_errors: bool) -> Vec<Diagnostic>
 }
 
 impl<'c> Rules<'c> {
-    fn error(&mut self, at: Loc, message: String) {
+    fn error(&mut self, kind: Kind, at: Loc, message: String) {
         self.diags
-            .push(Diagnostic::error(at.file(), Some(at.span()), message));
+            .push(Diagnostic::new(kind, at.file(), Some(at.span()), message));
     }
 
     /// "quote `q1`", or "tour step 3" for items without ids.
@@ -83,7 +83,8 @@ impl<'c> Rules<'c> {
             [] => {
                 // A [dataset] that failed to deserialize was reported already.
                 if files > 0 && !self.c.dataset_seen {
-                    self.diags.push(Diagnostic::error(
+                    self.diags.push(Diagnostic::new(
+                        Kind::MissingDataset,
                         0,
                         Some(0..0),
                         "missing [dataset] table: add `[dataset]` with at least `title = \"...\"`",
@@ -94,7 +95,8 @@ impl<'c> Rules<'c> {
             [first, rest @ ..] => {
                 for at in rest {
                     self.diags.push(
-                        Diagnostic::error(
+                        Diagnostic::new(
+                            Kind::DuplicateDataset,
                             at.file(),
                             Some(at.span()),
                             "[dataset] is defined more than once (one per dataset, in any one file)",
@@ -110,6 +112,7 @@ impl<'c> Rules<'c> {
         let kind = table.name();
         if !is_kebab_id(name) {
             self.error(
+                Kind::IdNotKebabCase,
                 at,
                 format!(
                     "{kind} id `{name}` is not kebab-case: use lowercase letters, digits and single dashes, starting with a letter (e.g. `li-qiang`)"
@@ -120,7 +123,8 @@ impl<'c> Rules<'c> {
             let note = format!("first defined as {}", with_article(first.table.name()));
             let (file, offset) = (first.at.file(), first.at.start as usize);
             self.diags.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Kind::DuplicateId,
                     at.file(),
                     Some(at.span()),
                     format!("duplicate id `{name}`: ids must be unique across the whole dataset"),
@@ -136,12 +140,15 @@ impl<'c> Rules<'c> {
         let id = r.value(&self.c.data);
         self.referenced.insert(id);
         let want = r.field.want();
-        let problem = match self.ids.get(id) {
+        let (kind, problem) = match self.ids.get(id) {
             Some(def) if want.accepts(def.table) => return,
-            Some(def) => format!(
-                "`{id}` is {}, not {}",
-                with_article(def.table.name()),
-                with_article(want.label())
+            Some(def) => (
+                Kind::WrongKindOfReference,
+                format!(
+                    "`{id}` is {}, not {}",
+                    with_article(def.table.name()),
+                    with_article(want.label())
+                ),
             ),
             None => {
                 let ids = &self.ids;
@@ -154,17 +161,21 @@ impl<'c> Rules<'c> {
                 let hint = closest(id, candidates.iter().copied())
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
-                format!("`{id}` is not a known {}{hint}", want.label())
+                (
+                    Kind::DanglingReference,
+                    format!("`{id}` is not a known {}{hint}", want.label()),
+                )
             }
         };
         let owner = self.owner(r.owner, r.item);
-        self.error(r.at, format!("{owner}: {} {problem}", r.field.name()));
+        self.error(kind, r.at, format!("{owner}: {} {problem}", r.field.name()));
     }
 
     fn position(&mut self, p: &PositionFact, axes: &[&str]) {
         let owner = self.owner(p.owner, p.item);
         if !p.has_note {
             self.error(
+                Kind::MissingPositionNote,
                 p.at,
                 format!(
                     "{owner}: a position needs a `position_note` saying why the item is placed there"
@@ -179,12 +190,14 @@ impl<'c> Rules<'c> {
                     format!("known axes: {}", axes.join(", "))
                 };
                 self.error(
+                    Kind::UnknownAxis,
                     *axis_at,
                     format!("{owner}: unknown axis `{axis}` ({known})"),
                 );
             }
             if !(-1.0..=1.0).contains(v) {
                 self.error(
+                    Kind::PositionOutOfRange,
                     *v_at,
                     format!("{owner}: position {v} on `{axis}` is outside [-1, 1]"),
                 );
@@ -217,6 +230,7 @@ impl<'c> Rules<'c> {
                             .copied()
                             .unwrap_or(c.ids[Table::Actor as usize][i]);
                         self.error(
+                            Kind::PartOfCycle,
                             at,
                             format!("actor `{start}`: part_of forms a cycle back to itself"),
                         );
@@ -253,6 +267,7 @@ impl<'c> Rules<'c> {
             let owner = format!("quote `{}`", q.id);
             if first == q.id {
                 self.error(
+                    Kind::RenderingOfItself,
                     r.at,
                     format!("{owner}: rendering_of names the quote itself; point at another rendering of the same statement"),
                 );
@@ -264,6 +279,7 @@ impl<'c> Rules<'c> {
             };
             if let Some(further) = &f.rendering_of {
                 self.error(
+                    Kind::RenderingChain,
                     r.at,
                     format!(
                         "{owner}: rendering_of `{first}` is itself a rendering of `{further}`; point every rendering at the first one, `{further}`"
@@ -271,6 +287,7 @@ impl<'c> Rules<'c> {
                 );
             } else if f.speaker != q.speaker {
                 self.error(
+                    Kind::RenderingOtherSpeaker,
                     r.at,
                     format!(
                         "{owner}: renderings of one statement have one speaker, but `{first}` is by `{}` and this quote by `{}`",
@@ -291,7 +308,8 @@ impl<'c> Rules<'c> {
             if let Some(first) = seen.get(&key) {
                 let (file, offset) = (first.file(), first.start as usize);
                 self.diags.push(
-                    Diagnostic::error(
+                    Diagnostic::new(
+                        Kind::DuplicateGlossaryTerm,
                         at.file(),
                         Some(at.span()),
                         format!(
@@ -312,7 +330,8 @@ impl<'c> Rules<'c> {
         for (i, a) in c.data.actors.iter().enumerate() {
             if !self.referenced.contains(a.id.as_str()) {
                 let at = c.ids[Table::Actor as usize][i];
-                self.diags.push(Diagnostic::warning(
+                self.diags.push(Diagnostic::new(
+                    Kind::UnreferencedActor,
                     at.file(),
                     Some(at.span()),
                     format!(
@@ -325,7 +344,8 @@ impl<'c> Rules<'c> {
         for (i, s) in c.data.sources.iter().enumerate() {
             if !self.referenced.contains(s.id.as_str()) {
                 let at = c.ids[Table::Source as usize][i];
-                self.diags.push(Diagnostic::warning(
+                self.diags.push(Diagnostic::new(
+                    Kind::UncitedSource,
                     at.file(),
                     Some(at.span()),
                     format!("source `{}` is never cited", s.id),

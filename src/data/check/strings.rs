@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use crate::data::diagnostic::Diagnostic;
+use crate::data::diagnostic::{Diagnostic, Kind};
 
 /// "quote `li-dispersed`" when the item has a readable id, else "quote #3".
 fn item_label(table: &str, number: usize, value: &DeValue<'_>) -> String {
@@ -52,8 +52,9 @@ fn check_strings(
 ) {
     match value.get_ref() {
         DeValue::String(s) => {
-            if let Some((span, problem)) = text_problem(source, s, value.span()) {
-                diags.push(Diagnostic::error(
+            if let Some((kind, span, problem)) = text_problem(source, s, value.span()) {
+                diags.push(Diagnostic::new(
+                    kind,
                     file,
                     Some(span),
                     format!("{owner}: `{field}` {problem}"),
@@ -67,8 +68,10 @@ fn check_strings(
         }
         DeValue::Table(table) => {
             for (key, item) in table.iter() {
-                if let Some((span, problem)) = text_problem(source, key.get_ref(), key.span()) {
-                    diags.push(Diagnostic::error(
+                if let Some((kind, span, problem)) = text_problem(source, key.get_ref(), key.span())
+                {
+                    diags.push(Diagnostic::new(
+                        kind,
                         file,
                         Some(span),
                         format!("{owner}: a key {problem}"),
@@ -82,9 +85,9 @@ fn check_strings(
 }
 
 /// What is wrong with one string, and where exactly.
-fn text_problem(source: &str, s: &str, span: Range<usize>) -> Option<(Range<usize>, String)> {
+fn text_problem(source: &str, s: &str, span: Range<usize>) -> Option<(Kind, Range<usize>, String)> {
     if s.trim().is_empty() {
-        return Some((span, "is empty".into()));
+        return Some((Kind::EmptyText, span, "is empty".into()));
     }
     // One pass over the bytes settles most text; only text with a
     // suspect byte is walked char by char to find and name it.
@@ -111,6 +114,7 @@ fn text_problem(source: &str, s: &str, span: Range<usize>) -> Option<(Range<usiz
                 "the control character"
             };
             return Some((
+                Kind::UnsafeText,
                 at,
                 format!(
                     "contains {what} {} (only newline and tab are allowed in text)",
