@@ -502,3 +502,21 @@ fn the_problems_panel_says_when_not_all_problems_fit() {
     );
     insta::assert_snapshot!("problems_truncated_80x24", screen(&app));
 }
+
+/// At every size the map is shown, each point says whose it is: its
+/// name, short label or the start of it on the map, or in the legend.
+#[test]
+fn the_map_names_every_point_at_every_size() {
+    for (w, h) in [(40, 12), (60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
+        let app = in_view(w, h, stances::app::View::Map, &[]);
+        let shown = screen(&app);
+        for p in stances::app::map::points(&app.data) {
+            let start: String = p.short.chars().take(3).collect();
+            assert!(
+                shown.contains(&p.name) || shown.contains(&p.short) || shown.contains(&start),
+                "{w}x{h}: {} not named\n{shown}",
+                p.short
+            );
+        }
+    }
+}

@@ -7,6 +7,8 @@ use crate::data::Dataset;
 pub struct Point {
     pub id: String,
     pub name: String,
+    /// The data's short label, or the name.
+    pub short: String,
     pub x: f64,
     pub y: f64,
     pub is_approach: bool,
@@ -26,6 +28,7 @@ pub fn points(d: &Dataset) -> Vec<Point> {
         place(a.position.as_ref()).map(|(x, y)| Point {
             id: a.id.clone(),
             name: a.name.clone(),
+            short: a.short.clone().unwrap_or_else(|| a.name.clone()),
             x,
             y,
             is_approach: true,
@@ -35,6 +38,7 @@ pub fn points(d: &Dataset) -> Vec<Point> {
         place(a.position.as_ref()).map(|(x, y)| Point {
             id: a.id.clone(),
             name: a.name.clone(),
+            short: a.short.clone().unwrap_or_else(|| a.name.clone()),
             x,
             y,
             is_approach: false,

@@ -4,16 +4,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::canvas::{Canvas, Line as CanvasLine};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::app::map::points;
-use crate::text::{sanitize_line, truncate, width};
+use crate::text::{sanitize_line, truncate};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
+
+use super::map_labels;
 
 /// Data range drawn: a margin beyond [-1, 1] so edge points keep a label.
 const BOUND: f64 = 1.15;
@@ -39,11 +39,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let [m, s] = Layout::vertical([Constraint::Min(8), Constraint::Length(9)]).areas(area);
         (m, s)
     };
-    let title = Line::from(format!(
-        " Stance map · {} across, {} up · arrows move ",
+    // The title gives way from the end: the key hint first (the footer
+    // has it), then the axes (the axis labels name their ends).
+    let room = usize::from(map_area.width.saturating_sub(2));
+    let axes = format!(
+        " Stance map · {} across, {} up ",
         sanitize_line(&ax.name),
         sanitize_line(&ay.name)
-    ));
+    );
+    let title = [
+        format!("{axes}· arrows move "),
+        axes,
+        " Stance map ".to_string(),
+    ]
+    .into_iter()
+    .find(|t| crate::text::width(t) <= room)
+    .unwrap_or_default();
+    let title = Line::from(title);
     // The caveat and the legend sit on the map's own frame, so they are on
     // screen whatever the size.
     let block = pane_block(theme, title, true).title_bottom(Line::styled(
@@ -55,79 +67,52 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if inner.width < 10 || inner.height < 5 {
         return;
     }
-    // Rows: the top axis label, the plot, the bottom axis label.
+    // Rows: the top axis label, the plot, the bottom axis labels. Axis
+    // labels sit outside the plot, so no point can land on one.
     let [top, plot, bottom] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(inner);
-    Line::styled(format!("↑ {}", sanitize_line(&ay.high)), theme.muted)
-        .centered()
-        .render(top, buf);
-    Line::styled(format!("↓ {}", sanitize_line(&ay.low)), theme.muted)
-        .centered()
-        .render(bottom, buf);
+    axis_labels(ax, ay, theme, top, bottom, buf);
 
     let selected = pts.get(app.map_selected);
-    Canvas::default()
-        .marker(Marker::Braille)
-        .x_bounds([-BOUND, BOUND])
-        .y_bounds([-BOUND, BOUND])
-        .paint(|ctx| {
-            ctx.draw(&CanvasLine::new(
-                -BOUND,
-                0.0,
-                BOUND,
-                0.0,
-                theme.border.fg.unwrap_or_default(),
-            ));
-            ctx.draw(&CanvasLine::new(
-                0.0,
-                -BOUND,
-                0.0,
-                BOUND,
-                theme.border.fg.unwrap_or_default(),
-            ));
-        })
-        .render(plot, buf);
-    // Axis end labels on the horizontal line.
-    let mid = plot.y + plot.height / 2;
-    let left_label = format!("← {}", sanitize_line(&ax.low));
-    let right_label = format!("{} →", sanitize_line(&ax.high));
-    buf.set_string(plot.x, mid, &left_label, theme.muted);
-    let rx = plot
-        .right()
-        .saturating_sub(u16::try_from(width(&right_label)).unwrap_or(0));
-    buf.set_string(rx, mid, &right_label, theme.muted);
-
-    // Points and labels, placed so that labels do not overlap: each label
-    // tries right of its point, then left, then above, then below.
-    let mut taken: Vec<Rect> = vec![
-        Rect::new(
-            plot.x,
-            mid,
-            u16::try_from(width(&left_label)).unwrap_or(0),
-            1,
-        ),
-        Rect::new(rx, mid, u16::try_from(width(&right_label)).unwrap_or(0), 1),
-    ];
     let cell = |x: f64, y: f64| -> (u16, u16) {
-        let fx = (x + BOUND) / (2.0 * BOUND);
-        let fy = (BOUND - y) / (2.0 * BOUND);
+        let fx = ((x + BOUND) / (2.0 * BOUND)).clamp(0.0, 1.0);
+        let fy = ((BOUND - y) / (2.0 * BOUND)).clamp(0.0, 1.0);
         let cx = plot.x + (fx * f64::from(plot.width.saturating_sub(1))).round() as u16;
         let cy = plot.y + (fy * f64::from(plot.height.saturating_sub(1))).round() as u16;
         (cx, cy)
     };
-    let cells: Vec<(u16, u16)> = pts.iter().map(|p| cell(p.x, p.y)).collect();
-    for &(cx, cy) in &cells {
-        taken.push(Rect::new(cx, cy, 1, 1));
+    // The axes through the origin, drawn in cells (not braille dots) so
+    // that labels can keep off them exactly.
+    let (ox, oy) = cell(0.0, 0.0);
+    let axes = [
+        Rect::new(plot.x, oy, plot.width, 1),
+        Rect::new(ox, plot.y, 1, plot.height),
+    ];
+    for x in plot.left()..plot.right() {
+        buf.set_string(x, oy, "─", theme.border);
     }
-    // The selected label is placed first so it always gets its best spot.
-    let mut order: Vec<usize> = (0..pts.len()).collect();
-    order.sort_by_key(|&i| i != app.map_selected);
-    for i in order {
-        let p = &pts[i];
+    for y in plot.top()..plot.bottom() {
+        buf.set_string(ox, y, "│", theme.border);
+    }
+    buf.set_string(ox, oy, "┼", theme.border);
+
+    let cells: Vec<(u16, u16)> = pts.iter().map(|p| cell(p.x, p.y)).collect();
+    let names: Vec<Vec<String>> = pts
+        .iter()
+        .map(|p| {
+            map_labels::candidates(
+                &sanitize_line(&p.name),
+                &sanitize_line(&p.short),
+                usize::from(plot.width),
+            )
+        })
+        .collect();
+    let labels = map_labels::place(plot, &cells, &names, &axes, app.map_selected);
+    for (i, p) in pts.iter().enumerate() {
         let (cx, cy) = cells[i];
         let is_selected = i == app.map_selected;
         let marker = if p.is_approach { "●" } else { "◆" };
@@ -137,35 +122,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.heading
         };
         buf.set_string(cx, cy, marker, style);
-        let room = usize::from(plot.width / 2).max(8);
-        let name = truncate(&sanitize_line(&p.name), room).into_owned();
-        let w = u16::try_from(width(&name)).unwrap_or(0);
-        let candidates = [
-            (cx.saturating_add(2), cy),
-            (cx.saturating_sub(w + 1), cy),
-            (cx.saturating_sub(w / 2), cy.saturating_sub(1)),
-            (cx.saturating_sub(w / 2), cy.saturating_add(1)),
-        ];
-        let spot = candidates
-            .into_iter()
-            .map(|(x, y)| Rect::new(x, y, w, 1))
-            .find(|r| {
-                r.x >= plot.x
-                    && r.right() <= plot.right()
-                    && r.y >= plot.y
-                    && r.bottom() <= plot.bottom()
-                    && !taken.iter().any(|t| t.intersects(*r))
-            });
-        if let Some(r) = spot {
-            let label_style = if is_selected {
-                theme.selected
-            } else {
-                Style::default()
-            };
-            buf.set_string(r.x, r.y, &name, label_style);
-            taken.push(r);
+        let label_style = if is_selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
+        match &labels[i] {
+            map_labels::Label::Name { area, text } => {
+                buf.set_string(area.x, area.y, text, label_style);
+            }
+            map_labels::Label::Number { area, number } => {
+                buf.set_string(area.x, area.y, number.to_string(), label_style);
+            }
+            map_labels::Label::Unplaced => {}
         }
     }
+    // Points the map could only number, or not label at all, are named
+    // here, so that every point says whose it is.
+    let unnamed: Vec<String> = pts
+        .iter()
+        .zip(&labels)
+        .filter_map(|(p, l)| match l {
+            map_labels::Label::Number { number, .. } => {
+                Some(format!("{number} {}", sanitize_line(&p.short)))
+            }
+            map_labels::Label::Unplaced => Some(format!(
+                "{} {} (unlabelled)",
+                if p.is_approach { "●" } else { "◆" },
+                sanitize_line(&p.short)
+            )),
+            map_labels::Label::Name { .. } => None,
+        })
+        .collect();
 
     // Beside (or below): the selected item's note, the legend, the caveat.
     let mut lines = Vec::new();
@@ -199,6 +187,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.note,
         ));
     }
+    if !unnamed.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("On the map: ", theme.heading),
+            Span::raw(unnamed.join(" · ")),
+        ]));
+    }
     lines.push(Line::from(vec![
         Span::styled("● ", theme.heading),
         Span::raw("approach  "),
@@ -214,4 +208,59 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .block(block)
         .wrap(Wrap { trim: true })
         .render(side, buf);
+}
+
+/// "↑ global body" centred above the plot; below it, "← deregulation"
+/// on the left, "↓ national" in the middle, "binding rules →" on the
+/// right. When the bottom row is short of room, the words give way from
+/// the end (each keeps its arrow), never overlapping.
+fn axis_labels(
+    ax: &crate::data::Axis,
+    ay: &crate::data::Axis,
+    theme: &Theme,
+    top: Rect,
+    bottom: Rect,
+    buf: &mut Buffer,
+) {
+    let room = usize::from(top.width);
+    Line::styled(
+        truncate(&format!("↑ {}", sanitize_line(&ay.high)), room).into_owned(),
+        theme.muted,
+    )
+    .centered()
+    .render(top, buf);
+    let (low, high, down) = (
+        format!("← {}", sanitize_line(&ax.low)),
+        format!("{} →", sanitize_line(&ax.high)),
+        format!("↓ {}", sanitize_line(&ay.low)),
+    );
+    // Three labels and two gaps of at least one column.
+    let width = usize::from(bottom.width);
+    let third = width.saturating_sub(2) / 3;
+    let fits = |a: &str, b: &str, c: &str| {
+        crate::text::width(a) + crate::text::width(b) + crate::text::width(c) + 2 <= width
+    };
+    let (low, high, down) = if fits(&low, &high, &down) {
+        (low, high, down)
+    } else {
+        (
+            truncate(&low, third).into_owned(),
+            truncate(&high, third).into_owned(),
+            truncate(&down, third).into_owned(),
+        )
+    };
+    buf.set_string(bottom.x, bottom.y, &low, theme.muted);
+    let hw = u16::try_from(crate::text::width(&high)).unwrap_or(0);
+    buf.set_string(
+        bottom.right().saturating_sub(hw),
+        bottom.y,
+        &high,
+        theme.muted,
+    );
+    let dw = u16::try_from(crate::text::width(&down)).unwrap_or(0);
+    let lw = u16::try_from(crate::text::width(&low)).unwrap_or(0);
+    let centred = bottom.x + bottom.width.saturating_sub(dw) / 2;
+    // Centred, unless that would touch the left label.
+    let x = centred.max(bottom.x + lw + 1);
+    buf.set_string(x, bottom.y, &down, theme.muted);
 }

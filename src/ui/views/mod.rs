@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod map;
+pub mod map_labels;
 pub mod quiz;
 pub mod timeline;
 pub mod tour;

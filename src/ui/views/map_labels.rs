@@ -1,0 +1,248 @@
+//! Where the stance map writes each point's name: pure geometry, so that
+//! it can be tested for overlaps at any size.
+//!
+//! A label never covers another label, a point, an axis or an axis label,
+//! and never leaves the plot. Each point gets the longest of its names
+//! that fits somewhere around it (the full name, the short one, then the
+//! short one cut from the end, which keeps the words that say whose it
+//! is, since short labels start with the proponent); failing that, a
+//! number, which the legend beside the map spells out. The selected
+//! point is placed first, so it always gets its best spot.
+
+use ratatui::layout::{Position, Rect};
+
+use crate::text::{truncate, width};
+
+/// What a point is labelled with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// A name (whole, short or cut with `…`) at `area`.
+    Name { area: Rect, text: String },
+    /// The point's number (1-based) at `area`; the legend names it.
+    Number { area: Rect, number: usize },
+    /// No free cell around the point at all; the legend names it.
+    Unplaced,
+}
+
+/// The shortest cut of a name still offered before falling back to a
+/// number: three characters and `…` still say "UK…", "EU …".
+const SHORTEST: usize = 4;
+
+/// The names to try for a point, longest first, none wider than `room`.
+pub fn candidates(name: &str, short: &str, room: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if width(&s) <= room && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    push(name.to_string());
+    push(short.to_string());
+    let longest = width(short).min(room);
+    for w in (SHORTEST..=longest).rev() {
+        // "US …" reads worse than "US…".
+        let cut = truncate(short, w);
+        push(match cut.strip_suffix('…') {
+            Some(kept) => format!("{}…", kept.trim_end()),
+            None => cut.into_owned(),
+        });
+    }
+    out
+}
+
+/// Place a label for every point. `cells` are the points' cells in the
+/// plot, `names` each point's candidates (longest first), `obstacles`
+/// what labels must leave visible (axes, axis labels), `first` the point
+/// placed before the others.
+pub fn place(
+    plot: Rect,
+    cells: &[(u16, u16)],
+    names: &[Vec<String>],
+    obstacles: &[Rect],
+    first: usize,
+) -> Vec<Label> {
+    let mut taken: Vec<Rect> = obstacles.to_vec();
+    taken.extend(cells.iter().map(|&(x, y)| Rect::new(x, y, 1, 1)));
+    let free = |r: Rect, taken: &[Rect]| {
+        r.x >= plot.x
+            && r.y >= plot.y
+            && r.right() <= plot.right()
+            && r.bottom() <= plot.bottom()
+            && !taken.iter().any(|t| t.intersects(r))
+    };
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    order.sort_by_key(|&i| i != first);
+    let mut out = vec![Label::Unplaced; cells.len()];
+    for i in order {
+        let (cx, cy) = cells[i];
+        let spot = |w: u16| -> Option<Rect> {
+            spots(cx, cy, w)
+                .into_iter()
+                .flatten()
+                .find(|r| free(*r, &taken))
+        };
+        let named = names[i].iter().find_map(|text| {
+            let w = u16::try_from(width(text)).ok()?;
+            spot(w).map(|area| Label::Name {
+                area,
+                text: text.clone(),
+            })
+        });
+        let label = named.or_else(|| {
+            let number = i + 1;
+            let w = u16::try_from(number.to_string().len()).unwrap_or(u16::MAX);
+            spot(w).map(|area| Label::Number { area, number })
+        });
+        if let Some(l) = label {
+            if let Label::Name { area, .. } | Label::Number { area, .. } = &l {
+                // A column's gap either side, so two names never run
+                // into one.
+                taken.push(Rect {
+                    x: area.x.saturating_sub(1),
+                    width: area.width.saturating_add(2),
+                    ..*area
+                });
+            }
+            out[i] = l;
+        }
+    }
+    out
+}
+
+/// Where a label `w` wide may go around the point at (cx, cy), best
+/// first: to the right, to the left, above, below, then the corners.
+fn spots(cx: u16, cy: u16, w: u16) -> [Option<Rect>; 8] {
+    let at = |x: Option<u16>, y: Option<u16>| Some(Rect::new(x?, y?, w, 1));
+    let right = cx.checked_add(2);
+    let left = w.checked_add(1).and_then(|gap| cx.checked_sub(gap));
+    let centred = Some(cx.saturating_sub(w / 2));
+    let (up, down) = (cy.checked_sub(1), cy.checked_add(1));
+    [
+        at(right, Some(cy)),
+        at(left, Some(cy)),
+        at(centred, up),
+        at(centred, down),
+        at(cx.checked_add(1), up),
+        at(cx.checked_add(1), down),
+        at(cx.checked_sub(w), up),
+        at(cx.checked_sub(w), down),
+    ]
+}
+
+/// The area a label covers, if placed.
+pub fn area(label: &Label) -> Option<Rect> {
+    match label {
+        Label::Name { area, .. } | Label::Number { area, .. } => Some(*area),
+        Label::Unplaced => None,
+    }
+}
+
+/// Whether a cell is inside a rect (for callers testing what is free).
+pub fn covers(r: Rect, x: u16, y: u16) -> bool {
+    r.contains(Position::new(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn layout() -> impl Strategy<Value = (Rect, Vec<(u16, u16)>, usize)> {
+        (4u16..120, 3u16..40).prop_flat_map(|(w, h)| {
+            let plot = Rect::new(2, 3, w, h);
+            let cell = (plot.x..plot.right(), plot.y..plot.bottom());
+            (
+                Just(plot),
+                proptest::collection::vec(cell, 1..14),
+                0usize..14,
+            )
+        })
+    }
+
+    proptest! {
+        /// For any plot and points: labels stay in the plot, and cover no
+        /// other label, no point, no axis and no axis label; every point is
+        /// named on the map or by number, or listed as unplaced.
+        #[test]
+        fn labels_never_overlap((plot, cells, first) in layout()) {
+            let mid_row = Rect::new(plot.x, plot.y + plot.height / 2, plot.width, 1);
+            let mid_col = Rect::new(plot.x + plot.width / 2, plot.y, 1, plot.height);
+            let obstacles = [mid_row, mid_col];
+            let names: Vec<Vec<String>> = (0..cells.len())
+                .map(|i| {
+                    candidates(
+                        &format!("Approach number {i} (Some Proponent)"),
+                        &format!("P{i} short name"),
+                        usize::from(plot.width),
+                    )
+                })
+                .collect();
+            let labels = place(plot, &cells, &names, &obstacles, first % cells.len());
+            prop_assert_eq!(labels.len(), cells.len());
+            let areas: Vec<Rect> = labels.iter().filter_map(area).collect();
+            for (i, a) in areas.iter().enumerate() {
+                prop_assert!(a.x >= plot.x && a.right() <= plot.right());
+                prop_assert!(a.y >= plot.y && a.bottom() <= plot.bottom());
+                for o in &obstacles {
+                    prop_assert!(!a.intersects(*o), "{:?} over an axis", a);
+                }
+                for &(x, y) in &cells {
+                    prop_assert!(!covers(*a, x, y), "{:?} over a point", a);
+                }
+                for b in &areas[i + 1..] {
+                    prop_assert!(!a.intersects(*b), "{:?} over {:?}", a, b);
+                    // Not even touching on a row.
+                    prop_assert!(
+                        a.y != b.y || a.right() < b.x || b.right() < a.x,
+                        "{:?} runs into {:?}", a, b
+                    );
+                }
+            }
+            for (label, name) in labels.iter().zip(&names) {
+                if let Label::Name { area, text } = label {
+                    prop_assert!(name.contains(text));
+                    prop_assert_eq!(usize::from(area.width), width(text));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_roomy_plot_names_every_point_in_full() {
+        let plot = Rect::new(0, 0, 80, 20);
+        let cells = [(10, 3), (60, 3), (10, 15), (60, 15)];
+        let names: Vec<Vec<String>> = ["EU AI Act", "US orders", "China body", "UN call"]
+            .iter()
+            .map(|n| candidates(n, n, 80))
+            .collect();
+        let labels = place(plot, &cells, &names, &[], 0);
+        for (l, n) in labels
+            .iter()
+            .zip(["EU AI Act", "US orders", "China body", "UN call"])
+        {
+            assert!(matches!(l, Label::Name { text, .. } if text == n), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_crowded_point_falls_back_to_short_then_cut_then_number() {
+        let c = candidates(
+            "Deregulation by executive order (United States)",
+            "US executive orders",
+            12,
+        );
+        assert_eq!(c.first().map(String::as_str), Some("US executiv…"));
+        assert!(c.iter().all(|s| width(s) <= 12 && s.starts_with("US")));
+        // A one-row plot with the point at the left edge and an obstacle
+        // to its right: only a number fits, or nothing.
+        let plot = Rect::new(0, 0, 4, 1);
+        let labels = place(plot, &[(0, 0)], &[c], &[Rect::new(3, 0, 1, 1)], 0);
+        assert_eq!(
+            labels[0],
+            Label::Number {
+                area: Rect::new(2, 0, 1, 1),
+                number: 1
+            }
+        );
+    }
+}
