@@ -12,9 +12,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::View;
 pub use crate::color::ColorChoice;
+use crate::color::ColorPrefs;
 use crate::commands;
 use crate::commands::Screen;
 pub use crate::commands::{ExportFormat, ListFormat, ListTable, ProblemFormat};
+use crate::config;
 use crate::ui::ThemeKind;
 
 const AFTER_HELP: &str = "\
@@ -49,7 +51,7 @@ pub struct Cli {
 
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set;
     /// CLICOLOR_FORCE forces it), always or never. The flag wins over the
-    /// environment.
+    /// config file and the environment.
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
@@ -193,6 +195,27 @@ Examples:
         shell: clap_complete::Shell,
     },
 
+    /// Check the config file, show where it is, or print a default one
+    #[command(after_help = "\
+The config file sets the theme, colour, default dataset and keys. It is
+stances/config.toml in your config directory ($XDG_CONFIG_HOME or ~/.config
+on Linux), or the file STANCES_CONFIG names (set it empty to read none).
+A problem in it is a warning with its line and column, and the file is then
+set aside: every command still runs, with the defaults.
+
+Examples:
+  stances config                          check it; exit 1 if it has problems
+  mkdir -p ~/.config/stances && stances config --default > ~/.config/stances/config.toml
+  STANCES_CONFIG=class.toml stances tour  another config for once")]
+    Config {
+        /// Print the config file's path (whether it exists or not)
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print a config file with every setting at its default, commented
+        #[arg(long)]
+        default: bool,
+    },
+
     /// Print the manual page (roff)
     #[command(after_help = "\
 Examples:
@@ -221,17 +244,41 @@ impl From<Theme> for ThemeKind {
 
 /// Run the command the line asked for.
 pub fn run(cli: Cli) -> ExitCode {
-    let data = cli.data.as_deref();
-    let color = cli.color;
+    let location = config::Location::from_env();
+    if let Some(Command::Config { path, default }) = cli.command {
+        return config_command(&location, path, default);
+    }
+    // The config file's problems are warnings: the command goes on with
+    // the defaults (the explorer also says so on its status line).
+    let read = config::read(&location);
+    for warning in &read.warnings {
+        eprintln!("{warning}");
+    }
+    let notice = read
+        .warnings
+        .first()
+        .and_then(|w| w.lines().next())
+        .map(|line| format!("{line} (config file set aside)"));
+    let config = read.config;
+    let data = cli.data.as_deref().or(config.data.as_deref());
+    let color = ColorPrefs {
+        flag: cli.color,
+        config: config.color,
+    };
+    let keymap = std::sync::Arc::new(config.keymap);
     let top = cli.screen;
-    // `stances --theme light tour` and `stances tour --theme light` alike.
+    // `stances --theme light tour` and `stances tour --theme light` alike;
+    // the command line before the config file.
     let screen = |screen: ScreenArgs, view, seed, query| Screen {
         theme: screen
             .theme
             .or(top.theme)
             .map(ThemeKind::from)
+            .or(config.theme)
             .unwrap_or_default(),
         color,
+        keymap: keymap.clone(),
+        notice: notice.clone(),
         view,
         seed,
         query,
@@ -263,6 +310,44 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::from(commands::EXIT_PROBLEMS)
             }
         },
+        Some(Command::Config { .. }) => unreachable!("handled above"),
+    }
+}
+
+/// `stances config`: where the file is (`--path`), a default one
+/// (`--default`), or, with neither, whether the file is sound.
+fn config_command(location: &config::Location, path: bool, default: bool) -> ExitCode {
+    if default {
+        return commands::emit(&config::default_text());
+    }
+    let Some(file) = location.path() else {
+        eprintln!(
+            "stances: no config file: {} is set and empty",
+            config::ENV_VAR
+        );
+        return ExitCode::from(if path {
+            commands::EXIT_PROBLEMS
+        } else {
+            commands::EXIT_OK
+        });
+    };
+    let shown = crate::text::escape_control(&file.display().to_string()).into_owned();
+    if path {
+        return commands::emit(&format!("{shown}\n"));
+    }
+    if matches!(location, config::Location::Default(_)) && !file.exists() {
+        println!("{shown}: no config file (`stances config --default > {shown}` writes one)");
+        return ExitCode::from(commands::EXIT_OK);
+    }
+    let read = config::read(location);
+    if read.warnings.is_empty() {
+        println!("{shown}: ok");
+        ExitCode::from(commands::EXIT_OK)
+    } else {
+        for warning in &read.warnings {
+            eprintln!("{warning}");
+        }
+        ExitCode::from(commands::EXIT_PROBLEMS)
     }
 }
 

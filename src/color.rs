@@ -38,6 +38,26 @@ impl ColorEnv {
     }
 }
 
+/// What the user asked for: on the command line and in the config file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ColorPrefs {
+    pub flag: Option<ColorChoice>,
+    pub config: Option<ColorChoice>,
+}
+
+impl ColorPrefs {
+    /// Whether output to a terminal (or not) gets colour, given the
+    /// process's environment.
+    pub fn decide(self, is_terminal: bool) -> bool {
+        use_color(
+            self.flag,
+            self.config,
+            ColorEnv::from_process(),
+            is_terminal,
+        )
+    }
+}
+
 /// Whether output going to a terminal (`is_terminal`) or not gets colour.
 pub fn use_color(
     flag: Option<ColorChoice>,

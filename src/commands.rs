@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::app::View;
-use crate::color::{ColorChoice, ColorEnv, use_color};
+use crate::color::ColorPrefs;
 use crate::data::{self, Dataset, Loaded};
 use crate::export;
 use crate::os_error::describe as describe_io;
@@ -60,7 +60,11 @@ pub const EXIT_USAGE: u8 = 2;
 /// How to open the explorer.
 pub struct Screen {
     pub theme: ThemeKind,
-    pub color: Option<ColorChoice>,
+    pub color: ColorPrefs,
+    /// The keys, from the config file.
+    pub keymap: std::sync::Arc<crate::app::keymap::Keymap>,
+    /// A line for the status bar at start (a problem in the config file).
+    pub notice: Option<String>,
     pub view: View,
     pub seed: Option<u64>,
     /// Open the search on this query.
@@ -104,7 +108,9 @@ pub fn explore(data: Option<&Path>, screen: Screen) -> ExitCode {
         theme: screen.theme,
         // The explorer always draws on a terminal: only the flag and
         // NO_COLOR can turn its colour off.
-        no_color: !use_color(screen.color, None, ColorEnv::from_process(), true),
+        no_color: !screen.color.decide(true),
+        keymap: screen.keymap,
+        notice: screen.notice,
         view: screen.view,
         query: screen.query,
         watch: file.map(Path::to_path_buf),
@@ -278,7 +284,7 @@ pub fn search(
     input: &str,
     limit: Option<usize>,
     json: bool,
-    color: Option<ColorChoice>,
+    color: ColorPrefs,
 ) -> ExitCode {
     let query = crate::search::Query::parse(input);
     if let Some(hint) = query.hints.first() {
@@ -317,12 +323,7 @@ pub fn search(
     let out = if json {
         crate::export::search_json(&index, &query, &hits)
     } else {
-        let emphasis = use_color(
-            color,
-            None,
-            ColorEnv::from_process(),
-            io::stdout().is_terminal(),
-        );
+        let emphasis = color.decide(io::stdout().is_terminal());
         crate::export::search_text(&index, &query, &hits, emphasis)
     };
     match emit(&out) {

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod color;
 pub mod commands;
+pub mod config;
 pub mod data;
 pub mod export;
 pub mod layout;

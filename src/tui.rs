@@ -50,6 +50,10 @@ pub struct Options {
     pub view: app::View,
     /// Open the search on this query (`stances -q`).
     pub query: Option<String>,
+    /// The keys in force.
+    pub keymap: Arc<app::keymap::Keymap>,
+    /// A line for the status bar at start.
+    pub notice: Option<String>,
     /// Seed for the quiz.
     pub seed: u64,
     /// The dataset's path, watched for changes (none for the embedded
@@ -69,6 +73,7 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let size = terminal.size()?;
     let mut app = App::new(data, Rect::new(0, 0, size.width, size.height));
     app.quiz_seed = options.seed;
+    app.keymap = options.keymap;
     if let Some(path) = &options.load_in_background {
         app.loading = Some(crate::reload::Stage {
             what: format!("Reading {}", path.display()),
@@ -81,6 +86,10 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
         // worker is asked for results like for any keystroke.
         app::update(&mut app, Action::OpenSearch);
         app::update(&mut app, Action::Edit(app::Edit::Paste(query)));
+    }
+    // After the updates above, which clear the status line.
+    if let Some(notice) = options.notice {
+        app.status = Some(notice);
     }
     let theme = Theme::new(options.theme, options.no_color);
     // crossterm drops colours itself when NO_COLOR is set; `--color

@@ -8,6 +8,8 @@ fn stances(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stances"))
         .args(args)
         .env("NO_COLOR", "1")
+        // No config file of the machine's user may change the results.
+        .env("STANCES_CONFIG", "")
         .output()
         .expect("the binary runs")
 }
@@ -450,6 +452,7 @@ fn stances_with(args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Ou
     cmd.args(args)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env("STANCES_CONFIG", "")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -822,4 +825,148 @@ fn the_data_format_documents_every_kind_of_problem() {
         let row = format!("| {} | {} |", k.code(), k.name());
         assert!(doc.contains(&row), "docs/data-format.md lacks {row}");
     }
+}
+
+/// A scratch directory of this test's own.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("stances-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_config_file_is_found_in_the_platform_config_dir_or_named() {
+    let dir = scratch("config-path");
+    let xdg = dir.join("xdg");
+    let out = stances_with(
+        &["config", "--path"],
+        &[("XDG_CONFIG_HOME", xdg.to_str().unwrap())],
+        None,
+    );
+    // Without STANCES_CONFIG (stances_with sets it empty; env_remove wins
+    // only through a fresh Command, so ask the same with it unset).
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stances"));
+    cmd.args(["config", "--path"])
+        .env_remove("STANCES_CONFIG")
+        .env("XDG_CONFIG_HOME", &xdg);
+    let unset = cmd.output().unwrap();
+    assert_eq!(
+        stdout(&unset).trim_end(),
+        xdg.join("stances/config.toml").display().to_string()
+    );
+    // Set empty: no config file at all.
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("STANCES_CONFIG is set and empty"));
+    let named = dir.join("class.toml");
+    let out = stances_with(
+        &["config", "--path"],
+        &[("STANCES_CONFIG", named.to_str().unwrap())],
+        None,
+    );
+    assert_eq!(stdout(&out).trim_end(), named.display().to_string());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_default_config_checks_clean_and_changes_nothing() {
+    let dir = scratch("config-default");
+    let file = dir.join("config.toml");
+    let text = stdout(&stances(&["config", "--default"]));
+    assert!(
+        text.contains("# [keys.list]\n# up = [\"up\", \"k\"]"),
+        "{text}"
+    );
+    std::fs::write(&file, &text).unwrap();
+    let env = [("STANCES_CONFIG", file.to_str().unwrap())];
+    let out = stances_with(&["config"], &env, None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim_end(), format!("{}: ok", file.display()));
+    let out = stances_with(&["list", "actors"], &env, None);
+    assert_eq!(stderr(&out), "");
+    assert_eq!(stdout(&out), stdout(&stances(&["list", "actors"])));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_bad_config_is_a_located_warning_and_the_command_runs_with_defaults() {
+    let dir = scratch("config-bad");
+    let file = dir.join("config.toml");
+    std::fs::write(
+        &file,
+        "theme = \"dark\"\ncolor = \"always\"\n[keys.list]\ndowm = [\"n\"]\n",
+    )
+    .unwrap();
+    let env = [("STANCES_CONFIG", file.to_str().unwrap())];
+    let out = stances_with(&["search", "fragmnted"], &env, None);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "{}:4:1: warning: no action `dowm` in [keys.list]; did you mean `down`?\n 4 | dowm = [\"n\"]\n   | ^^^^\n",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("the config file is set aside: using the defaults"));
+    // Set aside whole: its `color = "always"` is not used either.
+    assert!(!stdout(&out).contains('\u{1b}'));
+    let check = stances_with(&["config"], &env, None);
+    assert_eq!(check.status.code(), Some(1));
+    // A file that is not there, when named, is a warning too.
+    let missing = dir.join("missing.toml");
+    let out = stances_with(
+        &["validate"],
+        &[("STANCES_CONFIG", missing.to_str().unwrap())],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        format!(
+            "{}: warning: no such file or directory; using the defaults",
+            missing.display()
+        )
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn config_settings_are_defaults_the_command_line_overrides() {
+    let dir = scratch("config-settings");
+    let file = dir.join("config.toml");
+    std::fs::copy("tests/fixtures/invalid/bad-kind.toml", dir.join("bad.toml")).unwrap();
+    // A relative data path is beside the config file.
+    std::fs::write(&file, "color = \"always\"\ndata = \"bad.toml\"\n").unwrap();
+    let env = [("STANCES_CONFIG", file.to_str().unwrap())];
+    let out = stances_with(&["validate"], &env, None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("bad.toml:7:8: error: actor `a`: unknown variant `nation`"));
+    let out = stances_with(&["--data", "data", "search", "fragmnted"], &env, None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\u{1b}["), "the config's colour");
+    let out = stances_with(
+        &["--data", "data", "search", "fragmnted", "--color", "never"],
+        &env,
+        None,
+    );
+    assert!(!stdout(&out).contains("\u{1b}["), "the flag wins");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_readme_config_example_checks_clean() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme.find("## Config file").expect("the section")..];
+    let start = section.find("```toml\n").expect("a toml example") + 8;
+    let end = start + section[start..].find("```").unwrap();
+    let dir = scratch("config-readme");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, &section[start..end]).unwrap();
+    let out = stances_with(
+        &["config"],
+        &[("STANCES_CONFIG", file.to_str().unwrap())],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::remove_dir_all(dir).unwrap();
 }

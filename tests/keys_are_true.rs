@@ -220,8 +220,8 @@ fn no_help_line_is_cut() {
     for (w, h) in SIZES.into_iter().chain([(40, 12), (200, 60)]) {
         let popup = stances::layout::help(Rect::new(0, 0, w, h));
         let width = usize::from(popup.width.saturating_sub(2));
-        let rows = keymap::help_rows(width);
-        let key_col = keymap::help_key_column(width);
+        let rows = keymap::help_rows(&keymap::Keymap::default(), width);
+        let key_col = keymap::help_key_column(&keymap::Keymap::default(), width);
         for row in &rows {
             if let HelpRow::Entry { keys, text } = row {
                 let used = if text.is_empty() {
@@ -253,7 +253,10 @@ fn no_help_line_is_cut() {
             }
         }
         read.extend(current);
-        for (_, keys, desc) in keymap::help_lines().into_iter().filter(|l| l.0.is_none()) {
+        for (_, keys, desc) in keymap::help_lines(&keymap::Keymap::default())
+            .into_iter()
+            .filter(|l| l.0.is_none())
+        {
             assert!(
                 read.iter().any(|(k, t)| *k == keys && t.trim() == desc),
                 "{w}x{h}: {keys} {desc:?} not whole in help"

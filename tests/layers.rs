@@ -34,6 +34,8 @@ const LAYERS: &[(&str, u32)] = &[
     // Drawing the state.
     ("ui", 60),
     // The terminal and its event loop.
+    // The config file: theme, colour, dataset and the keymap to use.
+    ("config", 65),
     ("tui", 70),
     ("commands", 80),
     ("cli", 90),

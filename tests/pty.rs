@@ -47,6 +47,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove(TEST_PANIC);
+        cmd.env("STANCES_CONFIG", "");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -438,4 +439,54 @@ fn list_on_a_terminal_is_an_aligned_table() {
     let li = shown.lines().find(|l| l.starts_with("li-qiang ")).unwrap();
     // Columns line up (TSV's tabs would put this name 8 columns on).
     assert_eq!(header.find("NAME"), li.find("Li Qiang"), "{shown}");
+}
+
+#[test]
+fn remapped_keys_work_and_show_in_the_footer_and_help() {
+    let dir = std::env::temp_dir().join(format!("stances-pty-keys-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("config.toml");
+    std::fs::write(
+        &file,
+        "theme = \"high-contrast\"\n[keys.list]\ndown = [\"down\", \"n\"]\n[keys.global]\nquit = [\"x\", \"ctrl-c\"]\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[], &[("STANCES_CONFIG", file.to_str().unwrap())], 100, 30);
+    s.wait_for("Approaches (3/4)");
+    s.wait_for("↓/n move");
+    s.wait_for("x/Ctrl-C quit");
+    // j no longer moves: the help, opened after it, shows it was read.
+    s.send("j?");
+    s.wait_for("↓/n");
+    s.send("?");
+    s.wait_for("Approaches (3/4)");
+    s.send("n");
+    s.wait_for("Approaches (4/4)");
+    // q no longer quits: the help still opens after it.
+    s.send("q?");
+    s.wait_for("↓/n");
+    s.send("x");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_bad_config_still_opens_the_explorer_and_says_why() {
+    let dir = std::env::temp_dir().join(format!("stances-pty-badcfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "[keys.list]\ndown = [\"hyper-n\"]\n").unwrap();
+    let mut s = Session::start(&[], &[("STANCES_CONFIG", file.to_str().unwrap())], 160, 30);
+    s.wait_for("config.toml:2:9: warning: `hyper-n` is not a key");
+    s.wait_for("Approaches (3/4)");
+    // The defaults are in force.
+    s.send("j");
+    s.wait_for("Approaches (4/4)");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    // The whole warning is on the terminal after the explorer.
+    s.wait_for("the config file is set aside");
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -1,6 +1,10 @@
 //! The keymap as data. One table drives three things: dispatching key
 //! presses, the footer's hints and the help overlay, so none of them can
 //! drift from the others.
+//!
+//! [`BINDINGS`] are the defaults; a [`Keymap`] is what is in force, the
+//! defaults with the config file's changes ([`Keymap::rebind`]), kept in
+//! the `App` so that the help and the footer show the keys that work.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -32,6 +36,28 @@ pub enum Context {
 }
 
 impl Context {
+    /// The context's name in the config file: `[keys.list]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Help => "help",
+            Context::Search => "search",
+            Context::List => "list",
+            Context::Detail => "detail",
+            Context::Global => "global",
+            Context::Explore => "explore",
+            Context::Map => "map",
+            Context::Compare => "compare",
+            Context::Timeline => "timeline",
+            Context::Tour => "tour",
+            Context::Quiz => "quiz",
+            Context::QuizSummary => "quiz-summary",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Context> {
+        CONTEXTS.into_iter().find(|c| c.name() == name)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Help => "Help",
@@ -89,6 +115,7 @@ impl Key {
             KeyCode::Backspace => "Backspace".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -97,6 +124,132 @@ impl Key {
             base
         }
     }
+
+    /// The key as the config file writes it: `j`, `G`, `ctrl-c`,
+    /// `pagedown`, `space`. [`Key::parse`] reads it back.
+    pub fn config_name(&self) -> String {
+        let base = NAMED
+            .iter()
+            .find(|(_, code)| *code == self.code)
+            .map(|(name, _)| name.to_string())
+            .unwrap_or_else(|| match self.code {
+                KeyCode::Char(c) => c.to_string(),
+                KeyCode::F(n) => format!("f{n}"),
+                other => format!("{other:?}").to_lowercase(),
+            });
+        if self.ctrl {
+            format!("ctrl-{base}")
+        } else {
+            base
+        }
+    }
+
+    /// A key as the config file writes it. Names are case-insensitive; a
+    /// single character is itself (`G` is not `g`).
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let lower = text.to_lowercase();
+        if let Some(rest) = lower.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                // Terminals send Ctrl-C and Ctrl-Shift-C alike.
+                (Some(c), None) if c.is_ascii_graphic() => Ok(ctrl(c)),
+                _ => Err(format!(
+                    "`{text}`: only a letter, digit or sign goes with ctrl- (e.g. `ctrl-n`)"
+                )),
+            };
+        }
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !c.is_control()
+        {
+            return Ok(ch(c));
+        }
+        if let Some((_, code)) = NAMED.iter().find(|(name, _)| *name == lower) {
+            return Ok(key(*code));
+        }
+        if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
+            && (1..=12).contains(&n)
+        {
+            return Ok(key(KeyCode::F(n)));
+        }
+        Err(format!(
+            "`{text}` is not a key: write a character (`j`, `G`, `?`), ctrl- and one (`ctrl-n`), f1 to f12, or one of {}",
+            NAMED
+                .iter()
+                .map(|(n, _)| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+}
+
+/// Keys with names in the config file.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("shift-tab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("space", KeyCode::Char(' ')),
+];
+
+/// The name of an action in the config file: `down`, `view-map`,
+/// `answer-1`. Within a context each action is bound once, so a context
+/// and an action name say which binding.
+pub fn action_name(action: &Action) -> String {
+    let name = match action {
+        Action::Quit => "quit",
+        Action::Up => "up",
+        Action::Down => "down",
+        Action::PageUp => "page-up",
+        Action::PageDown => "page-down",
+        Action::Top => "top",
+        Action::Bottom => "bottom",
+        Action::NextPane => "next-pane",
+        Action::PrevPane => "previous-pane",
+        Action::Follow => "open",
+        Action::Back => "back",
+        Action::Clear => "close",
+        Action::ToggleHelp => "help",
+        Action::SwitchView(view) => return format!("view-{}", view.title().to_lowercase()),
+        Action::OpenSearch => "search",
+        Action::Edit(Edit::Left) => "cursor-left",
+        Action::Edit(Edit::Right) => "cursor-right",
+        Action::Edit(Edit::Home) => "line-start",
+        Action::Edit(Edit::End) => "line-end",
+        Action::Edit(Edit::Backspace) => "delete-back",
+        Action::Edit(Edit::Delete) => "delete-forward",
+        Action::Edit(Edit::DeleteWord) => "delete-word",
+        Action::Edit(Edit::DeleteToStart) => "delete-to-start",
+        Action::Left => "left",
+        Action::Right => "right",
+        Action::Choose(n) => return format!("answer-{}", n + 1),
+        Action::Next => "next",
+        Action::NewRound => "new-round",
+        Action::ToggleKind => "toggle-kind",
+        Action::CopyQuote => "copy",
+        Action::CopyCitation => "copy-citation",
+        // Not keys: events from the terminal, the worker and the loader.
+        Action::Edit(_)
+        | Action::Click { .. }
+        | Action::ScrollUp { .. }
+        | Action::ScrollDown { .. }
+        | Action::Resize { .. }
+        | Action::SearchResults(_)
+        | Action::Reloaded(_)
+        | Action::Loading(_)
+        | Action::IndexReady(_) => "event",
+    };
+    name.to_string()
 }
 
 pub struct Binding {
@@ -253,6 +406,109 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
+/// A binding in force: a default one, or one the config file changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub desc: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+/// The bindings in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    pub bindings: Vec<Bound>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS
+                .iter()
+                .map(|b| Bound {
+                    context: b.context,
+                    keys: b.keys.to_vec(),
+                    action: b.action.clone(),
+                    desc: b.desc,
+                    hint: b.hint,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The bindings of one context, in table order.
+    pub fn in_context(&self, context: Context) -> impl Iterator<Item = &Bound> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// Give the action named `action` in `context` these keys instead of
+    /// its defaults. A clash with another binding is found by
+    /// [`Keymap::clashes`] once every change is made (two actions may
+    /// swap keys).
+    pub fn rebind(&mut self, context: Context, action: &str, keys: Vec<Key>) -> Result<(), String> {
+        if keys.is_empty() {
+            return Err(format!("`{action}` needs at least one key"));
+        }
+        if context == Context::Search
+            && let Some(k) = keys
+                .iter()
+                .find(|k| !k.ctrl && matches!(k.code, KeyCode::Char(_)))
+        {
+            return Err(format!(
+                "`{}` types itself in the search field: bind a ctrl- key or a named key there",
+                k.config_name()
+            ));
+        }
+        match self
+            .bindings
+            .iter_mut()
+            .find(|b| b.context == context && action_name(&b.action) == action)
+        {
+            Some(b) => {
+                b.keys = keys;
+                Ok(())
+            }
+            None => {
+                let names: Vec<String> = self
+                    .in_context(context)
+                    .map(|b| action_name(&b.action))
+                    .collect();
+                let mut message = format!("no action `{action}` in [keys.{}]", context.name());
+                match crate::data::check::closest(action, names.iter().map(String::as_str)) {
+                    Some(near) => message.push_str(&format!("; did you mean `{near}`?")),
+                    None => message.push_str(&format!(" (its actions: {})", names.join(", "))),
+                }
+                Err(message)
+            }
+        }
+    }
+
+    /// Keys bound to two actions in one context: (context, key, the
+    /// actions' names).
+    pub fn clashes(&self) -> Vec<(Context, Key, [String; 2])> {
+        let mut out = Vec::new();
+        for context in CONTEXTS {
+            let mut seen: Vec<(Key, &Action)> = Vec::new();
+            for b in self.in_context(context) {
+                for k in &b.keys {
+                    match seen.iter().find(|(s, _)| s == k) {
+                        Some((_, other)) if **other != b.action => {
+                            out.push((context, *k, [action_name(other), action_name(&b.action)]))
+                        }
+                        Some(_) => {}
+                        None => seen.push((*k, &b.action)),
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The contexts active now, most specific first.
 pub fn contexts(app: &App) -> Vec<Context> {
     if app.help.is_some() {
@@ -294,9 +550,9 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
         ctrl,
     };
     for context in contexts(app) {
-        if let Some(b) = BINDINGS
-            .iter()
-            .filter(|b| b.context == context)
+        if let Some(b) = app
+            .keymap
+            .in_context(context)
             .find(|b| b.keys.contains(&pressed))
         {
             return Some(b.action.clone());
@@ -393,7 +649,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
     let mut out = Vec::new();
     for context in contexts(app) {
         let mut here = Vec::new();
-        for b in BINDINGS.iter().filter(|b| b.context == context) {
+        for b in app.keymap.in_context(context) {
             // Over the help, the explorer's keys wait: only quitting works.
             if app.help.is_some() && context == Global && b.action != Action::Quit {
                 continue;
@@ -414,14 +670,13 @@ pub fn hints(app: &App) -> Vec<Hint> {
                 // The four answer keys are four bindings; one hint says them.
                 let range = b.action == Action::Choose(0);
                 let (label, keys) = if range {
-                    let all = BINDINGS
-                        .iter()
-                        .filter(|o| o.context == context && matches!(o.action, Action::Choose(_)))
+                    let all = app
+                        .keymap
+                        .in_context(context)
+                        .filter(|o| matches!(o.action, Action::Choose(_)))
                         .flat_map(|o| o.keys.iter().copied())
                         .collect::<Vec<_>>();
-                    let first = all.first().map(Key::label).unwrap_or_default();
-                    let last = all.last().map(Key::label).unwrap_or_default();
-                    (format!("{first}-{last}"), all)
+                    (range_label(&all), all)
                 } else {
                     (keys_label(&keys), keys)
                 };
@@ -480,17 +735,38 @@ pub fn footer(app: &App, width: usize) -> Vec<Hint> {
     hints
 }
 
+/// Keys that run in order (`a`, `b`, `c`, `d`) as a range, `a-d`; any
+/// others (remapped in the config file) one by one.
+fn range_label(keys: &[Key]) -> String {
+    let chars: Vec<char> = keys
+        .iter()
+        .filter_map(|k| match k.code {
+            KeyCode::Char(c) if !k.ctrl => Some(c),
+            _ => None,
+        })
+        .collect();
+    let in_order = chars.len() == keys.len()
+        && chars.len() > 2
+        && chars
+            .windows(2)
+            .all(|w| u32::from(w[1]) == u32::from(w[0]) + 1);
+    match (in_order, chars.first(), chars.last()) {
+        (true, Some(first), Some(last)) => format!("{first}-{last}"),
+        _ => keys_label(keys),
+    }
+}
+
 pub fn keys_label(keys: &[Key]) -> String {
     keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
 }
 
 /// The help overlay's lines: a heading per context, then "keys  what".
-pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
+pub fn help_lines(keymap: &Keymap) -> Vec<(Option<&'static str>, String, &'static str)> {
     let mut out = Vec::new();
     for context in CONTEXTS {
         out.push((Some(context.title()), String::new(), ""));
-        for b in BINDINGS.iter().filter(|b| b.context == context) {
-            out.push((None, keys_label(b.keys), b.desc));
+        for b in keymap.in_context(context) {
+            out.push((None, keys_label(&b.keys), b.desc));
         }
     }
     out.push((Some("Search syntax"), String::new(), ""));
@@ -537,8 +813,8 @@ pub enum HelpRow {
 /// the widest keys when that leaves a readable description column; when
 /// it does not, long keys take a row of their own, the description
 /// under them.
-pub fn help_rows(width: usize) -> Vec<HelpRow> {
-    let lines = help_lines();
+pub fn help_rows(keymap: &Keymap, width: usize) -> Vec<HelpRow> {
+    let lines = help_lines(keymap);
     let widest = lines
         .iter()
         .map(|(_, k, _)| crate::text::width(k))
@@ -574,8 +850,8 @@ pub fn help_rows(width: usize) -> Vec<HelpRow> {
 }
 
 /// Columns the key column of `help_rows(width)` takes, margins included.
-pub fn help_key_column(width: usize) -> usize {
-    let widest = help_lines()
+pub fn help_key_column(keymap: &Keymap, width: usize) -> usize {
+    let widest = help_lines(keymap)
         .iter()
         .map(|(_, k, _)| crate::text::width(k))
         .max()
@@ -653,7 +929,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding() {
-        let lines = help_lines();
+        let lines = help_lines(&Keymap::default());
         for b in BINDINGS {
             assert!(
                 lines
@@ -663,5 +939,93 @@ mod tests {
                 b.desc
             );
         }
+    }
+
+    #[test]
+    fn every_binding_has_a_name_unique_in_its_context() {
+        for context in CONTEXTS {
+            assert_eq!(Context::named(context.name()), Some(context));
+            let names: Vec<String> = BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| action_name(&b.action))
+                .collect();
+            for (i, n) in names.iter().enumerate() {
+                assert_ne!(n, "event");
+                assert!(!names[..i].contains(n), "{n} twice in {context:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_default_key_reads_back_from_its_config_name() {
+        for b in BINDINGS {
+            for k in b.keys {
+                assert_eq!(Key::parse(&k.config_name()), Ok(*k), "{k:?}");
+            }
+        }
+        assert_eq!(Key::parse("Ctrl-N"), Ok(ctrl('n')));
+        assert_eq!(Key::parse("PageDown"), Ok(key(KeyCode::PageDown)));
+        assert_eq!(Key::parse("f5"), Ok(key(KeyCode::F(5))));
+        assert!(Key::parse("ctrl-").is_err());
+        assert!(Key::parse("hyper-x").is_err());
+        assert!(Key::parse("").is_err());
+    }
+
+    #[test]
+    fn a_rebound_key_dispatches_and_shows_in_help_and_hints() {
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(List, "down", vec![key(KeyCode::Down), ch('n')])
+            .unwrap();
+        keymap.rebind(Global, "quit", vec![ch('x')]).unwrap();
+        assert!(keymap.clashes().is_empty());
+        let mut a = app();
+        a.keymap = std::sync::Arc::new(keymap);
+        let press_char = |a: &App, c| action_for(a, press(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(press_char(&a, 'n'), Some(Action::Down));
+        assert_eq!(press_char(&a, 'j'), None);
+        assert_eq!(press_char(&a, 'x'), Some(Action::Quit));
+        assert_eq!(press_char(&a, 'q'), None);
+        let hints = hints(&a);
+        let shown =
+            |label: &str, what: &str| hints.iter().any(|h| h.label == label && h.what == what);
+        assert!(shown("↓/n", "move"), "{hints:?}");
+        assert!(shown("x", "quit"), "{hints:?}");
+        let help = help_lines(&a.keymap);
+        assert!(help.contains(&(None, "↓/n".to_string(), "next item")));
+        assert!(help.contains(&(None, "x".to_string(), "quit")));
+    }
+
+    #[test]
+    fn rebinding_is_checked() {
+        let mut keymap = Keymap::default();
+        assert_eq!(
+            keymap.rebind(List, "dowm", vec![ch('n')]),
+            Err("no action `dowm` in [keys.list]; did you mean `down`?".into())
+        );
+        assert!(keymap.rebind(Search, "down", vec![ch('n')]).is_err());
+        assert!(keymap.rebind(Search, "down", vec![ctrl('n')]).is_ok());
+        assert!(keymap.rebind(List, "down", vec![]).is_err());
+        // Two actions swapping keys is fine once both are changed.
+        keymap.rebind(List, "down", vec![ch('k')]).unwrap();
+        assert_eq!(keymap.clashes().len(), 1);
+        keymap.rebind(List, "up", vec![ch('j')]).unwrap();
+        assert!(keymap.clashes().is_empty());
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    #[test]
+    fn answer_keys_in_order_are_a_range_and_others_are_listed() {
+        assert_eq!(range_label(&[ch('a'), ch('b'), ch('c'), ch('d')]), "a-d");
+        assert_eq!(range_label(&[ch('1'), ch('2'), ch('3'), ch('4')]), "1-4");
+        assert_eq!(
+            range_label(&[ch('x'), ch('b'), ch('c'), ch('d')]),
+            "x/b/c/d"
+        );
     }
 }

@@ -148,6 +148,8 @@ pub struct App {
     /// Requests for the event loop, taken with [`App::take_effects`].
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// The keys in force: the defaults, or the config file's.
+    pub keymap: Arc<keymap::Keymap>,
 }
 
 impl App {
@@ -191,6 +193,7 @@ impl App {
             search_generation: 0,
             effects: Vec::new(),
             quit: false,
+            keymap: Arc::default(),
         };
         app.timeline_order = update::timeline_order(&app.data);
         // Start on an approach that opens on something: the first one

@@ -822,7 +822,7 @@ pub(crate) fn detail_scroll_max(app: &App) -> usize {
 /// The furthest the help overlay scrolls at the current size.
 pub(crate) fn help_scroll_max(app: &App) -> usize {
     let popup = layout::help(app.size);
-    let rows = super::keymap::help_rows(usize::from(popup.width.saturating_sub(2)));
+    let rows = super::keymap::help_rows(&app.keymap, usize::from(popup.width.saturating_sub(2)));
     rows.len()
         .saturating_sub(usize::from(popup.height.saturating_sub(2)))
 }

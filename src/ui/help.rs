@@ -21,8 +21,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(popup, theme.base);
     block.render(popup, buf);
     let width = usize::from(inner.width);
-    let rows = keymap::help_rows(width);
-    let key_col = keymap::help_key_column(width);
+    let rows = keymap::help_rows(&app.keymap, width);
+    let key_col = keymap::help_key_column(&app.keymap, width);
     let scroll = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
     for (row, entry) in rows
         .into_iter()
