@@ -343,6 +343,36 @@ pub fn help(area: Rect) -> Rect {
 /// The help overlay's widest: keys and a description of a readable length.
 pub const HELP_WIDTH: u16 = 72;
 
+/// Inside a bordered view that fills the body (Compare, the quiz): the
+/// rows and columns for its content.
+pub fn bordered_inner(body: Rect) -> Rect {
+    Rect {
+        x: body.x.saturating_add(1),
+        y: body.y.saturating_add(1),
+        width: body.width.saturating_sub(2),
+        height: body.height.saturating_sub(2),
+    }
+}
+
+/// The quiz's text: inside its border, a column of padding each side.
+pub fn quiz_text(body: Rect) -> Rect {
+    let inner = bordered_inner(body);
+    Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// Compare's label column, before the two sides.
+pub const COMPARE_LABEL: usize = 12;
+
+/// The width of each of Compare's two sides inside `inner`: what is left
+/// after the label column and the ` │ ` between them, halved.
+pub fn compare_column(inner: Rect) -> usize {
+    usize::from(inner.width).saturating_sub(COMPARE_LABEL + 3) / 2
+}
+
 /// The search screen: the field on top, results, and a preview of the
 /// selected quote beside them when there is room.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

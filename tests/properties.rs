@@ -1,6 +1,7 @@
 //! Random use never breaks the explorer: any sequence of keys, clicks,
-//! wheel turns and resizes (0x0 to 300x100) leaves every selection in range
-//! and visible, and every frame renders without panicking.
+//! wheel turns and resizes (0x0 to 300x100) leaves every selection in
+//! range, every scroll offset (Detail, help, Compare, the quiz summary)
+//! within what its view shows, and every frame renders without panicking.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
@@ -124,6 +125,31 @@ fn check_invariants(app: &App) {
     assert!(points.is_empty() || app.map_selected < points.len());
     let len = app.compare.len(&app.data);
     assert!(len == 0 || (app.compare.left < len && app.compare.right < len));
+    // Every scroll offset stays within what its view can show, so the
+    // first key back always moves it.
+    let limits = app.scroll_limits();
+    assert!(
+        app.detail_scroll <= limits.detail,
+        "detail {} > {limits:?}",
+        app.detail_scroll
+    );
+    assert!(
+        app.compare.scroll <= limits.compare,
+        "compare {} > {limits:?}",
+        app.compare.scroll
+    );
+    if let Some(help) = app.help {
+        assert!(help <= limits.help, "help {help} > {limits:?}");
+    }
+    if let Some(Ok(quiz)) = &app.quiz {
+        assert!(
+            quiz.scroll <= limits.quiz_summary,
+            "quiz {} > {limits:?}",
+            quiz.scroll
+        );
+        assert!(quiz.cursor < stances::app::quiz::CHOICES);
+        assert!(quiz.results.len() <= quiz.questions.len());
+    }
 }
 
 proptest! {

@@ -507,7 +507,14 @@ fn the_problems_panel_says_when_not_all_problems_fit() {
 /// name, short label or the start of it on the map, or in the legend.
 #[test]
 fn the_map_names_every_point_at_every_size() {
-    for (w, h) in [(40, 12), (60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
+    for (w, h) in [
+        (40, 12),
+        (60, 16),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (200, 60),
+    ] {
         let app = in_view(w, h, stances::app::View::Map, &[]);
         let shown = screen(&app);
         for p in stances::app::map::points(&app.data) {
@@ -519,4 +526,60 @@ fn the_map_names_every_point_at_every_size() {
             );
         }
     }
+}
+
+/// Compare's PageDown stops at the end of the table: many presses leave
+/// its last rows on screen, and one PageUp shows earlier ones at once.
+#[test]
+fn compare_pages_no_further_than_its_last_row() {
+    use stances::app::View;
+    // At 80x24 the table is taller than the pane.
+    let mut app = after(80, 24, &[SwitchView(View::Compare)]);
+    let mut previous = screen(&app);
+    let mut at_end = None;
+    for _ in 0..40 {
+        update(&mut app, PageDown);
+        let now = screen(&app);
+        if now == previous {
+            at_end = Some(now.clone());
+            break;
+        }
+        previous = now;
+    }
+    let at_end = at_end.expect("PageDown stops somewhere");
+    // The pane is not blank: the last row of the table is shown.
+    let body: Vec<&str> = at_end.lines().skip(2).take(20).collect();
+    assert!(
+        body.iter().filter(|l| l.contains('│')).count() > 5,
+        "{at_end}"
+    );
+    assert!(at_end.contains("Quotes"), "the last row shows: {at_end}");
+    update(&mut app, PageUp);
+    assert_ne!(screen(&app), at_end, "one PageUp moves back at once");
+}
+
+/// Help scrolls back at the first Up after it was scrolled to its end,
+/// whatever the size did meanwhile.
+#[test]
+fn help_scrolls_back_at_once_after_its_end() {
+    let mut app = after(80, 24, &[ToggleHelp]);
+    for _ in 0..20 {
+        update(&mut app, PageDown);
+    }
+    let end = screen(&app);
+    update(&mut app, Up);
+    assert_ne!(screen(&app), end, "Up at the end of help");
+    for _ in 0..20 {
+        update(&mut app, PageDown);
+    }
+    update(
+        &mut app,
+        Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    let end = screen(&app);
+    update(&mut app, Up);
+    assert_ne!(screen(&app), end, "Up at the end of help, after a resize");
 }

@@ -85,6 +85,52 @@ impl Compare {
     }
 }
 
+/// One line of the comparison table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableLine {
+    /// The two items' names.
+    Header,
+    /// A rule before each row.
+    Rule,
+    /// One line of a row: its label on its first line only.
+    Cells {
+        label: &'static str,
+        left: String,
+        right: String,
+    },
+}
+
+impl Compare {
+    /// The table comparing the two items, each side wrapped to `col`
+    /// columns (text escaped for the terminal). Drawing shows it and
+    /// `settle` measures it, so the scroll stops at its last line.
+    pub fn table(&self, d: &Dataset, col: usize) -> Vec<TableLine> {
+        let (Some(left), Some(right)) = (self.id(d, Side::Left), self.id(d, Side::Right)) else {
+            return Vec::new();
+        };
+        let mut lines = vec![TableLine::Header];
+        let wrap_all = |items: &[String]| -> Vec<String> {
+            items
+                .iter()
+                .flat_map(|s| crate::text::wrap(&crate::text::escape_control(s), col))
+                .collect()
+        };
+        let (a, b) = (rows(d, self.kind, left), rows(d, self.kind, right));
+        for ((label, la), (_, lb)) in a.iter().zip(&b) {
+            let (wa, wb) = (wrap_all(la), wrap_all(lb));
+            lines.push(TableLine::Rule);
+            for n in 0..wa.len().max(wb.len()) {
+                lines.push(TableLine::Cells {
+                    label: if n == 0 { label } else { "" },
+                    left: wa.get(n).cloned().unwrap_or_default(),
+                    right: wb.get(n).cloned().unwrap_or_default(),
+                });
+            }
+        }
+        lines
+    }
+}
+
 /// Quotes listed per side at most; the rest are counted.
 const MAX_QUOTES: usize = 6;
 

@@ -633,6 +633,14 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
             .tour
             .get(app.tour_step)
             .is_some_and(|s| s.focus.is_some()),
+        (Compare, Action::PageDown) => app.compare.scroll < super::update::compare_scroll_max(app),
+        (Compare, Action::PageUp) => app.compare.scroll > 0,
+        (QuizSummary, Action::Down | Action::PageDown) => {
+            matches!(&app.quiz, Some(Ok(q)) if q.scroll < super::update::quiz_scroll_max(app))
+        }
+        (QuizSummary, Action::Up | Action::PageUp) => {
+            matches!(&app.quiz, Some(Ok(q)) if q.scroll > 0)
+        }
         (Quiz, Action::Choose(_)) => {
             matches!(&app.quiz, Some(Ok(q)) if q.chosen.is_none() && !q.finished())
         }

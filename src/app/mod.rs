@@ -94,6 +94,15 @@ pub struct Saved {
     pub history: Vec<String>,
 }
 
+/// The furthest each scrolling part scrolls (rows past its top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScrollLimits {
+    pub detail: usize,
+    pub help: usize,
+    pub compare: usize,
+    pub quiz_summary: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub data: Arc<Dataset>,
@@ -259,6 +268,17 @@ impl App {
         self.pinned
             .as_deref()
             .or_else(|| self.selected_id(self.last_list))
+    }
+
+    /// How far each scrolling part may scroll at the current size: what
+    /// `update` keeps every offset within.
+    pub fn scroll_limits(&self) -> ScrollLimits {
+        ScrollLimits {
+            detail: update::detail_scroll_max(self),
+            help: update::help_scroll_max(self),
+            compare: update::compare_scroll_max(self),
+            quiz_summary: update::quiz_scroll_max(self),
+        }
     }
 
     pub fn take_effects(&mut self) -> Vec<Effect> {

@@ -44,6 +44,32 @@ pub struct Question {
     pub answer: usize,
 }
 
+/// A line of the quiz summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SummaryLine {
+    Score(String),
+    Blank,
+    Answer { right: bool, citation: String },
+    Next(&'static str),
+}
+
+impl SummaryLine {
+    /// The mark before an answer's citation.
+    pub fn mark(right: bool) -> &'static str {
+        if right { "✓ " } else { "✗ " }
+    }
+
+    /// The line as plain text, as wide as it is drawn.
+    pub fn text(&self) -> String {
+        match self {
+            SummaryLine::Score(s) => s.clone(),
+            SummaryLine::Blank => String::new(),
+            SummaryLine::Answer { right, citation } => format!("{}{citation}", Self::mark(*right)),
+            SummaryLine::Next(s) => (*s).to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quiz {
     pub seed: u64,
@@ -113,6 +139,30 @@ impl Quiz {
             results: Vec::new(),
             scroll: 0,
         })
+    }
+
+    /// The summary after the last question, line by line: the score,
+    /// each question's citation with whether it was answered right, and
+    /// what to do next. The view styles it; `settle` measures it.
+    pub fn summary(&self, d: &Dataset) -> Vec<SummaryLine> {
+        let mut lines = vec![
+            SummaryLine::Score(format!(
+                "Finished: {} of {} right.",
+                self.score(),
+                self.questions.len()
+            )),
+            SummaryLine::Blank,
+        ];
+        for (q, right) in self.questions.iter().zip(&self.results) {
+            let citation = crate::text::sanitize_line(&d.citation(&d.quotes[q.quote])).into_owned();
+            lines.push(SummaryLine::Answer {
+                right: *right,
+                citation,
+            });
+        }
+        lines.push(SummaryLine::Blank);
+        lines.push(SummaryLine::Next("n: a new round · Esc: back to Explore"));
+        lines
     }
 
     pub fn finished(&self) -> bool {

@@ -308,10 +308,6 @@ fn handle_quiz(app: &mut App, action: &Action) -> bool {
         }
         _ => return false,
     }
-    // A summary line wraps to at most a few rows: do not scroll past it.
-    if let Some(Ok(quiz)) = app.quiz.as_mut() {
-        quiz.scroll = quiz.scroll.min(quiz.questions.len() * 3);
-    }
     true
 }
 
@@ -805,6 +801,53 @@ pub(super) fn settle(app: &mut App) {
         app.cursor_mut(pane).clamp(len, height);
     }
     app.detail_scroll = app.detail_scroll.min(detail_scroll_max(app));
+    if app.compare.scroll > 0 {
+        app.compare.scroll = app.compare.scroll.min(compare_scroll_max(app));
+    }
+    // Measuring wraps text: only when there is a scroll to bound.
+    if matches!(&app.quiz, Some(Ok(q)) if q.scroll > 0) {
+        let max = quiz_scroll_max(app);
+        if let Some(Ok(quiz)) = app.quiz.as_mut() {
+            quiz.scroll = quiz.scroll.min(max);
+        }
+    }
+    // Help keeps its place over a resize, but never past its end there.
+    let help_max = help_scroll_max(app);
+    if let Some(scroll) = app.help.as_mut() {
+        *scroll = (*scroll).min(help_max);
+    }
+}
+
+/// The furthest the quiz summary scrolls: its wrapped lines less the
+/// rows shown (0 before the summary, which alone scrolls).
+pub(crate) fn quiz_scroll_max(app: &App) -> usize {
+    let Some(Ok(quiz)) = &app.quiz else {
+        return 0;
+    };
+    if !quiz.finished() {
+        return 0;
+    }
+    let text = layout::quiz_text(layout::frame(app.size).body);
+    let lines: Vec<ratatui::text::Line> = quiz
+        .summary(&app.data)
+        .iter()
+        .map(|l| ratatui::text::Line::raw(l.text()))
+        .collect();
+    // Measured as drawn: wrapped by words, not trimmed.
+    let height = ratatui::widgets::Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .line_count(text.width);
+    height.saturating_sub(usize::from(text.height))
+}
+
+/// The furthest Compare's table scrolls: its lines less the rows shown.
+pub(crate) fn compare_scroll_max(app: &App) -> usize {
+    let inner = layout::bordered_inner(layout::frame(app.size).body);
+    let lines = app
+        .compare
+        .table(&app.data, layout::compare_column(inner))
+        .len();
+    lines.saturating_sub(usize::from(inner.height))
 }
 
 /// The furthest Detail's text scrolls: its wrapped height less the rows

@@ -6,12 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::app::compare::{Kind, Side, rows};
-use crate::text::{escape_control, pad, truncate, wrap};
+use crate::app::compare::{Kind, Side, TableLine};
+use crate::layout::{self, COMPARE_LABEL as LABEL};
+use crate::text::{escape_control, pad, truncate};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
-
-const LABEL: usize = 12;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let c = &app.compare;
@@ -28,7 +27,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     ));
     let block = pane_block(theme, title, true);
-    let inner = block.inner(area);
+    let inner = layout::bordered_inner(area);
     block.render(area, buf);
     let (Some(left), Some(right)) = (c.id(d, Side::Left), c.id(d, Side::Right)) else {
         Line::styled(
@@ -38,11 +37,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(inner, buf);
         return;
     };
-    let col = usize::from(inner.width).saturating_sub(LABEL + 3) / 2;
+    let col = layout::compare_column(inner);
     if col < 4 {
         return;
     }
-    let mut lines: Vec<Line> = Vec::new();
     // The header names the two items; the side the arrows change is marked.
     let header = |side: Side, id: &str| {
         let mark = if c.side == side { "▶ " } else { "  " };
@@ -54,41 +52,28 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let name = format!("{mark}{}", escape_control(&d.name_of(id)));
         Span::styled(pad(&truncate(&name, col), col), style)
     };
-    lines.push(Line::from(vec![
-        Span::raw(" ".repeat(LABEL + 1)),
-        header(Side::Left, left),
-        Span::raw(" │ "),
-        header(Side::Right, right),
-    ]));
-    let (a, b) = (rows(d, c.kind, left), rows(d, c.kind, right));
-    for ((label, la), (_, lb)) in a.iter().zip(&b) {
-        let wrap_all = |items: &[String]| -> Vec<String> {
-            items
-                .iter()
-                .flat_map(|s| wrap(&escape_control(s), col))
-                .collect()
-        };
-        let (wa, wb) = (wrap_all(la), wrap_all(lb));
-        lines.push(Line::styled(
-            "─".repeat(usize::from(inner.width)),
-            theme.border,
-        ));
-        for n in 0..wa.len().max(wb.len()) {
-            let label_text = if n == 0 { *label } else { "" };
-            lines.push(Line::from(vec![
-                Span::styled(pad(label_text, LABEL + 1), theme.key),
-                Span::raw(pad(wa.get(n).map_or("", String::as_str), col)),
-                Span::styled(" │ ", theme.border),
-                Span::raw(wb.get(n).cloned().unwrap_or_default()),
-            ]));
-        }
-    }
+    let lines = c.table(d, col);
     for (row, line) in lines
         .into_iter()
         .skip(c.scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
+        let line = match line {
+            TableLine::Header => Line::from(vec![
+                Span::raw(" ".repeat(LABEL + 1)),
+                header(Side::Left, left),
+                Span::raw(" │ "),
+                header(Side::Right, right),
+            ]),
+            TableLine::Rule => Line::styled("─".repeat(usize::from(inner.width)), theme.border),
+            TableLine::Cells { label, left, right } => Line::from(vec![
+                Span::styled(pad(label, LABEL + 1), theme.key),
+                Span::raw(pad(&left, col)),
+                Span::styled(" │ ", theme.border),
+                Span::raw(right),
+            ]),
+        };
         let y = inner.y + u16::try_from(row).unwrap_or(0);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::app::quiz::Quiz;
+use crate::app::quiz::{Quiz, SummaryLine};
 use crate::text::sanitize_line;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
@@ -125,38 +125,21 @@ fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
 }
 
 fn summary<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
-    let d = &app.data;
-    let mut lines = vec![
-        Line::styled(
-            format!(
-                "Finished: {} of {} right.",
-                quiz.score(),
-                quiz.questions.len()
-            ),
-            theme.heading,
-        ),
-        Line::raw(""),
-    ];
-    for (q, right) in quiz.questions.iter().zip(&quiz.results) {
-        let quote = &d.quotes[q.quote];
-        lines.push(Line::from(vec![
-            Span::styled(
-                if *right { "✓ " } else { "✗ " },
-                if *right {
-                    theme.stances[0]
-                } else {
-                    theme.stances[4]
-                },
-            ),
-            Span::raw(sanitize_line(&d.citation(quote)).into_owned()),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "n: a new round · Esc: back to Explore",
-        theme.muted,
-    ));
-    lines
+    quiz.summary(&app.data)
+        .into_iter()
+        .map(|line| match line {
+            SummaryLine::Score(s) => Line::styled(s, theme.heading),
+            SummaryLine::Blank => Line::raw(""),
+            SummaryLine::Answer { right, citation } => Line::from(vec![
+                Span::styled(
+                    SummaryLine::mark(right),
+                    theme.stances[if right { 0 } else { 4 }],
+                ),
+                Span::raw(citation),
+            ]),
+            SummaryLine::Next(s) => Line::styled(s, theme.muted),
+        })
+        .collect()
 }
 
 /// The letter that answers with option `n`, as the keymap binds it.
