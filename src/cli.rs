@@ -157,8 +157,9 @@ Examples:
   stances quiz
   stances quiz --seed 7                   the same questions in the same order
 
-Keys: 1-4 (or ↑/↓ and Enter) answer, Enter or Space goes on, g starts a
-new round from the summary, Esc goes to the explorer, q quits.")]
+Keys: a-d (or ↑/↓ and Enter) answer, Enter or Space goes on, n starts a
+new round from the summary, Esc goes to the explorer, q quits (as shipped;
+the config file can change them, and ? in the quiz shows the keys in force).")]
     Quiz {
         /// Seed for the order of questions and answers (default: random)
         #[arg(long)]

@@ -529,6 +529,7 @@ fn the_man_page_has_every_command_and_renders() {
         "quiz",
         "list",
         "completions",
+        "config",
         "man",
     ] {
         let heading = format!("\n.SH \"STANCES {}\"\n", cmd.to_uppercase());
@@ -702,7 +703,15 @@ fn list_formats_for_programs() {
 
 #[test]
 fn flags_are_only_on_the_commands_they_affect() {
-    for cmd in ["validate", "export", "search", "list", "completions", "man"] {
+    for cmd in [
+        "validate",
+        "export",
+        "search",
+        "list",
+        "completions",
+        "config",
+        "man",
+    ] {
         let help = stdout(&stances(&[cmd, "--help"]));
         assert!(!help.contains("--theme"), "{cmd} --help offers --theme");
         assert!(help.contains("--color"), "{cmd} --help lacks --color");
