@@ -295,7 +295,9 @@ fn export_json_is_the_whole_dataset() {
     let out = stances(&["export", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["quotes"].as_array().unwrap().len(), 7);
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 9);
+    assert_eq!(v["glossary"].as_array().unwrap().len(), 12);
+    assert_eq!(v["questions"].as_array().unwrap().len(), 6);
     assert_eq!(v["events"][3]["date"], "2025-07-25");
 }
 
@@ -304,7 +306,7 @@ fn export_csv_has_one_row_per_quote() {
     let out = stdout(&stances(&["export", "--format", "csv"]));
     let lines: Vec<&str> = out.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "id,speaker,text,source,date,tags");
-    assert_eq!(lines.len(), 8);
+    assert_eq!(lines.len(), 10);
     assert!(lines.iter().any(|l| l.starts_with(
         "baidu-too-important,Baidu representative,AI is too important to be left fragmented,"
     )));
@@ -391,7 +393,7 @@ fn the_readme_example_validates() {
 
 #[test]
 fn search_behaves_like_a_unix_filter() {
-    let found = stances(&["search", "fragmnted"]);
+    let found = stances(&["search", "too importnt"]);
     assert_eq!(found.status.code(), Some(0));
     let first = stdout(&found).lines().next().unwrap().to_string();
     assert_eq!(

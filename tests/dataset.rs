@@ -20,14 +20,20 @@ const MINIMAL: &str = "[dataset]\ntitle = \"t\"\n";
 #[test]
 fn the_shipped_dataset_covers_the_article() {
     let d = shipped();
-    let approaches: Vec<&str> = d.approaches.iter().map(|a| a.id.as_str()).collect();
+    let approaches: Vec<(&str, Option<data::Scope>)> = d
+        .approaches
+        .iter()
+        .map(|a| (a.id.as_str(), a.scope))
+        .collect();
+    use data::Scope::*;
     assert_eq!(
         approaches,
         [
-            "eu-risk-based-regulation",
-            "us-deregulation",
-            "china-cooperation-body",
-            "un-inclusive-governance"
+            ("eu-risk-based-regulation", Some(Regional)),
+            ("us-deregulation", Some(National)),
+            ("china-cooperation-body", Some(Global)),
+            ("un-inclusive-governance", Some(Global)),
+            ("china-domestic-rules", Some(National)),
         ]
     );
     for id in [
@@ -45,22 +51,35 @@ fn the_shipped_dataset_covers_the_article() {
         "huawei",
         "tencent",
         "baidu",
-        "deepseek",
         "experts",
         "western-policymakers",
+        "other-leaders",
         "global-south",
     ] {
         assert!(d.actor(id).is_some(), "actor {id}");
     }
-    // Seven quoted phrases, five of them fragments of a sentence.
-    assert_eq!(d.quotes.len(), 7);
+    // DeepSeek is a model, not a company: it is named among China's
+    // domestic instruments, not as an actor.
+    assert!(d.item("deepseek").is_none());
+    let domestic = &d.approaches[4];
+    assert!(domestic.instruments.iter().any(|i| i.contains("DeepSeek")));
+    // The Chinese firms are said to be Chinese.
+    for firm in ["huawei", "tencent", "baidu"] {
+        let summary = d.actor(firm).unwrap().summary.as_deref().unwrap();
+        assert!(summary.contains("Chinese"), "{firm}: {summary}");
+    }
+    // Nine quotes: seven from the article (five of them phrases) and two
+    // more renderings of Li's first passage.
+    assert_eq!(d.quotes.len(), 9);
     assert_eq!(d.quotes.iter().filter(|q| q.fragment).count(), 5);
     assert!((6..=10).contains(&d.tour.len()));
     assert!(d.tour.iter().all(|s| s.focus.is_some()));
-    for tag in ["bias", "fake-news", "killer-robots", "inequality", "trust"] {
-        let tagged = d.quotes.iter().any(|q| q.tags.iter().any(|t| t == tag))
-            || d.reactions.iter().any(|r| r.tags.iter().any(|t| t == tag));
-        assert!(tagged, "theme {tag}");
+    for tag in ["inequality", "trust"] {
+        assert!(d.quotes.iter().any(|q| q.tags.iter().any(|t| t == tag)));
+    }
+    // The concerns the article names are explained, not only tags.
+    for term in ["AI bias", "fake news", "killer robots"] {
+        assert!(d.glossary.iter().any(|g| g.term == term), "{term}");
     }
     let opening = d
         .events
@@ -69,6 +88,111 @@ fn the_shipped_dataset_covers_the_article() {
         .unwrap();
     assert_eq!(opening.date.to_string(), "2025-07-25");
     assert_eq!(opening.place.as_deref(), Some("Shanghai"));
+}
+
+#[test]
+fn the_summary_says_whose_account_it_is_and_what_it_concludes() {
+    let d = shipped();
+    let summary = d.dataset.summary.as_deref().unwrap();
+    for needle in [
+        "mixed and reserved",
+        "told from China's side",
+        "no voice from the EU, the US or the UK",
+        "instability, rivalry",
+    ] {
+        assert!(summary.contains(needle), "{needle}");
+    }
+    // No reaction is recorded for analysis of motives, nor for leaders the
+    // article does not say back anything in particular.
+    for actor in ["experts", "other-leaders"] {
+        assert!(d.reactions.iter().all(|r| r.actor != actor), "{actor}");
+    }
+}
+
+#[test]
+fn where_sources_disagree_both_are_recorded() {
+    let d = shipped();
+    // The date: the article's where the article is cited, the others'
+    // beside it where the event is dated.
+    let opening = d
+        .events
+        .iter()
+        .find(|e| e.id == "waic-2025-opening")
+        .unwrap();
+    assert_eq!(opening.source.as_deref(), Some("valleynews-waic-2025"));
+    let others: Vec<(String, &str)> = opening
+        .other_dates
+        .iter()
+        .map(|o| (o.date.to_string(), o.source.as_str()))
+        .collect();
+    assert_eq!(
+        others,
+        [
+            ("2025-07-26".to_string(), "reuters-lbc-2025"),
+            ("2025-07-26".to_string(), "wion-2025")
+        ]
+    );
+    let first = d.quote("li-governance-dispersed").unwrap();
+    assert_eq!(first.date.unwrap().to_string(), "2025-07-25");
+    // The wording: three renderings of one passage, linked.
+    let i = d
+        .quotes
+        .iter()
+        .position(|q| q.id == "li-governance-dispersed")
+        .unwrap();
+    let others: Vec<&str> = d
+        .other_renderings(i)
+        .into_iter()
+        .map(|j| d.quotes[j].id.as_str())
+        .collect();
+    assert_eq!(others, ["li-fragmented-reuters", "li-fragmented-wion"]);
+    // Each added source has its publisher, date and address.
+    for id in ["reuters-lbc-2025", "wion-2025"] {
+        let s = d.source(id).unwrap();
+        assert!(s.publisher.is_some(), "{id}");
+        assert_eq!(s.published.unwrap().to_string(), "2025-07-26");
+        assert!(s.url.as_deref().unwrap().starts_with("https://"), "{id}");
+    }
+    // The article gives neither: left out, and shown as "not given".
+    let article = d.source("valleynews-waic-2025").unwrap();
+    assert!(article.url.is_none() && article.author.is_none() && article.published.is_none());
+    // The Paris wording is the article's, not anyone's words.
+    assert!(
+        d.quote("paris-inclusive-ethical-ai")
+            .unwrap()
+            .source_wording
+    );
+    for id in ["uk-declines-paris-appeal", "us-declines-paris-appeal"] {
+        let r = d.reactions.iter().find(|r| r.id == id).unwrap();
+        assert_eq!(
+            r.target, "paris-inclusive-ethical-ai",
+            "the appeal, not the summit"
+        );
+        assert_eq!(r.stance, Stance::LeansOppose);
+    }
+}
+
+#[test]
+fn the_teaching_tables_are_filled() {
+    let d = shipped();
+    for term in [
+        "risk-based",
+        "multilateralism",
+        "executive order",
+        "binding rules",
+        "Global South",
+        "WAIC",
+        "large language model",
+    ] {
+        assert!(d.glossary.iter().any(|g| g.term == term), "{term}");
+    }
+    assert!(d.questions.len() >= 4);
+    assert!(d.dataset.objectives.len() >= 3);
+    // Every item that is not a source or an axis has a short label where
+    // its name is long, for the map, tabs and rows.
+    for a in &d.approaches {
+        assert!(a.short.is_some(), "{}", a.id);
+    }
 }
 
 #[test]
@@ -106,6 +230,20 @@ fn quotes_are_attributed_to_the_right_speaker_verbatim() {
         (
             "antonio-guterres",
             "defining test of international cooperation"
+        )
+    );
+    assert_eq!(
+        by("li-fragmented-reuters"),
+        (
+            "li-qiang",
+            "Global AI governance remains fragmented. Countries differ greatly, especially in regulatory concepts and institutional rules"
+        )
+    );
+    assert_eq!(
+        by("li-fragmented-wion"),
+        (
+            "li-qiang",
+            "Currently, global AI governance is still fragmented. Countries have great differences in regulatory concepts and institutional rules."
         )
     );
     assert_eq!(
@@ -147,10 +285,29 @@ fn every_position_has_a_note_and_stays_in_range() {
         .find(|a| a.id == "us-deregulation")
         .unwrap();
     let reg = |a: &data::Approach| a.position.as_ref().unwrap()["regulation"];
+    let multi = |a: &data::Approach| a.position.as_ref().unwrap()["multilateralism"];
     assert!(
         reg(us) < reg(china) && reg(china) < reg(eu),
         "China sits between the poles"
     );
+    // One rule for all: the same scope gives the same multilateralism,
+    // and the UN's call, no more specified than China's body, sits beside it.
+    for a in &d.approaches {
+        let want = match a.scope.unwrap() {
+            data::Scope::National => -0.6,
+            data::Scope::Regional => 0.2,
+            data::Scope::Global => 0.8,
+        };
+        assert_eq!(multi(a), want, "{}", a.id);
+    }
+    let un = d
+        .approaches
+        .iter()
+        .find(|a| a.id == "un-inclusive-governance")
+        .unwrap();
+    assert!((reg(un) - reg(china)).abs() <= 0.2 + 1e-9);
+    // No actor is placed: the article describes none's own policy.
+    assert!(d.actors.iter().all(|a| a.position.is_none()));
 }
 
 #[test]
@@ -198,9 +355,30 @@ fn markdown_handout_has_every_section() {
         "## Timeline",
         "## Sources",
         "## How to cite",
+        "## Learning objectives",
+        "## Glossary",
+        "## Questions for discussion",
     ] {
         assert!(md.contains(heading), "{heading}");
     }
+    // An enacted law or signed orders are not proposals.
+    assert!(!md.contains("Proposed by"));
+    assert!(md.contains("*From: European Union. Scope: regional.*"));
+    // The renderings side by side, one row per source, with its dates.
+    assert!(md.contains("| Source | Source published | Dated | Words |"));
+    assert!(md.contains(
+        "| WION | 2025-07-26 | 2025-07-26 | \u{201c}Currently, global AI governance is still fragmented."
+    ));
+    // The Paris wording is marked as the article's, and the disputed date
+    // is shown with the sources that give it.
+    assert!(md.contains(
+        "\u{201c}inclusive and ethical AI\u{201d} (a phrase from a longer sentence; the source's wording, not the speaker's own words)"
+    ));
+    assert!(md.contains("Sources differ: WION dates it 2025-07-26."));
+    // Unknown source fields say so.
+    assert!(md.contains(
+        "Publisher: Valleynews.com. Author: not given. Published: not given. URL: not given."
+    ));
     for stance in Stance::ALL {
         if d.reactions.iter().any(|r| r.stance == stance) {
             assert!(

@@ -148,16 +148,16 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 fn navigate_open_help_and_quit() {
     let mut s = Session::start(&[], &[], 80, 24);
     // The first approach with reactions and quotes of its own.
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     assert!(s.screen.lock().unwrap().screen().alternate_screen());
     s.send("g");
-    s.wait_for("Approaches (1/4)");
+    s.wait_for("Approaches (1/5)");
     s.send("gjj");
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.wait_for("filter: International AI cooperation body (China)");
     s.send("\t\r");
     s.wait_for("filter: China (actor and members)");
-    s.wait_for("Related (17)");
+    s.wait_for("Related (18)");
     s.send("?");
     s.wait_for("Keys · Esc closes");
     s.send("\x1b");
@@ -175,14 +175,14 @@ fn navigate_open_help_and_quit() {
 #[test]
 fn search_as_you_type() {
     let mut s = Session::start(&[], &[], 100, 30);
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.send("/");
-    s.wait_for("7 of 7");
+    s.wait_for("9 of 9");
     // A typo: one letter left out.
     s.send("fragmnted");
-    s.wait_for("› “AI is too important to be left fragmented” — Baidu");
+    s.wait_for("› “Global AI governance remains fragmented.");
     s.send("\r");
-    s.wait_for("quote · baidu-too-important");
+    s.wait_for("quote · li-fragmented-reuters");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -245,7 +245,7 @@ fn the_tour_command_opens_the_slides() {
     s.send(" ");
     s.wait_for("2/10");
     s.send("\x1b");
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
@@ -253,7 +253,7 @@ fn the_tour_command_opens_the_slides() {
 #[test]
 fn resizing_redraws_at_the_new_size() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.master
         .resize(PtySize {
             rows: 12,
@@ -276,11 +276,11 @@ fn resizing_redraws_at_the_new_size() {
 #[test]
 fn mouse_clicks_select() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     // SGR mouse report: left button down then up at column 31, row 5
     // (1-based): the Reactions pane, its third row.
     s.send("\x1b[<0;31;5M\x1b[<0;31;5m");
-    s.wait_for("Reactions (3/12)");
+    s.wait_for("Reactions (3/10)");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
@@ -288,7 +288,7 @@ fn mouse_clicks_select() {
 #[test]
 fn ctrl_c_restores_the_terminal() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.send("\x03");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -297,7 +297,7 @@ fn ctrl_c_restores_the_terminal() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.signal(libc::SIGTERM);
     assert_eq!(s.exit_code(), 128 + 15);
     s.assert_restored();
@@ -306,7 +306,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn sighup_restores_the_terminal() {
     let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.signal(libc::SIGHUP);
     assert_eq!(s.exit_code(), 128 + 1);
     s.assert_restored();
@@ -352,12 +352,12 @@ fn an_endless_device_as_data_is_refused_at_once_and_the_terminal_kept() {
 #[test]
 fn query_opens_the_explorer_searching() {
     let mut s = Session::start(&["-q", "fragmnted"], &[], 100, 30);
-    s.wait_for("› “AI is too important to be left fragmented” — Baidu");
-    s.wait_for("3 of 7");
+    s.wait_for("› “Global AI governance remains fragmented.");
+    s.wait_for("5 of 9");
     // The query is in the field, editable like a typed one.
     s.send(" baidu");
     s.wait_for("/ fragmnted baidu");
-    s.wait_for("2 of 7");
+    s.wait_for("4 of 9");
     s.send("\r");
     let start = Instant::now();
     while s.contents().contains("Esc close") && start.elapsed() < PATIENCE {
@@ -397,7 +397,7 @@ fn color_flag_and_no_color_decide_the_explorers_colours() {
         s.wait_for(if args.first() == Some(&"tour") {
             "1/10"
         } else {
-            "Approaches (3/4)"
+            "Approaches (3/5)"
         });
         assert_eq!(coloured(&s), want, "{args:?} {env:?}");
         s.send("q");
@@ -421,9 +421,9 @@ fn the_dataset_can_come_down_a_pipe() {
         100,
         30,
     );
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.send("jj");
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();

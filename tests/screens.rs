@@ -142,6 +142,23 @@ fn small_terminals() {
 }
 
 #[test]
+fn a_quote_shows_its_other_renderings_with_their_sources() {
+    // The first quote is Li's passage as the article gives it; Reuters'
+    // and WION's renderings follow in its Detail, each with its source.
+    let app = after(160, 50, &[NextPane, NextPane, NextPane, Follow, PageDown]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Other renderings of the same statement (2)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Rendered by: China's Premier Li proposes"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("detail_quote_renderings_160x50", shown);
+}
+
+#[test]
 fn no_size_down_to_zero_panics() {
     for (w, h) in [
         (0, 0),
@@ -207,7 +224,14 @@ fn no_color_uses_no_colour_but_keeps_the_selection_visible() {
 
 #[test]
 fn stances_carry_a_symbol_and_a_word_in_every_theme() {
-    let app = app_at(120, 40);
+    // The shipped data uses three of the five stances; give the first
+    // five reactions one each so that every stance is drawn.
+    let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    for (r, stance) in data.reactions.iter_mut().zip(stances::data::Stance::ALL) {
+        r.stance = stance;
+    }
+    data.build_index();
+    let app = App::new(data, Rect::new(0, 0, 120, 40));
     let screen = screen(&app);
     for word in [
         "++ supports",
@@ -348,7 +372,11 @@ fn classroom_views() {
     use stances::app::View;
     let cases: [(&str, View, &[Action]); 8] = [
         ("map", View::Map, &[]),
-        ("map_uk_selected", View::Map, &[Action::Down, Action::Down]),
+        (
+            "map_two_steps_down",
+            View::Map,
+            &[Action::Down, Action::Down],
+        ),
         (
             "compare_approaches",
             View::Compare,

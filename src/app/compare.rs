@@ -147,6 +147,12 @@ pub fn rows(d: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, Vec<String>
                 return out;
             };
             out.push(("Proponent", vec![d.name_of(&a.proponent)]));
+            // Which is which: a national law beside a proposed world body
+            // is not a comparison of like with like.
+            out.push((
+                "Scope",
+                vec![a.scope.map_or("not given", |s| s.label()).to_string()],
+            ));
             out.push(("Summary", vec![a.summary.clone()]));
             out.push(("Principles", a.principles.clone()));
             out.push(("Instruments", a.instruments.clone()));
@@ -302,7 +308,13 @@ mod tests {
         let us = rows(&d, Kind::Actors, "united-states");
         let reactions = &us.iter().find(|r| r.0 == "Reactions").unwrap().1;
         assert_eq!(reactions[0], "By it:");
-        assert!(reactions[1].starts_with("-- opposes → Paris AI Summit"));
+        // Its reaction targets the Paris appeal (in the article's words),
+        // not the summit, and leans against it rather than opposing.
+        assert!(
+            reactions[1].starts_with("- leans oppose → \u{201c}inclusive and ethical AI\u{201d}"),
+            "{}",
+            reactions[1]
+        );
     }
 
     #[test]

@@ -85,10 +85,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_map_has_the_four_approaches_and_the_uk() {
+    fn the_shipped_map_has_the_five_approaches() {
         let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
         let p = points(&d);
         let names: Vec<&str> = p.iter().map(|p| p.id.as_str()).collect();
+        // No actor is placed: the article describes no policy of the UK's
+        // own, so it is no longer put on the map.
         assert_eq!(
             names,
             [
@@ -96,20 +98,24 @@ mod tests {
                 "us-deregulation",
                 "china-cooperation-body",
                 "un-inclusive-governance",
-                "united-kingdom"
+                "china-domestic-rules"
             ]
         );
-        // From the EU (0.8, 0.2): left is China (0.1, 0.8)? No: the UN
-        // (0.4, 0.9) and China are both left; China is further left but the
-        // UN is nearer. Up from the US goes to the UK.
+        // The US (-0.8, -0.6): right along its row is China at home
+        // (0.8, -0.6); up, China's body (0.0, 0.8) is nearer the line
+        // than the UN (0.2, 0.8); nothing is below.
         let us = 1;
-        assert_eq!(p[step(&p, us, Direction::Up)].id, "united-kingdom");
+        assert_eq!(p[step(&p, us, Direction::Right)].id, "china-domestic-rules");
+        assert_eq!(p[step(&p, us, Direction::Up)].id, "china-cooperation-body");
         assert_eq!(
             p[step(&p, us, Direction::Down)].id,
             "us-deregulation",
             "nothing below: stay"
         );
+        // The EU (0.8, 0.2): straight down is China at home; left, the UN
+        // is nearer than China's body; nothing is further right.
         let eu = 0;
+        assert_eq!(p[step(&p, eu, Direction::Down)].id, "china-domestic-rules");
         assert_eq!(
             p[step(&p, eu, Direction::Right)].id,
             "eu-risk-based-regulation"

@@ -176,7 +176,7 @@ fn quote(w: &mut String, d: &Dataset, q: &crate::data::Quote) {
 fn renderings(w: &mut String, d: &Dataset, first: usize, others: &[usize]) {
     let _ = writeln!(
         w,
-        "*The same statement as other sources render it:*\n\n| Source | Published | Words |\n|---|---|---|"
+        "*The same statement as other sources render it:*\n\n| Source | Source published | Dated | Words |\n|---|---|---|---|"
     );
     for &j in std::iter::once(&first).chain(others) {
         let q = &d.quotes[j];
@@ -188,11 +188,15 @@ fn renderings(w: &mut String, d: &Dataset, first: usize, others: &[usize]) {
             ),
             None => (q.source.to_string(), NOT_GIVEN.to_string()),
         };
+        let dated = q
+            .date
+            .map_or_else(|| NOT_GIVEN.to_string(), |p| p.to_string());
         let _ = writeln!(
             w,
-            "| {} | {} | \u{201c}{}\u{201d} |",
+            "| {} | {} | {} | \u{201c}{}\u{201d} |",
             cell(&name),
             cell(&published),
+            cell(&dated),
             cell(&q.text)
         );
     }

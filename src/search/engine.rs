@@ -629,8 +629,18 @@ mod tests {
     #[test]
     fn a_typo_still_finds_the_quote() {
         let ix = index();
-        // "fragmnted": a letter left out still matches as a subsequence.
-        assert_eq!(ids(&ix, "fragmnted")[0], "baidu-too-important");
+        // "fragmnted": a letter left out still matches as a subsequence;
+        // the three quotes that say "fragmented" come first.
+        let mut top: Vec<String> = ids(&ix, "fragmnted").into_iter().take(3).collect();
+        top.sort();
+        assert_eq!(
+            top,
+            [
+                "baidu-too-important",
+                "li-fragmented-reuters",
+                "li-fragmented-wion"
+            ]
+        );
     }
 
     #[test]
@@ -647,7 +657,7 @@ mod tests {
     #[test]
     fn qualifiers_filter() {
         let ix = index();
-        assert_eq!(ids(&ix, "by:china").len(), 3, "members included");
+        assert_eq!(ids(&ix, "by:china").len(), 5, "members included");
         assert_eq!(ids(&ix, "by:guterres"), ["guterres-defining-test"]);
         assert_eq!(ids(&ix, "by:\"li qiang\" mankind")[0], "li-benefit-mankind");
         assert!(ids(&ix, "by:\"li qiang\" mankind").len() <= 3);
@@ -656,7 +666,12 @@ mod tests {
         assert_eq!(ids(&ix, "by:nobody-at-all"), Vec::<String>::new());
         assert_eq!(
             ids(&ix, "!mankind by:li-qiang"),
-            ["li-governance-dispersed", "li-exclusive-game"]
+            [
+                "li-governance-dispersed",
+                "li-fragmented-reuters",
+                "li-fragmented-wion",
+                "li-exclusive-game"
+            ]
         );
     }
 
@@ -664,7 +679,7 @@ mod tests {
     fn ties_keep_dataset_order() {
         let ix = index();
         let hits = ix.search(&Query::parse(""));
-        assert_eq!(hits.len(), 7);
+        assert_eq!(hits.len(), ix.data().quotes.len());
         assert!(hits.windows(2).all(|w| w[0].quote < w[1].quote));
     }
 
