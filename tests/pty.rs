@@ -452,16 +452,16 @@ fn remapped_keys_work_and_show_in_the_footer_and_help() {
     )
     .unwrap();
     let mut s = Session::start(&[], &[("STANCES_CONFIG", file.to_str().unwrap())], 100, 30);
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.wait_for("↓/n move");
     s.wait_for("x/Ctrl-C quit");
     // j no longer moves: the help, opened after it, shows it was read.
     s.send("j?");
     s.wait_for("↓/n");
     s.send("?");
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     s.send("n");
-    s.wait_for("Approaches (4/4)");
+    s.wait_for("Approaches (4/5)");
     // q no longer quits: the help still opens after it.
     s.send("q?");
     s.wait_for("↓/n");
@@ -479,10 +479,10 @@ fn a_bad_config_still_opens_the_explorer_and_says_why() {
     std::fs::write(&file, "[keys.list]\ndown = [\"hyper-n\"]\n").unwrap();
     let mut s = Session::start(&[], &[("STANCES_CONFIG", file.to_str().unwrap())], 160, 30);
     s.wait_for("config.toml:2:9: warning: `hyper-n` is not a key");
-    s.wait_for("Approaches (3/4)");
+    s.wait_for("Approaches (3/5)");
     // The defaults are in force.
     s.send("j");
-    s.wait_for("Approaches (4/4)");
+    s.wait_for("Approaches (4/5)");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
