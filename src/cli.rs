@@ -111,21 +111,7 @@ Examples:
     },
 
     /// Fuzzy-search the quotes and print them best first
-    #[command(after_help = "\
-Query syntax (terms separated by spaces must all match):
-  word       fuzzy: the letters in order; smart case; accents ignored
-  'word      exact substring
-  !word      exclude quotes containing the word
-  by:NAME    quotes by an actor (name, id or alias) or its members
-  tag:TAG    quotes with a tag starting with TAG
-  about:ID   quotes about an item whose id starts with ID
-
-Examples:
-  stances search governance
-  stances search 'by:china exclusive'
-  stances search antonio --json | jq '.[0].text'
-
-Exit status: 0 with matches, 1 with none, 2 on error (like grep).")]
+    #[command(after_help = search_after_help())]
     Search {
         /// The query; quote it in the shell when it has spaces
         query: String,
@@ -241,6 +227,21 @@ impl From<Theme> for ThemeKind {
             Theme::HighContrast => ThemeKind::HighContrast,
         }
     }
+}
+
+/// `stances search --help`'s epilogue: the query syntax (the table the
+/// help overlay shows too), examples and the exit statuses.
+fn search_after_help() -> String {
+    format!(
+        "Query syntax (terms separated by spaces must all match):\n{}
+Examples:
+  stances search governance
+  stances search 'by:china exclusive'
+  stances search antonio --json | jq '.[0].text'
+
+Exit status: 0 with matches, 1 with none, 2 on error (like grep).",
+        crate::search::query::syntax_help()
+    )
 }
 
 /// Run the command the line asked for.

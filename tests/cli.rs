@@ -981,3 +981,15 @@ fn the_readme_config_example_checks_clean() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn search_help_shows_the_query_syntax_the_help_overlay_shows() {
+    let help = stdout(&stances(&["search", "--help"]));
+    for (term, what) in stances::search::query::SYNTAX {
+        assert!(
+            help.lines()
+                .any(|l| l.trim_start().starts_with(term) && l.ends_with(what)),
+            "{term} {what} missing from:\n{help}"
+        );
+    }
+}

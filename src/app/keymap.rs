@@ -778,21 +778,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(Option<&'static str>, String, &'stati
         }
     }
     out.push((Some("Search syntax"), String::new(), ""));
-    for (syntax, what) in [
-        (
-            "word",
-            "fuzzy: the letters in order (smart case, accents ignored)",
-        ),
-        ("a b", "every term must match"),
-        ("'word", "exact substring"),
-        ("!word", "exclude quotes containing the word"),
-        (
-            "by:NAME",
-            "quotes by an actor (name, id, alias) or its members",
-        ),
-        ("tag:TAG", "quotes with a tag starting with TAG"),
-        ("about:ID", "quotes about an item whose id starts with ID"),
-    ] {
+    for (syntax, what) in crate::search::query::SYNTAX {
         out.push((None, syntax.to_string(), what));
     }
     out.push((Some("Mouse"), String::new(), ""));

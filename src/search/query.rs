@@ -15,6 +15,33 @@
 
 use super::fold::{fold, has_upper, mask};
 
+/// The query syntax, a term and what it matches: the one table the help
+/// overlay and `stances search --help` both show.
+pub const SYNTAX: &[(&str, &str)] = &[
+    (
+        "word",
+        "fuzzy: the letters in order (smart case, accents ignored)",
+    ),
+    ("a b", "every term must match"),
+    ("'word", "exact substring"),
+    ("!word", "exclude quotes containing the word"),
+    (
+        "by:NAME",
+        "quotes by an actor (name, id, alias) or its members",
+    ),
+    ("tag:TAG", "quotes with a tag starting with TAG"),
+    ("about:ID", "quotes about an item whose id starts with ID"),
+];
+
+/// The syntax table as aligned lines of plain text, for `--help`.
+pub fn syntax_help() -> String {
+    let width = SYNTAX.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+    SYNTAX
+        .iter()
+        .map(|(term, what)| format!("  {term:<width$}  {what}\n"))
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
     Fuzzy(Pattern),
