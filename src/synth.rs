@@ -132,8 +132,15 @@ fn sentence(rng: &mut Lcg) -> String {
 /// A dataset with `quotes` quotes, as TOML text that `stances validate`
 /// accepts.
 pub fn toml(quotes: usize, seed: u64) -> String {
+    toml_with_actors(quotes, (quotes / 500).clamp(4, 400), seed)
+}
+
+/// `toml`, with the quotes spread over `speakers` actors (at least one):
+/// real collections (fortune files, quote sites) have one speaker for
+/// every eight quotes or so, which finds costs of quotes × actors.
+pub fn toml_with_actors(quotes: usize, speakers: usize, seed: u64) -> String {
     let mut rng = Lcg(seed);
-    let speakers = (quotes / 500).clamp(4, 400);
+    let speakers = speakers.max(1);
     let mut out = String::with_capacity(quotes * 300);
     let _ = writeln!(
         out,
@@ -161,7 +168,15 @@ pub fn toml(quotes: usize, seed: u64) -> String {
 
 /// The same dataset as a model, without going through TOML.
 pub fn dataset(quotes: usize, seed: u64) -> crate::data::Dataset {
-    let text = toml(quotes, seed);
+    from_text(toml(quotes, seed))
+}
+
+/// `toml_with_actors` as a model.
+pub fn dataset_with_actors(quotes: usize, speakers: usize, seed: u64) -> crate::data::Dataset {
+    from_text(toml_with_actors(quotes, speakers, seed))
+}
+
+fn from_text(text: String) -> crate::data::Dataset {
     let files = [crate::data::SourceFile::new("synthetic.toml", text)];
     crate::data::check(&files)
         .dataset

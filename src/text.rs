@@ -51,6 +51,30 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     Cow::Owned(escaped.replace(['\n', '\t'], " "))
 }
 
+/// The most characters of one piece of data text that a frame draws:
+/// more than any screen holds (300 columns by 100 rows is 30,000 cells),
+/// so a quote of 10 MB on one line costs each frame what a screenful does.
+pub const MAX_DRAWN_CHARS: usize = 65_536;
+
+/// `s` cut to its first `max` characters (all of it when shorter).
+pub fn head_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
+}
+
+/// [`sanitize_line`] for the screen: at most [`MAX_DRAWN_CHARS`]
+/// characters of `s`, with `…` when cut, so that the work of a frame does
+/// not grow with the data.
+pub fn screen_line(s: &str) -> Cow<'_, str> {
+    let head = head_chars(s, MAX_DRAWN_CHARS);
+    if head.len() == s.len() {
+        return sanitize_line(s);
+    }
+    Cow::Owned(format!("{}…", sanitize_line(head)))
+}
+
 /// Display width in terminal cells (CJK counts two).
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -58,7 +82,11 @@ pub fn width(s: &str) -> usize {
 
 /// Cut `s` to at most `max` cells, ending with `…` when it was cut.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if width(s) <= max {
+    // Measure no further than needed: a cell holds at least one
+    // character, so past `max` characters the text is surely too wide
+    // (a 10 MB line is not measured whole to show 80 cells of it).
+    let head = head_chars(s, max.saturating_add(1));
+    if head.len() == s.len() && width(s) <= max {
         return Cow::Borrowed(s);
     }
     if max == 0 {
@@ -176,5 +204,16 @@ mod tests {
         assert_eq!(truncate("António Guterres", 8), "António…");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(pad("李", 4), "李  ");
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_cut_to_a_screenful_before_any_work() {
+        let huge = "word ".repeat(2_000_000);
+        let shown = screen_line(&huge);
+        assert_eq!(shown.chars().count(), MAX_DRAWN_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert_eq!(screen_line("short"), "short");
+        assert_eq!(truncate(&huge, 10), "word word…");
+        assert_eq!(head_chars("añb", 2), "añ");
     }
 }

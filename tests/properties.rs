@@ -148,7 +148,7 @@ fn check_invariants(app: &App) {
             quiz.scroll
         );
         assert!(quiz.cursor < stances::app::quiz::CHOICES);
-        assert!(quiz.results.len() <= quiz.questions.len());
+        assert!(quiz.results.len() <= quiz.len());
     }
 }
 

@@ -194,11 +194,12 @@ fn a_seeded_quiz_plays_to_its_summary() {
     // so the test knows the answers and answers the first three wrong.
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     let quiz = stances::app::quiz::Quiz::new(&data, 11).unwrap();
-    let total = quiz.questions.len();
+    let total = quiz.len();
     let mut s = Session::start(&["quiz", "--seed", "11"], &[], 100, 30);
     s.wait_for(&format!("Question 1 of {total}"));
     let mut right = 0;
-    for (n, q) in quiz.questions.iter().enumerate() {
+    for n in 0..total {
+        let q = quiz.question_at(n).unwrap();
         s.wait_for(&format!("Question {} of {total}", n + 1));
         let pick = if n < 3 { (q.answer + 1) % 4 } else { q.answer };
         right += usize::from(n >= 3);
@@ -222,10 +223,7 @@ fn esc_typed_fast_before_a_key_is_both_keys() {
     // as Alt+key. From the quiz, Esc then / must leave it and search.
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     let (asked, quotes) = (
-        stances::app::quiz::Quiz::new(&data, 1)
-            .unwrap()
-            .questions
-            .len(),
+        stances::app::quiz::Quiz::new(&data, 1).unwrap().len(),
         data.quotes.len(),
     );
     let mut s = Session::start(&["quiz", "--seed", "1"], &[], 100, 30);

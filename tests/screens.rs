@@ -611,3 +611,34 @@ fn help_scrolls_back_at_once_after_its_end() {
     update(&mut app, Up);
     assert_ne!(screen(&app), end, "Up at the end of help, after a resize");
 }
+
+/// The first quote made `chars` characters long, on one line.
+fn with_long_quote(chars: usize) -> App {
+    let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let words = "a long quote ".repeat(chars / 13 + 1);
+    data.quotes[0].text = words.chars().take(chars).collect();
+    App::new(data, Rect::new(0, 0, 120, 40))
+}
+
+#[test]
+fn a_two_megabyte_quote_draws_as_its_first_screenfuls() {
+    // Every frame draws only what fits: the quote cut to 300,000
+    // characters (far more than a screen holds) gives the same screens as
+    // the whole 2 MB, in the list, the detail pane scrolled, and the quiz.
+    // (That the work is bounded is tested on text::screen_line,
+    // text::truncate and detail::block_text.)
+    let steps: [&[Action]; 3] = [
+        &[NextPane, NextPane, NextPane],
+        &[NextPane, NextPane, NextPane, Follow, Down, Down, Down],
+        &[SwitchView(stances::app::View::Quiz)],
+    ];
+    for actions in steps {
+        let mut huge = with_long_quote(2_000_000);
+        let mut cut = with_long_quote(300_000);
+        for a in actions {
+            update(&mut huge, a.clone());
+            update(&mut cut, a.clone());
+        }
+        assert_eq!(screen(&huge), screen(&cut), "{actions:?}");
+    }
+}

@@ -415,7 +415,7 @@ fn a_seeded_quiz_plays_to_its_summary() {
     a.quiz_seed = 7;
     update(&mut a, Action::SwitchView(View::Quiz));
     // Quotes in the source's own wording are not asked.
-    let total = a.quiz.as_ref().unwrap().as_ref().unwrap().questions.len();
+    let total = a.quiz.as_ref().unwrap().as_ref().unwrap().len();
     assert!(total < a.data.quotes.len());
     let mut expected = 0;
     for n in 0..total {
@@ -503,7 +503,7 @@ fn the_quiz_summary_scrolls() {
     use stances::app::View;
     let mut a = app();
     update(&mut a, Action::SwitchView(View::Quiz));
-    let total = a.quiz.as_ref().unwrap().as_ref().unwrap().questions.len();
+    let total = a.quiz.as_ref().unwrap().as_ref().unwrap().len();
     for _ in 0..total {
         update(&mut a, Action::Choose(0));
         update(&mut a, Action::Next);

@@ -299,13 +299,22 @@ pub fn cite_source(d: &Dataset, id: &str) -> String {
 }
 
 /// The text of a block as one string to wrap: fields read "Label: value".
+/// A block as shown: its label and text, cut after [`MAX_SHOWN_CHARS`]
+/// characters (with `…`).
 pub fn block_text(b: &Block) -> String {
+    let cut = crate::text::head_chars(&b.text, MAX_SHOWN_CHARS);
+    let more = if cut.len() < b.text.len() { "…" } else { "" };
     match b.kind {
-        Kind::Field => format!("{}: {}", b.label, b.text),
-        Kind::Quotation => format!("\u{201c}{}\u{201d}", b.text),
-        _ => b.text.clone(),
+        Kind::Field => format!("{}: {cut}{more}", b.label),
+        Kind::Quotation => format!("\u{201c}{cut}{more}\u{201d}"),
+        _ => format!("{cut}{more}"),
     }
 }
+
+/// The most characters of one text the detail pane shows (some 3,000
+/// rows at 80 columns): measuring where scrolling ends wraps the text on
+/// every key, and a 10 MB quote took 0.3 s a key.
+pub const MAX_SHOWN_CHARS: usize = 4 * crate::text::MAX_DRAWN_CHARS;
 
 /// How many rows the document takes wrapped to `width`, blank lines between
 /// paragraphs included. Used to bound scrolling.
@@ -317,4 +326,24 @@ pub fn wrapped_height(doc: &[Block], width: usize) -> usize {
             lines + usize::from(matches!(b.kind, Kind::Text | Kind::Quotation))
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ten_megabyte_text_is_shown_cut_so_keys_stay_fast() {
+        let b = Block {
+            kind: Kind::Quotation,
+            label: "",
+            text: "word ".repeat(2_000_000),
+        };
+        let shown = block_text(&b);
+        // The quote marks, the cut text and its ellipsis.
+        assert_eq!(shown.chars().count(), MAX_SHOWN_CHARS + 3);
+        assert!(shown.ends_with("…\u{201d}"));
+        let rows = wrapped_height(std::slice::from_ref(&b), 80);
+        assert!(rows < MAX_SHOWN_CHARS / 60, "{rows}");
+    }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, View, keymap};
 use crate::data::relations::Focus;
-use crate::text::{count, sanitize_line};
+use crate::text::{count, screen_line};
 
 use super::theme::Theme;
 
@@ -24,17 +24,14 @@ pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(
             format!(
                 " filter: {} ({what}) · Esc clears ",
-                sanitize_line(&d.name_of(filter.id()))
+                screen_line(&d.name_of(filter.id()))
             ),
             theme.chip,
         ));
         spans.push(Span::raw(" "));
     }
     match &app.status {
-        Some(message) => spans.push(Span::styled(
-            sanitize_line(message).into_owned(),
-            theme.note,
-        )),
+        Some(message) => spans.push(Span::styled(screen_line(message).into_owned(), theme.note)),
         None => spans.push(Span::styled(summary(app), theme.status)),
     }
     super::widgets::fit(Line::from(spans), usize::from(area.width))
@@ -63,7 +60,7 @@ fn summary(app: &App) -> String {
             let name = |side| {
                 app.compare
                     .id(d, side)
-                    .map(|id| sanitize_line(&d.name_of(id)).into_owned())
+                    .map(|id| screen_line(&d.name_of(id)).into_owned())
                     .unwrap_or_default()
             };
             format!("{} ⇄ {}", name(Side::Left), name(Side::Right))
@@ -85,18 +82,18 @@ fn summary(app: &App) -> String {
                 "Step {} of {}: {}",
                 app.tour_step + 1,
                 d.tour.len(),
-                sanitize_line(&step.title)
+                screen_line(&step.title)
             ),
             None => "No tour in this dataset".into(),
         },
         View::Quiz => match &app.quiz {
             Some(Ok(q)) if q.finished() => {
-                format!("Finished: {} of {} right", q.score(), q.questions.len())
+                format!("Finished: {} of {} right", q.score(), q.len())
             }
             Some(Ok(q)) => format!(
                 "Question {} of {} · score {}/{}",
                 q.current + 1,
-                q.questions.len(),
+                q.len(),
                 q.score(),
                 q.results.len()
             ),

@@ -113,7 +113,7 @@ fn loading(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     ])
     .areas(inner);
     Line::styled(
-        format!("{}…", crate::text::sanitize_line(&stage.what)),
+        format!("{}…", crate::text::screen_line(&stage.what)),
         theme.heading,
     )
     .render(what, buf);
@@ -153,7 +153,7 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = problems
         .headlines()
         .take(usize::from(body.height) + 1)
-        .map(|p| Line::raw(crate::text::sanitize_line(&p).into_owned()))
+        .map(|p| Line::raw(crate::text::screen_line(&p).into_owned()))
         .collect();
     let wanted = u16::try_from(problems.len() * 2 + 2).unwrap_or(u16::MAX);
     let height = wanted.min(body.height / 2).max(3.min(body.height));

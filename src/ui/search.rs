@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, Cursor};
 use crate::layout;
-use crate::text::{sanitize_line, width};
+use crate::text::{screen_line, width};
 
 use super::panes::detail;
 use super::theme::Theme;
@@ -115,7 +115,7 @@ pub fn cursor(app: &App, body: Rect) -> Option<Position> {
 /// The query as shown: its end when it is wider than the field.
 fn field_text(text: &str, field_width: u16) -> String {
     let room = usize::from(field_width).saturating_sub(width(PROMPT) + 12);
-    let text = sanitize_line(text);
+    let text = screen_line(text);
     if width(&text) <= room {
         return text.into_owned();
     }
@@ -184,7 +184,7 @@ fn marked<'a>(
         if is_hit != run_is_hit && !run.is_empty() {
             let style = if run_is_hit { hit } else { plain };
             spans.push(Span::styled(
-                sanitize_line(&std::mem::take(&mut run)).into_owned(),
+                screen_line(&std::mem::take(&mut run)).into_owned(),
                 style,
             ));
         }
@@ -193,7 +193,7 @@ fn marked<'a>(
     }
     if !run.is_empty() {
         let style = if run_is_hit { hit } else { plain };
-        spans.push(Span::styled(sanitize_line(&run).into_owned(), style));
+        spans.push(Span::styled(screen_line(&run).into_owned(), style));
     }
     spans
 }

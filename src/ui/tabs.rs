@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, View};
 use crate::layout::{PROGRAM, tabs};
-use crate::text::{sanitize_line, truncate, width};
+use crate::text::{screen_line, truncate, width};
 
 use super::theme::Theme;
 
@@ -32,7 +32,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // The dataset's title in what is left, when a useful part of it fits.
     let room = usize::from(area.right().saturating_sub(end)).saturating_sub(2);
     if room > 8 {
-        let title = sanitize_line(&app.data.dataset.title);
+        let title = screen_line(&app.data.dataset.title);
         let title = truncate(&title, room).into_owned();
         let w = u16::try_from(width(&title)).unwrap_or(0);
         let x = area.right().saturating_sub(w + 1);

@@ -10,7 +10,7 @@ use ratatui::widgets::{
 
 use crate::app::Cursor;
 use crate::data::Stance;
-use crate::text::sanitize_line;
+use crate::text::screen_line;
 
 use super::theme::Theme;
 
@@ -18,7 +18,7 @@ use super::theme::Theme;
 /// folded. Every data string reaches the screen through here (or through
 /// `text::wrap` of escaped text in Detail).
 pub fn data_span<'a>(s: &str, style: Style) -> Span<'a> {
-    Span::styled(sanitize_line(s).into_owned(), style)
+    Span::styled(screen_line(s).into_owned(), style)
 }
 
 /// The stance as symbol, word and colour together.

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Widget};
 use crate::app::detail::{Kind, block_text, document};
 use crate::app::{App, Pane};
 use crate::layout::detail_parts;
-use crate::text::{escape_control, wrap};
+use crate::text::{escape_control, head_chars, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, data_span, pane_block};
 
@@ -44,8 +44,17 @@ pub fn render_text(
         return;
     }
     let width = usize::from(area.width);
+    // Only rows up to the bottom of the pane are ever drawn: no more text
+    // is escaped and wrapped than fills them (a row holds at most `width`
+    // characters but for zero-width ones), so a 10 MB quote costs a
+    // frame what a screenful does.
+    let rows = scroll.saturating_add(usize::from(area.height));
+    let budget = rows.saturating_add(1).saturating_mul(width);
     let mut lines: Vec<Line> = Vec::new();
     for b in document(&app.data, id) {
+        if lines.len() >= rows {
+            break;
+        }
         let style = match b.kind {
             Kind::Title => theme.heading,
             Kind::Meta => theme.muted,
@@ -55,7 +64,7 @@ pub fn render_text(
         };
         // Text from data is escaped before wrapping, so what is measured is
         // what is drawn.
-        let text = escape_control(&block_text(&b)).into_owned();
+        let text = escape_control(head_chars(&block_text(&b), budget)).into_owned();
         for (n, line) in wrap(&text, width).into_iter().enumerate() {
             if b.kind == Kind::Field && n == 0 {
                 // "Label: value" with the label emphasised.

@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
-use crate::text::sanitize_line;
+use crate::text::screen_line;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, Window, counted_title, data_span, pane_block, visible_rows};
 
@@ -16,7 +16,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let q = &d.quotes[i];
             Line::from(vec![
                 Span::styled(
-                    format!("\u{201c}{}\u{201d}", sanitize_line(&q.text)),
+                    format!("\u{201c}{}\u{201d}", screen_line(&q.text)),
                     theme.quotation,
                 ),
                 Span::styled(" — ", theme.muted),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::app::map::points;
-use crate::text::{sanitize_line, truncate};
+use crate::text::{screen_line, truncate};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
 
@@ -44,8 +44,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let room = usize::from(map_area.width.saturating_sub(2));
     let axes = format!(
         " Stance map · {} across, {} up ",
-        sanitize_line(&ax.name),
-        sanitize_line(&ay.name)
+        screen_line(&ax.name),
+        screen_line(&ay.name)
     );
     let title = [
         format!("{axes}· arrows move "),
@@ -105,8 +105,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|p| {
             map_labels::candidates(
-                &sanitize_line(&p.name),
-                &sanitize_line(&p.short),
+                &screen_line(&p.name),
+                &screen_line(&p.short),
                 usize::from(plot.width),
             )
         })
@@ -144,12 +144,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .zip(&labels)
         .filter_map(|(p, l)| match l {
             map_labels::Label::Number { number, .. } => {
-                Some(format!("{number} {}", sanitize_line(&p.short)))
+                Some(format!("{number} {}", screen_line(&p.short)))
             }
             map_labels::Label::Unplaced => Some(format!(
                 "{} {} (unlabelled)",
                 if p.is_approach { "●" } else { "◆" },
-                sanitize_line(&p.short)
+                screen_line(&p.short)
             )),
             map_labels::Label::Name { .. } => None,
         })
@@ -159,15 +159,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = Vec::new();
     if let Some(p) = selected {
         lines.push(Line::styled(
-            sanitize_line(&p.name).into_owned(),
+            screen_line(&p.name).into_owned(),
             theme.heading,
         ));
         lines.push(Line::styled(
             format!(
                 "{} {:+.1} · {} {:+.1}",
-                sanitize_line(&ax.name),
+                screen_line(&ax.name),
                 p.x,
-                sanitize_line(&ay.name),
+                screen_line(&ay.name),
                 p.y
             ),
             theme.muted,
@@ -179,7 +179,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .and_then(|a| a.position_note.clone())
             .or_else(|| d.actor(&p.id).and_then(|a| a.position_note.clone()))
             .unwrap_or_default();
-        lines.push(Line::raw(sanitize_line(&note).into_owned()));
+        lines.push(Line::raw(screen_line(&note).into_owned()));
         lines.push(Line::raw(""));
     } else {
         lines.push(Line::styled(
@@ -224,15 +224,15 @@ fn axis_labels(
 ) {
     let room = usize::from(top.width);
     Line::styled(
-        truncate(&format!("↑ {}", sanitize_line(&ay.high)), room).into_owned(),
+        truncate(&format!("↑ {}", screen_line(&ay.high)), room).into_owned(),
         theme.muted,
     )
     .centered()
     .render(top, buf);
     let (low, high, down) = (
-        format!("← {}", sanitize_line(&ax.low)),
-        format!("{} →", sanitize_line(&ax.high)),
-        format!("↓ {}", sanitize_line(&ay.low)),
+        format!("← {}", screen_line(&ax.low)),
+        format!("{} →", screen_line(&ax.high)),
+        format!("↓ {}", screen_line(&ay.low)),
     );
     // Three labels and two gaps of at least one column.
     let width = usize::from(bottom.width);

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::app::quiz::{Quiz, SummaryLine};
-use crate::text::sanitize_line;
+use crate::text::screen_line;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
 
@@ -58,18 +58,18 @@ fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
     let quote = &d.quotes[q.quote];
     let mut lines = vec![
         Line::styled(
-            format!("Question {} of {}", quiz.current + 1, quiz.questions.len()),
+            format!("Question {} of {}", quiz.current + 1, quiz.len()),
             theme.muted,
         ),
         Line::raw(""),
         Line::styled(
-            format!("\u{201c}{}\u{201d}", sanitize_line(&quote.text)),
+            format!("\u{201c}{}\u{201d}", screen_line(&quote.text)),
             theme.quotation,
         ),
         Line::raw(""),
     ];
     for (n, option) in q.options.iter().enumerate() {
-        let name = sanitize_line(&d.speaker_line(option)).into_owned();
+        let name = screen_line(&d.speaker_line(option)).into_owned();
         let mark = match quiz.chosen {
             Some(_) if n == q.answer => "✓ ",
             Some(c) if c == n => "✗ ",
@@ -98,7 +98,7 @@ fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
                 } else {
                     format!(
                         "✗ Not quite: it was {}.",
-                        sanitize_line(&d.name_of(&q.options[q.answer]))
+                        screen_line(&d.name_of(&q.options[q.answer]))
                     )
                 },
                 if right {
@@ -108,10 +108,10 @@ fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
                 },
             ));
             if let Some(context) = &quote.context {
-                lines.push(Line::raw(sanitize_line(context).into_owned()));
+                lines.push(Line::raw(screen_line(context).into_owned()));
             }
             lines.push(Line::styled(
-                format!("Citation: {}", sanitize_line(&d.source_line(quote))),
+                format!("Citation: {}", screen_line(&d.source_line(quote))),
                 theme.muted,
             ));
             lines.push(Line::raw(""));

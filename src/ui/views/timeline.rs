@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::data::PartialDate;
-use crate::text::sanitize_line;
+use crate::text::screen_line;
 use crate::ui::panes::detail::render_text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, pane_block};
@@ -47,11 +47,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let mut spans = vec![
                 Span::styled(format!("{:>11} ", date_label(e.date)), theme.key),
                 Span::styled("● ", theme.heading),
-                Span::raw(sanitize_line(&e.name).into_owned()),
+                Span::raw(screen_line(&e.name).into_owned()),
             ];
             if !actors.is_empty() {
                 spans.push(Span::styled(
-                    format!(" · {}", sanitize_line(&actors.join(", "))),
+                    format!(" · {}", screen_line(&actors.join(", "))),
                     theme.muted,
                 ));
             }

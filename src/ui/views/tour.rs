@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
-use crate::text::{sanitize_line, wrap};
+use crate::text::{screen_line, wrap};
 use crate::ui::panes::detail::render_text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
@@ -43,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let title = sanitize_line(&step.title).into_owned();
+    let title = screen_line(&step.title).into_owned();
     // The big font has ASCII glyphs only, and the title must fit in two
     // lines of it; otherwise it is drawn as plain bold text.
     let per_line = usize::from(inner.width / GLYPH_W);
@@ -74,7 +74,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(title_area, buf);
     }
-    Paragraph::new(sanitize_line(&step.text).into_owned())
+    Paragraph::new(screen_line(&step.text).into_owned())
         .style(theme.base)
         .wrap(Wrap { trim: true })
         .render(text_area, buf);
