@@ -99,6 +99,15 @@ pub fn explore(data: Option<&Path>, screen: Screen) -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     }
+    // A terminal that cannot draw a full screen (TERM=dumb, as in Emacs
+    // shell buffers, or no TERM at all, as under some service managers)
+    // would print escape sequences as text.
+    if let Some(why) = no_full_screen(std::env::var_os("TERM").as_deref()) {
+        eprintln!(
+            "stances: error: the explorer needs a terminal that can draw full-screen, and {why}; set TERM (e.g. TERM=xterm-256color), or use `stances list`, `stances search` or `stances export` (see --help)"
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     // A big dataset loads behind the explorer, which is up at once with a
     // loading notice; a small one is checked first, so that its problems
     // print on the plain terminal.
@@ -128,6 +137,16 @@ pub fn explore(data: Option<&Path>, screen: Screen) -> ExitCode {
         return run(Dataset::default(), options);
     }
     with_dataset(data, |d| run(d.clone(), options))
+}
+
+/// Why a terminal of type `term` cannot run the explorer, if it cannot.
+fn no_full_screen(term: Option<&std::ffi::OsStr>) -> Option<&'static str> {
+    match term.map(|t| t.to_string_lossy()) {
+        None => Some("TERM is not set"),
+        Some(t) if t.trim().is_empty() => Some("TERM is empty"),
+        Some(t) if t == "dumb" => Some("TERM=dumb cannot"),
+        Some(_) => None,
+    }
 }
 
 /// Datasets bigger than this (in bytes) load behind the explorer.

@@ -137,7 +137,7 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     spawn_signal_listener(tx)?;
     run_effects(&mut app, &worker);
 
-    terminal.draw(|f| ui::draw(f, &app, &theme))?;
+    draw(&mut terminal, &app, &theme)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some() {
         panic!("{TEST_PANIC_VAR} is set: panicking on purpose");
     }
@@ -160,6 +160,20 @@ fn event_loop(
         // wheel events or a paste costs one frame, not one per event.
         for message in std::iter::once(first).chain(rx.try_iter()) {
             match message {
+                Message::Input(event) if is_suspend_key(&event) => {
+                    suspend(terminal)?;
+                    changed = true;
+                }
+                Message::Signal(signal_hook::consts::SIGTSTP) => {
+                    suspend(terminal)?;
+                    changed = true;
+                }
+                // Continued after a stop that was not ours (SIGSTOP): the
+                // screen may hold anything, so every cell is drawn again.
+                Message::Signal(signal_hook::consts::SIGCONT) => {
+                    forget_screen(terminal)?;
+                    changed = true;
+                }
                 Message::Input(event) => {
                     for event in split_alt(event) {
                         if let Some(action) = action_for(app, event) {
@@ -199,7 +213,7 @@ fn event_loop(
             return Ok(u8::try_from(code).unwrap_or(1));
         }
         if changed {
-            terminal.draw(|f| ui::draw(f, app, theme))?;
+            draw(terminal, app, theme)?;
         }
     }
     Ok(0)
@@ -279,12 +293,25 @@ fn spawn_input_reader(tx: Sender<Message>) {
     });
 }
 
+/// Ctrl-Z: in raw mode the terminal sends it as a key instead of
+/// stopping the program, so the program stops itself. A terminal matter,
+/// like the shell's job control, so it is not in the keymap.
+fn is_suspend_key(event: &Event) -> bool {
+    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    matches!(event, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('z' | 'Z')))
+}
+
 fn spawn_signal_listener(tx: Sender<Message>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = tx.send(Message::Signal(signal));
+        for signal in signals.forever() {
+            if tx.send(Message::Signal(signal)).is_err() {
+                return;
+            }
         }
     });
     Ok(())
@@ -310,18 +337,10 @@ struct TerminalGuard;
 
 impl TerminalGuard {
     fn enter() -> io::Result<TerminalGuard> {
-        enable_raw_mode()?;
         // From here on, any failure must still restore: hence the guard
         // exists before the escape sequences are written.
         let guard = TerminalGuard;
-        IN_ALTERNATE_SCREEN.store(true, Ordering::SeqCst);
-        execute!(
-            stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            cursor::Hide
-        )?;
+        take_terminal()?;
         Ok(guard)
     }
 }
@@ -330,6 +349,64 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Raw mode, the alternate screen, mouse reporting and bracketed paste
+/// on, the cursor hidden: at start, and again after a suspend.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    IN_ALTERNATE_SCREEN.store(true, Ordering::SeqCst);
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Stop like any program on Ctrl-Z or SIGTSTP (as less and vim do): give
+/// the terminal back as the shell left it, stop, and on `fg` (SIGCONT)
+/// take it again and redraw every cell, as the screen may hold anything.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    restore();
+    // SIGTSTP is caught (to get here), so stop the way its default
+    // action would; this returns once the process is continued.
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    take_terminal()?;
+    forget_screen(terminal)
+}
+
+/// Make the next frame draw every cell: the screen is cleared, and what
+/// ratatui remembers of it emptied. (`Terminal::clear` would ask the
+/// terminal where its cursor is, and the input thread would take the
+/// answer.)
+fn forget_screen(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    execute!(
+        terminal.backend_mut(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    terminal.draw(|_| {})?;
+    Ok(())
+}
+
+/// One frame, wrapped in a synchronized update (mode 2026) so that the
+/// terminal shows it whole: slow links and projectors never show half a
+/// frame. Terminals without the mode ignore it.
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &App,
+    theme: &Theme,
+) -> io::Result<()> {
+    crossterm::queue!(
+        terminal.backend_mut(),
+        crossterm::terminal::BeginSynchronizedUpdate
+    )?;
+    terminal.draw(|f| ui::draw(f, app, theme))?;
+    execute!(
+        terminal.backend_mut(),
+        crossterm::terminal::EndSynchronizedUpdate
+    )
 }
 
 /// Undo everything `TerminalGuard::enter` did, in reverse order. Safe to

@@ -14,6 +14,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for sequences vt100 does not track.
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 /// How long to wait for the screen to show something before failing. Not a
@@ -56,12 +58,15 @@ impl Session {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
@@ -71,6 +76,7 @@ impl Session {
             writer,
             child,
             screen,
+            raw,
         }
     }
 
@@ -97,6 +103,36 @@ impl Session {
     fn signal(&self, signal: i32) {
         let pid = self.child.process_id().expect("a pid") as i32;
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    }
+
+    /// Whether the process is stopped (state `T` in /proc).
+    fn stopped(&self) -> bool {
+        let pid = self.child.process_id().expect("a pid");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name in parentheses.
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('T'))
+    }
+
+    /// Wait until `ready` holds, or fail with the screen.
+    fn wait_until(&self, what: &str, ready: impl Fn(&Session) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if ready(self) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("never {what}; the screen was:\n{}", self.contents());
+    }
+
+    /// Whether the terminal is in raw mode (no canonical line editing).
+    fn raw_mode(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("a pty fd");
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+        t.c_lflag & libc::ICANON == 0
     }
 
     /// Wait for the process to end and return its exit code.
@@ -487,4 +523,99 @@ fn a_bad_config_still_opens_the_explorer_and_says_why() {
     // The whole warning is on the terminal after the explorer.
     s.wait_for("the config file is set aside");
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Stop the explorer with `stop` (a key or a signal), check that it gave
+/// the terminal back and stopped, continue it, and check that it took the
+/// terminal again and drew every cell.
+fn suspend_and_resume(s: &mut Session, stop: impl Fn(&mut Session)) {
+    stop(s);
+    s.wait_until("stopped", Session::stopped);
+    // The bytes written before the stop may still be on their way.
+    s.wait_until("off the alternate screen", |s| {
+        !s.screen.lock().unwrap().screen().alternate_screen()
+    });
+    s.assert_restored();
+    assert!(
+        !s.contents().contains("Approaches"),
+        "the shell's screen is back"
+    );
+    s.signal(libc::SIGCONT);
+    s.wait_until("back in raw mode on the alternate screen", |s| {
+        !s.stopped() && s.raw_mode() && s.screen.lock().unwrap().screen().alternate_screen()
+    });
+    s.wait_for("Approaches (");
+    let screen = s.screen.lock().unwrap();
+    assert!(screen.screen().hide_cursor());
+    assert_ne!(
+        screen.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_give_the_terminal_back_and_fg_redraws() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (");
+    // Ctrl-Z arrives as a key in raw mode.
+    suspend_and_resume(&mut s, |s| s.send("\x1a"));
+    // SIGTSTP from outside (`kill -TSTP`), as a shell or a script sends it.
+    suspend_and_resume(&mut s, |s| s.signal(libc::SIGTSTP));
+    // Keys work as before.
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn frames_are_synchronized_updates() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Approaches (");
+    let count = |s: &Session, pattern: &[u8]| {
+        let raw = s.raw.lock().unwrap();
+        raw.windows(pattern.len()).filter(|w| *w == pattern).count()
+    };
+    s.send("j");
+    s.wait_until("a second frame", |s| count(s, b"\x1b[?2026l") >= 2);
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    let (begin, end) = (count(&s, b"\x1b[?2026h"), count(&s, b"\x1b[?2026l"));
+    assert!(begin >= 2, "{begin} frames begun");
+    assert_eq!(begin, end, "every frame begun is ended");
+}
+
+#[test]
+fn a_dumb_or_missing_terminal_type_is_refused() {
+    for term in [Some("dumb"), None] {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stances"));
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        match term {
+            Some(t) => cmd.env("TERM", t),
+            None => cmd.env_remove("TERM"),
+        }
+        let mut child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let status = child.wait().unwrap();
+        let mut out = Vec::new();
+        let _ = reader.read_to_end(&mut out);
+        let out = String::from_utf8_lossy(&out);
+        assert_eq!(status.exit_code(), 2, "{term:?}: {out}");
+        assert!(
+            out.contains("the explorer needs a terminal that can draw full-screen"),
+            "{term:?}: {out}"
+        );
+        assert!(
+            !out.contains("\x1b[?1049h"),
+            "{term:?}: no alternate screen"
+        );
+    }
 }
