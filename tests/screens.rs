@@ -231,16 +231,19 @@ fn stances_carry_a_symbol_and_a_word_in_every_theme() {
         r.stance = stance;
     }
     data.build_index();
-    let app = App::new(data, Rect::new(0, 0, 120, 40));
+    let app = App::new(data, Rect::new(0, 0, 200, 60));
     let screen = screen(&app);
-    for word in [
-        "++ supports",
-        "+  leans support",
-        "~  mixed",
-        "-  leans oppose",
-        "-- opposes",
-    ] {
-        assert!(screen.contains(word), "{word}");
+    // Every stance has its symbol at the start of its row; at 200x60 the
+    // word follows who and what (rows too tight for it keep the symbol,
+    // and Detail says the word).
+    for stance in stances::data::Stance::ALL {
+        let symbol = format!("{:<2} ", stance.symbol());
+        assert!(screen.contains(&symbol), "{symbol}\n{screen}");
+    }
+    // The rows short enough for their word (the two "leans" rows are not,
+    // in a 46-column pane).
+    for word in [" · supports", " · mixed", " · opposes"] {
+        assert!(screen.contains(word), "{word}\n{screen}");
     }
 }
 
@@ -640,5 +643,30 @@ fn a_two_megabyte_quote_draws_as_its_first_screenfuls() {
             update(&mut cut, a.clone());
         }
         assert_eq!(screen(&huge), screen(&cut), "{actions:?}");
+    }
+}
+
+/// Who reacts and to what are the last to give way: every reaction row
+/// on screen names both, at every size (the issue: `+  leans support…`).
+#[test]
+fn reaction_rows_keep_who_and_what_at_every_size() {
+    for (w, h) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
+        let app = app_at(w, h);
+        let shown = screen(&app);
+        for (actor, target) in [("France", "Chi"), ("UK", "Par"), ("US", "Par")] {
+            let both = format!("{actor} → {target}");
+            let full = format!(
+                "{} → ",
+                app.data.name_of(match actor {
+                    "UK" => "united-kingdom",
+                    "US" => "united-states",
+                    _ => "france",
+                })
+            );
+            assert!(
+                shown.contains(&both) || shown.contains(&full),
+                "{w}x{h}: no {both:?}\n{shown}"
+            );
+        }
     }
 }

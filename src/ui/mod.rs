@@ -2,6 +2,7 @@
 //! happen in `app::update`. One file per pane or view.
 
 mod chrome;
+pub mod fit;
 mod help;
 pub mod panes;
 mod search;

@@ -9,22 +9,8 @@ use ratatui::widgets::{
 };
 
 use crate::app::Cursor;
-use crate::data::Stance;
-use crate::text::screen_line;
 
 use super::theme::Theme;
-
-/// A span of text from data: control and bidi characters escaped, newlines
-/// folded. Every data string reaches the screen through here (or through
-/// `text::wrap` of escaped text in Detail).
-pub fn data_span<'a>(s: &str, style: Style) -> Span<'a> {
-    Span::styled(screen_line(s).into_owned(), style)
-}
-
-/// The stance as symbol, word and colour together.
-pub fn stance_span<'a>(theme: &Theme, s: Stance) -> Span<'a> {
-    Span::styled(format!("{:<2} {}", s.symbol(), s.label()), theme.stance(s))
-}
 
 /// A pane's frame: heavier border and highlighted title when focused.
 pub fn pane_block<'a>(theme: &Theme, title: Line<'a>, focused: bool) -> Block<'a> {

@@ -1,27 +1,34 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
+use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, data_span, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let (range, shown) = visible_rows(app.cursor(Pane::Actors), d.actors.len(), area);
+    let room = usize::from(area.width.saturating_sub(4));
     let rows = d.actors[range.clone()]
         .iter()
         .map(|a| {
             // Members are indented under what they belong to, as a reminder
             // that filtering on the whole includes them.
             let indent = if a.part_of.is_some() { "  " } else { "" };
-            Line::from(vec![
-                Span::raw(indent),
-                data_span(&a.name, theme.base),
-                Span::styled(format!(" · {}", a.kind.label()), theme.muted),
-            ])
+            // The kind goes before the name shortens (see `ui::fit`).
+            vec![
+                Part::plain(indent, Role::Fixed, theme.base),
+                Part::key(&a.name, a.short.as_deref().unwrap_or(&a.name), theme.base),
+                Part::plain(
+                    format!(" · {}", a.kind.label()),
+                    Role::Optional,
+                    theme.muted,
+                ),
+            ]
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let rows = fit::fit_rows(rows, room);
     let focused = app.focus == Pane::Actors;
     let cursor = app.cursor(Pane::Actors);
     PaneList {

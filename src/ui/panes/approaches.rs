@@ -1,24 +1,39 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
+use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, data_span, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let (range, shown) = visible_rows(app.cursor(Pane::Approaches), d.approaches.len(), area);
+    // The approach's name, and whose it is, stay (see `ui::fit`); the
+    // proponent is only optional when the name already says it.
+    let room = usize::from(area.width.saturating_sub(4));
     let rows = d.approaches[range.clone()]
         .iter()
         .map(|a| {
-            Line::from(vec![
-                data_span(&a.name, theme.base),
-                Span::styled(" · ", theme.muted),
-                data_span(&d.name_of(&a.proponent), theme.muted),
-            ])
+            let (who, who_short) = (d.name_of(&a.proponent), d.short_name_of(&a.proponent));
+            let short = a.short.as_deref().unwrap_or(&a.name);
+            let said =
+                |name: &str| name.contains(who.as_str()) || name.contains(who_short.as_str());
+            let proponent = if said(&a.name) && said(short) {
+                Role::Optional
+            } else {
+                Role::Key
+            };
+            let mut who_part = Part::key(&who, &who_short, theme.muted).owned();
+            who_part.role = proponent;
+            vec![
+                Part::key(&a.name, short, theme.base),
+                Part::plain(" · ", proponent, theme.muted),
+                who_part,
+            ]
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let rows = fit::fit_rows(rows, room);
     let focused = app.focus == Pane::Approaches;
     let cursor = app.cursor(Pane::Approaches);
     PaneList {

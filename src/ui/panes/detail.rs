@@ -11,8 +11,9 @@ use crate::app::detail::{Kind, block_text, document};
 use crate::app::{App, Pane};
 use crate::layout::detail_parts;
 use crate::text::{escape_control, head_chars, wrap};
+use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, data_span, pane_block};
+use crate::ui::widgets::{PaneList, pane_block};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Pane::Detail;
@@ -99,23 +100,46 @@ fn render_links(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused:
     }
     let d = &app.data;
     let links = app.links();
+    // How it relates and what it is stay; the kind goes first, then the
+    // name takes its short label (see `ui::fit`).
+    let room = usize::from(area.width.saturating_sub(2));
     let rows = links
         .iter()
         .map(|l| {
             let kind = d.item(&l.id).map_or("", |i| i.kind_label());
-            Line::from(vec![
-                Span::styled(format!("{}: ", l.relation), theme.muted),
-                data_span(&d.name_of(&l.id), Style::default()),
-                Span::styled(format!(" ({kind})"), theme.muted),
-            ])
+            let short = match d.item(&l.id) {
+                Some(crate::data::ItemRef::Reaction(i)) => {
+                    let r = &d.reactions[i];
+                    format!(
+                        "{} on {}",
+                        d.short_name_of(&r.actor),
+                        d.short_name_of(&r.target)
+                    )
+                }
+                _ => d.short_name_of(&l.id),
+            };
+            let name = d.name_of(&l.id);
+            vec![
+                Part::plain(format!("{}: ", l.relation), Role::Fixed, theme.muted),
+                Part::key(&name, &short, Style::default()).owned(),
+                Part::plain(format!(" ({kind})"), Role::Optional, theme.muted),
+            ]
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let rows = fit::fit_rows(rows, room);
     // The links part has its own top rule rather than a full border.
     let block = Block::default()
         .borders(ratatui::widgets::Borders::TOP)
         .border_style(theme.border)
         .title(Line::styled(
-            format!(" Related ({}) · Enter follows ", links.len()),
+            // The hint gives way before the count does.
+            [
+                format!(" Related ({}) · Enter follows ", links.len()),
+                format!(" Related ({}) ", links.len()),
+            ]
+            .into_iter()
+            .find(|t| crate::text::width(t) + 2 <= usize::from(area.width))
+            .unwrap_or_default(),
             theme.title,
         ));
     PaneList {

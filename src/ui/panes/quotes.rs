@@ -1,29 +1,32 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
-use crate::text::screen_line;
+use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, data_span, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let (range, shown) = visible_rows(app.cursor(Pane::Quotes), app.quote_rows.len(), area);
+    // The speaker is who tells one quote from another: the quotation is
+    // cut before the speaker's name is (see `ui::fit`).
+    let room = usize::from(area.width.saturating_sub(4));
     let rows = app.quote_rows[range.clone()]
         .iter()
         .map(|&i| {
             let q = &d.quotes[i];
-            Line::from(vec![
-                Span::styled(
-                    format!("\u{201c}{}\u{201d}", screen_line(&q.text)),
-                    theme.quotation,
-                ),
-                Span::styled(" — ", theme.muted),
-                data_span(&d.name_of(&q.speaker), theme.muted),
-            ])
+            let (speaker, short) = (d.name_of(&q.speaker), d.short_name_of(&q.speaker));
+            vec![
+                Part::plain("\u{201c}", Role::Fixed, theme.quotation),
+                Part::data(&q.text, Role::Long, theme.quotation),
+                Part::plain("\u{201d}", Role::Fixed, theme.quotation),
+                Part::plain(" — ", Role::Fixed, theme.muted),
+                Part::key(&speaker, &short, theme.muted).owned(),
+            ]
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let rows = fit::fit_rows(rows, room);
     let focused = app.focus == Pane::Quotes;
     let cursor = app.cursor(Pane::Quotes);
     PaneList {

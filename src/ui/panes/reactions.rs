@@ -1,29 +1,37 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
+use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{
-    PaneList, Window, counted_title, data_span, pane_block, stance_span, visible_rows,
-};
+use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let (range, shown) = visible_rows(app.cursor(Pane::Reactions), app.reaction_rows.len(), area);
+    // Who reacts, and to what, are the last to give way (see `ui::fit`):
+    // the stance word, after them, goes first on the rows it does not fit
+    // (its symbol and colour stay), then the names take their short
+    // labels.
+    let room = usize::from(area.width.saturating_sub(4));
     let rows = app.reaction_rows[range.clone()]
         .iter()
         .map(|&i| {
             let r = &d.reactions[i];
-            Line::from(vec![
-                stance_span(theme, r.stance),
-                Span::raw(" "),
-                data_span(&d.name_of(&r.actor), theme.base),
-                Span::styled(" → ", theme.muted),
-                data_span(&d.name_of(&r.target), theme.muted),
-            ])
+            let stance = theme.stance(r.stance);
+            let (actor, actor_short) = (d.name_of(&r.actor), d.short_name_of(&r.actor));
+            let (target, target_short) = (d.name_of(&r.target), d.short_name_of(&r.target));
+            vec![
+                Part::plain(format!("{:<2}", r.stance.symbol()), Role::Fixed, stance),
+                Part::plain(" ", Role::Fixed, theme.base),
+                Part::key(&actor, &actor_short, theme.base).owned(),
+                Part::plain(" → ", Role::Fixed, theme.muted),
+                Part::key(&target, &target_short, theme.muted).owned(),
+                Part::plain(format!(" · {}", r.stance.label()), Role::Trailing, stance),
+            ]
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let rows = fit::fit_rows(rows, room);
     let focused = app.focus == Pane::Reactions;
     let cursor = app.cursor(Pane::Reactions);
     PaneList {
