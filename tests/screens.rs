@@ -653,7 +653,7 @@ fn reaction_rows_keep_who_and_what_at_every_size() {
     for (w, h) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
         let app = app_at(w, h);
         let shown = screen(&app);
-        for (actor, target) in [("France", "Chi"), ("UK", "Par"), ("US", "Par")] {
+        for (actor, target) in [("France", "Chi"), ("UK", "“in"), ("US", "“in")] {
             let both = format!("{actor} → {target}");
             let full = format!(
                 "{} → ",
