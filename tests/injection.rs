@@ -296,3 +296,46 @@ fn the_binary_prints_nothing_raw_for_a_hostile_file() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Data that attacks the files it is exported to rather than the terminal:
+/// spreadsheet formulas, HTML and Markdown syntax.
+#[test]
+fn exports_neutralise_formulas_html_and_markdown_syntax() {
+    let mut d = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let speaker = d.quotes[0].speaker.to_string();
+    let actor = d.actors.iter_mut().find(|a| a.id == speaker).unwrap();
+    actor.name = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+    d.quotes[0].text =
+        "fine\n# Heading <script>alert(1)</script> [x](javascript:alert(1)) </details> <!--".into();
+    d.quotes[1].text = "@SUM(A1:A9)".into();
+
+    let csv = stances::export::csv(&d);
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for field in record.unwrap().iter() {
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a formula cell: {field:?}"
+            );
+        }
+    }
+    assert!(csv.contains("'=HYPERLINK("), "{csv:.400}");
+    assert!(csv.contains("'@SUM(A1:A9)"));
+
+    let md = stances::export::markdown(&d);
+    // Every `<`, `[` and `]` from the data is escaped; the handout's own
+    // template has none.
+    for (i, c) in md
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '<' | '[' | ']'))
+    {
+        assert!(
+            md[..i].ends_with('\\'),
+            "a raw {c:?} at {i}: {:?}",
+            &md[i.saturating_sub(40)..i + 1]
+        );
+    }
+    assert!(!md.contains("\n# Heading"), "a heading from the data");
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
+    assert!(md.contains("\\[x\\](javascript:alert(1))"));
+}

@@ -5,15 +5,44 @@ use std::fmt::Write as _;
 use crate::data::{Dataset, NOT_GIVEN, Stance};
 use crate::text::escape_control;
 
-/// Data text as Markdown: terminal-safe, and with characters that would
-/// start Markdown syntax at the start of a line left alone (our text is
-/// prose). Table cells additionally need `|` and newlines neutralised.
+/// Data text as Markdown that stays text, whatever it holds: terminal-safe
+/// first, then every character that can open Markdown or HTML syntax
+/// anywhere in a line is backslash-escaped (CommonMark allows that for
+/// any ASCII punctuation), so `<script>`, an unclosed `<!--`, `</details>`
+/// and `[text](javascript:...)` are shown as written, never run or linked.
+/// Each line of the text is also defused at its start, so a newline in the
+/// data cannot begin a heading (`#`, a line of `=` or `-`), a list, a
+/// quote block or an indented code block.
 fn t(s: &str) -> String {
-    escape_control(s).into_owned()
+    let safe = escape_control(s);
+    let mut out = String::with_capacity(safe.len() + safe.len() / 8);
+    for (n, line) in safe.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        // Four leading spaces would make a code block.
+        let line = line.trim_start_matches([' ', '\t']);
+        // "1." or "1)" at the start of a line would number a list.
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        for (i, c) in line.char_indices() {
+            let anywhere = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
+            );
+            let at_start = i == 0 && matches!(c, '#' | '-' | '+' | '=');
+            let numbering = digits > 0 && i == digits && matches!(c, '.' | ')');
+            if anywhere || at_start || numbering {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
+/// Data text in a table cell: as [`t`], on one line (`|` is escaped there).
 fn cell(s: &str) -> String {
-    t(s).replace('|', "\\|").replace('\n', " ")
+    t(s).replace('\n', " ")
 }
 
 pub fn markdown(d: &Dataset) -> String {
@@ -320,5 +349,42 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_links_and_headings_in_data_stay_text() {
+        for (data, written) in [
+            (
+                "<script>alert(1)</script>",
+                "\\<script\\>alert(1)\\</script\\>",
+            ),
+            ("</details>", "\\</details\\>"),
+            ("<!-- hide the rest", "\\<!-- hide the rest"),
+            (
+                "[click](javascript:alert(1))",
+                "\\[click\\](javascript:alert(1))",
+            ),
+            ("x\n# Heading", "x\n\\# Heading"),
+            ("x\n===", "x\n\\==="),
+            (
+                "x\n- item\n    code\n> quote\n2. two",
+                "x\n\\- item\ncode\n\\> quote\n2\\. two",
+            ),
+            (
+                "*bold* _it_ `code` a|b &amp; ~~s~~",
+                "\\*bold\\* \\_it\\_ \\`code\\` a\\|b \\&amp; \\~\\~s\\~\\~",
+            ),
+            ("plain prose, 3.5 per cent.", "plain prose, 3.5 per cent."),
+        ] {
+            assert_eq!(t(data), written, "{data:?}");
+        }
+        assert_eq!(cell("a|b\nc"), "a\\|b c");
+        // Escapes for the terminal keep their backslash visible.
+        assert_eq!(t("\u{1b}[2J"), "\\\\u{1b}\\[2J");
     }
 }
