@@ -509,3 +509,37 @@ fn many_syntax_errors_show_twenty_and_count_the_rest_last() {
         format!("{}: {} errors, 0 warnings", f.display(), 20 + more)
     );
 }
+
+#[test]
+fn a_value_of_the_wrong_type_names_its_field_what_was_found_and_what_is_allowed() {
+    let d = Dir::new("types");
+    let f = d.file(
+        "t.toml",
+        format!(
+            "{MINIMAL}\n[[actor]]\nid = \"a\"\nname = \"A\"\nkind = 7\n\n[[actor]]\nid = \"b\"\nname = \"B\"\nkind = \"person\"\n\n[[approach]]\nid = \"p\"\nname = \"P\"\nproponent = \"a\"\nsummary = \"s\"\n\n[[reaction]]\nactor = \"b\"\ntarget = \"p\"\nstance = 3\n"
+        ),
+    );
+    let e = err(&validate(&[&f]));
+    assert!(
+        e.contains("t.toml:7:8: error: actor `a`: `kind` is an integer (7), but it must be one of `country`, `bloc`, `organization`, `company`, `person`, `group` (as a quoted string)"),
+        "{e}"
+    );
+    assert!(
+        e.contains("t.toml:23:10: error: reaction #1: `stance` is an integer (3), but it must be one of `supports`, `leans-support`, `mixed`, `leans-oppose`, `opposes`"),
+        "{e}"
+    );
+    let title = d.file("title.toml", "[dataset]\ntitle = 5\n");
+    let e = err(&validate(&[&title]));
+    assert!(
+        e.contains(
+            "title.toml:2:9: error: [dataset]: `title` is an integer (5), but it must be a string"
+        ),
+        "{e}"
+    );
+    let list = d.file("list.toml", "[[dataset]]\ntitle = \"t\"\n");
+    let e = err(&validate(&[&list]));
+    assert!(
+        e.contains("list.toml:1:3: error: `dataset` is a list of tables (`[[dataset]]`), but it must be one table: write `[dataset]`"),
+        "{e}"
+    );
+}

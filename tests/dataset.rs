@@ -639,7 +639,9 @@ fn the_sources_own_wording_is_a_flag_on_a_quote() {
     let c = check_text(&text.replace("source_wording = true", "source_wording = \"yes\""));
     assert_eq!(c.error_count(), 1);
     assert!(
-        errors(&c)[0].starts_with("quote `appeal`: invalid type"),
+        errors(&c)[0].starts_with(
+            "quote `appeal`: `source_wording` is a string (\"yes\"), but it must be a boolean"
+        ),
         "{:?}",
         errors(&c)
     );

@@ -487,7 +487,7 @@ fn y_copies_the_quote_with_its_citation_and_shift_y_the_citation() {
         a.status
             .as_deref()
             .unwrap()
-            .starts_with("Copied the quote with its citation")
+            .starts_with("Sent the quote with its citation to the terminal's clipboard (OSC 52")
     );
     update(&mut a, Action::CopyCitation);
     assert_eq!(

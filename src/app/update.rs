@@ -366,8 +366,10 @@ fn copy(app: &mut App, with_text: bool) {
     } else {
         app.data.source_line(q)
     };
+    // OSC 52 has no answer: the terminal may have ignored it, so say what
+    // was sent, not that it arrived.
     app.status = Some(format!(
-        "Copied {} to the clipboard: {}",
+        "Sent {} to the terminal's clipboard (OSC 52; not every terminal accepts it): {}",
         if with_text {
             "the quote with its citation"
         } else {

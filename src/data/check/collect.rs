@@ -197,6 +197,21 @@ impl Collector {
             if name == "dataset" {
                 self.dataset_seen = true;
                 let span = value.span();
+                if let Some(found) = value.get_ref().as_array() {
+                    // `[[dataset]]` makes a list of tables; a dataset has
+                    // one table of facts about itself.
+                    let what = if found.iter().all(|v| v.get_ref().is_table()) {
+                        "a list of tables (`[[dataset]]`)".to_string()
+                    } else {
+                        "a list".to_string()
+                    };
+                    self.error(
+                        Kind::BadItem,
+                        key_span.clone(),
+                        format!("`dataset` is {what}, but it must be one table: write `[dataset]`, with single brackets"),
+                    );
+                    continue;
+                }
                 if let Some(info) = self.item::<RawDatasetInfo>(text, "dataset", 0, take(value)) {
                     self.info.push(self.loc(span));
                     self.data.dataset = DatasetInfo {
@@ -332,6 +347,17 @@ impl Collector {
             .and_then(|t| t.get("id"))
             .filter(|v| v.get_ref().is_str())
             .map(|v| v.span());
+        // Each field's name, where its value is and what it is: a type
+        // error names the field, what was found and what is allowed.
+        let fields: Vec<(String, Range<usize>, &'static str)> = value
+            .get_ref()
+            .as_table()
+            .map(|t| {
+                t.iter()
+                    .map(|(k, v)| (k.get_ref().to_string(), v.span(), v.get_ref().type_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
         match T::deserialize(ValueDeserializer::from(value)) {
             Ok(item) => Some(item),
             Err(e) => {
@@ -350,8 +376,21 @@ impl Collector {
                     let at = self.loc(span);
                     self.broken.push((at, t, id));
                 }
-                let message = friendlier(e.message());
                 let span = e.span().unwrap_or(whole);
+                let field = fields
+                    .iter()
+                    .find(|(_, at, _)| at.start <= span.start && span.end <= at.end);
+                // Only a wrong type is reworded: a missing field or an
+                // unknown word says what it needs already.
+                let wrong_type =
+                    e.message().starts_with("invalid type") || e.message().starts_with("wanted ");
+                let message = match field.filter(|_| wrong_type) {
+                    Some((name, at, found)) => {
+                        let shown = text.get(at.clone()).unwrap_or("").trim();
+                        type_message(name, found, shown, e.message())
+                    }
+                    None => friendlier(e.message()),
+                };
                 self.error(Kind::BadItem, span, format!("{label}: {message}"));
                 None
             }
@@ -815,6 +854,53 @@ fn parse_chunk(file: usize, offset: usize, text: &str) -> Result<Collector, Give
     };
     part.collect(text, table.into_inner());
     Ok(part)
+}
+
+/// A field's value of the wrong type, in words: the field, what was
+/// found (with its text when short) and what is allowed. For the fields
+/// whose value is one of a few words, the words are listed.
+fn type_message(field: &str, found: &str, shown: &str, serde: &str) -> String {
+    let word = if found == "array" { "list" } else { found };
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    let found = match word {
+        "table" | "list" => format!("{article} {word}"),
+        _ if shown.chars().count() <= 40 => format!("{article} {word} ({shown})"),
+        _ => format!("{article} {word}"),
+    };
+    if let Some(words) = allowed_words(field) {
+        return format!("`{field}` is {found}, but it must be one of {words} (as a quoted string)");
+    }
+    // serde says "invalid type: integer `5`, expected a string": keep
+    // what it expected, in our words.
+    let friendly = friendlier(serde);
+    match friendly.rsplit_once("expected ") {
+        Some((_, expected)) => format!("`{field}` is {found}, but it must be {expected}"),
+        None => format!("`{field}` is {found}: {friendly}"),
+    }
+}
+
+/// The words a field of one of the model's word lists allows, as serde
+/// would list them for an unknown one.
+fn allowed_words(field: &str) -> Option<String> {
+    fn listed<T: for<'de> Deserialize<'de>>() -> Option<String> {
+        use serde::de::value::{Error, StrDeserializer};
+        let e = T::deserialize(StrDeserializer::<Error>::new("\u{0}")).err()?;
+        let message = e.to_string();
+        let (_, words) = message.split_once("expected one of ")?;
+        Some(words.to_string())
+    }
+    match field {
+        "kind" => listed::<ActorKind>(),
+        "stance" => listed::<Stance>(),
+        "scope" => listed::<Scope>(),
+        "verification" => listed::<Verification>(),
+        "confidence" => listed::<Confidence>(),
+        _ => None,
+    }
 }
 
 /// What is wrong with a source's address, if anything. Only web
