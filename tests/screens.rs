@@ -670,3 +670,46 @@ fn reaction_rows_keep_who_and_what_at_every_size() {
         }
     }
 }
+
+/// A query longer than the field: at its end the field shows its end, and
+/// after Home its start, with the terminal's cursor on the first letter.
+#[test]
+fn a_long_query_shows_where_the_cursor_is() {
+    use stances::app::Edit as E;
+    let query = "governance ".repeat(8);
+    assert!(query.len() > 80);
+    let mut app = after(80, 24, &[OpenSearch, Edit(E::Paste(query.clone()))]);
+    let draw = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| ui::draw(f, app, &Theme::new(ThemeKind::Dark, true)))
+            .unwrap();
+        let field = text(terminal.backend().buffer())
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_string();
+        let cursor = terminal.get_cursor_position().unwrap();
+        (field, cursor)
+    };
+    let (field, cursor) = draw(&app);
+    assert!(
+        field.trim_start().starts_with("/ …"),
+        "the end shows: {field}"
+    );
+    assert!(field.contains("governance governance"), "{field}");
+    update(&mut app, Edit(E::Home));
+    let (field, cursor_home) = draw(&app);
+    let start = field.find("governance").expect("the start shows");
+    assert!(
+        field.trim_start().starts_with("/ governance"),
+        "nothing cut before the start: {field}"
+    );
+    assert_eq!(cursor_home.y, 1);
+    assert_eq!(
+        usize::from(cursor_home.x),
+        field[..start].chars().count(),
+        "the cursor is on the first letter: {field}"
+    );
+    assert!(cursor_home.x < cursor.x);
+}

@@ -371,6 +371,11 @@ fn the_tour_walks_forward_and_back_within_its_steps() {
     assert_eq!(a.tour_step, a.data.tour.len() - 2);
     update(&mut a, Action::Top);
     assert_eq!(a.tour_step, 0);
+    // What the keymap never sends in the tour does nothing there.
+    for action in [Action::Down, Action::Right, Action::PageDown] {
+        update(&mut a, action);
+        assert_eq!(a.tour_step, 0);
+    }
     // Enter opens the slide's item in the explorer.
     update(&mut a, Action::Follow);
     assert_eq!(a.view, View::Explore);

@@ -1,5 +1,6 @@
 //! A one-line text field that edits like a shell prompt (readline's
-//! basics): the cursor moves by characters, Ctrl-W deletes a word.
+//! basics): the cursor moves by characters, Ctrl-W deletes a word. The
+//! editing itself is tui-input's.
 
 /// An edit to a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,99 +21,75 @@ pub enum Edit {
     DeleteToStart,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The search field's text and cursor. Editing is tui-input's (graphemes,
+/// words, wide characters); this wrapper keeps control characters out of
+/// the text and speaks the keymap's `Edit`s.
+#[derive(Debug, Clone, Default)]
 pub struct LineInput {
-    text: String,
-    /// Cursor position in chars, 0..=len.
-    cursor: usize,
+    input: tui_input::Input,
 }
+
+/// Two fields are equal when their text and cursor are (tui-input's
+/// kill ring is not part of what the user sees).
+impl PartialEq for LineInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text() && self.cursor() == other.cursor()
+    }
+}
+
+impl Eq for LineInput {}
 
 impl LineInput {
     pub fn text(&self) -> &str {
-        &self.text
+        self.input.value()
     }
 
+    /// The cursor, in chars from the start.
     pub fn cursor(&self) -> usize {
-        self.cursor
+        self.input.cursor()
     }
 
-    fn byte(&self, char_index: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(char_index)
-            .map_or(self.text.len(), |(i, _)| i)
+    /// The columns before the cursor.
+    pub fn cursor_column(&self) -> usize {
+        self.input.visual_cursor()
     }
 
-    fn len(&self) -> usize {
-        self.text.chars().count()
+    /// The columns to scroll past so that the cursor shows in a field
+    /// `width` columns wide (with a column for the cursor itself).
+    pub fn scroll(&self, width: usize) -> usize {
+        self.input.visual_scroll(width.saturating_sub(1))
     }
 
     /// Apply an edit; returns whether the text changed.
     pub fn apply(&mut self, edit: &Edit) -> bool {
-        match edit {
-            Edit::Insert(c) => self.insert(&c.to_string()),
+        use tui_input::InputRequest as R;
+        let request = match edit {
+            Edit::Insert(c) => return self.insert(&c.to_string()),
             // A pasted newline or tab would end or break the line: spaces.
-            Edit::Paste(s) => self.insert(&s.replace(['\n', '\r', '\t'], " ")),
-            Edit::Left => {
-                self.cursor = self.cursor.saturating_sub(1);
-                false
-            }
-            Edit::Right => {
-                self.cursor = (self.cursor + 1).min(self.len());
-                false
-            }
-            Edit::Home => {
-                self.cursor = 0;
-                false
-            }
-            Edit::End => {
-                self.cursor = self.len();
-                false
-            }
-            Edit::Backspace => {
-                if self.cursor == 0 {
-                    return false;
-                }
-                self.remove(self.cursor - 1, self.cursor)
-            }
-            Edit::Delete => self.remove(self.cursor, self.cursor + 1),
-            Edit::DeleteWord => {
-                let chars: Vec<char> = self.text.chars().collect();
-                let mut start = self.cursor;
-                while start > 0 && chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                while start > 0 && !chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                self.remove(start, self.cursor)
-            }
-            Edit::DeleteToStart => self.remove(0, self.cursor),
-        }
+            Edit::Paste(s) => return self.insert(&s.replace(['\n', '\r', '\t'], " ")),
+            Edit::Left => R::GoToPrevChar,
+            Edit::Right => R::GoToNextChar,
+            Edit::Home => R::GoToStart,
+            Edit::End => R::GoToEnd,
+            Edit::Backspace => R::DeletePrevChar,
+            Edit::Delete => R::DeleteNextChar,
+            Edit::DeleteWord => R::DeletePrevWord,
+            Edit::DeleteToStart => R::DeleteFromStart,
+        };
+        self.input.handle(request).is_some_and(|c| c.value)
     }
 
     fn insert(&mut self, s: &str) -> bool {
         // Control characters never enter the query: they would reach the
         // terminal when the field is drawn.
-        let clean: String = s.chars().filter(|c| !crate::text::is_unsafe(*c)).collect();
-        if clean.is_empty() {
-            return false;
+        let mut changed = false;
+        for c in s.chars().filter(|c| !crate::text::is_unsafe(*c)) {
+            changed |= self
+                .input
+                .handle(tui_input::InputRequest::InsertChar(c))
+                .is_some_and(|c| c.value);
         }
-        let at = self.byte(self.cursor);
-        self.text.insert_str(at, &clean);
-        self.cursor += clean.chars().count();
-        true
-    }
-
-    fn remove(&mut self, from: usize, to: usize) -> bool {
-        let to = to.min(self.len());
-        if from >= to {
-            return false;
-        }
-        let (a, b) = (self.byte(from), self.byte(to));
-        self.text.replace_range(a..b, "");
-        self.cursor = from;
-        true
+        changed
     }
 }
 
@@ -156,5 +133,17 @@ mod tests {
         assert_eq!(l.text(), "李é");
         l.apply(&Edit::Paste("a\nb\u{1b}[2J".into()));
         assert_eq!(l.text(), "李a b[2Jé");
+    }
+
+    #[test]
+    fn the_cursor_is_always_in_the_window() {
+        let mut l = typed(&"abcdefghij".repeat(8));
+        assert_eq!(l.scroll(40), 80 - 39, "at the end: the end shows");
+        l.apply(&Edit::Home);
+        assert_eq!((l.scroll(40), l.cursor_column()), (0, 0));
+        let mut wide = typed("李强李强李强");
+        assert_eq!(wide.cursor_column(), 12);
+        wide.apply(&Edit::Left);
+        assert_eq!(wide.cursor_column(), 10);
     }
 }

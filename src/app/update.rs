@@ -259,10 +259,12 @@ fn handle_view(app: &mut App, action: &Action) -> bool {
                 open_in_explore(app, app.data.events[e].id.clone());
             }
         }
-        (View::Tour, Action::Right | Action::Down | Action::Next | Action::PageDown) => {
+        // The keymap sends Next and Left in the tour (Right, Space, l and
+        // PageDown are Next; h and PageUp are Left).
+        (View::Tour, Action::Next) => {
             app.tour_step = (app.tour_step + 1).min(app.data.tour.len().saturating_sub(1));
         }
-        (View::Tour, Action::Left | Action::Up | Action::PageUp) => {
+        (View::Tour, Action::Left) => {
             app.tour_step = app.tour_step.saturating_sub(1);
         }
         (View::Tour, Action::Top) => app.tour_step = 0,

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Cursor};
+use crate::app::{App, Cursor, LineInput};
 use crate::layout;
 use crate::text::{screen_line, width};
 
@@ -32,7 +32,7 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     }
     let mut spans = vec![
         Span::styled(PROMPT, theme.key),
-        Span::styled(field_text(search.input.text(), l.input.width), theme.base),
+        Span::styled(field_text(&search.input, l.input.width).0, theme.base),
     ];
     for hint in &search.query.hints {
         spans.push(Span::styled(format!("  ({hint})"), theme.note));
@@ -94,43 +94,48 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Where the terminal cursor goes: in the field, after the typed text.
+/// Where the terminal cursor goes: in the field, at the edit point.
 pub fn cursor(app: &App, body: Rect) -> Option<Position> {
     let search = app.search.as_ref()?;
     let l = layout::search(body);
-    let typed: String = search
-        .input
-        .text()
-        .chars()
-        .take(search.input.cursor())
-        .collect();
-    let shown = field_text(&typed, l.input.width);
-    let x = l.input.x as usize + width(PROMPT) + width(&shown);
+    let (_, column) = field_text(&search.input, l.input.width);
+    let x = l.input.x as usize + width(PROMPT) + column;
     let x = u16::try_from(x)
         .unwrap_or(u16::MAX)
         .min(l.input.right().saturating_sub(1));
     Some(Position::new(x, l.input.y))
 }
 
-/// The query as shown: its end when it is wider than the field.
-fn field_text(text: &str, field_width: u16) -> String {
+/// The query as shown, and the column of the cursor in it: all of it when
+/// it fits, else a window that keeps the cursor in view, with `…` where
+/// text is cut off at the start.
+fn field_text(input: &LineInput, field_width: u16) -> (String, usize) {
     let room = usize::from(field_width).saturating_sub(width(PROMPT) + 12);
-    let text = screen_line(text);
+    let text = screen_line(input.text());
     if width(&text) <= room {
-        return text.into_owned();
+        return (text.into_owned(), input.cursor_column());
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut start = chars.len();
-    let mut used = 1;
-    while start > 0 {
-        let w = unicode_width::UnicodeWidthChar::width(chars[start - 1]).unwrap_or(0);
-        if used + w > room {
-            break;
+    let scroll = input.scroll(room);
+    let mut shown = String::new();
+    let (mut column, mut used) = (0, 0);
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if column >= scroll && used + w <= room {
+            shown.push(c);
+            used += w;
         }
-        used += w;
-        start -= 1;
+        column += w;
     }
-    format!("…{}", chars[start..].iter().collect::<String>())
+    let cursor = input.cursor_column() - scroll;
+    if scroll > 0 {
+        // The first column shown says there is more before it.
+        let mut rest = shown.chars();
+        let first = rest.next().map_or(0, |c| {
+            unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+        });
+        shown = format!("…{}{}", " ".repeat(first.saturating_sub(1)), rest.as_str());
+    }
+    (shown, cursor)
 }
 
 /// A result: the quote with its matched characters marked, then the
