@@ -20,8 +20,17 @@ use crate::ui::ThemeKind;
 /// The formats of `stances export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// The whole normalised dataset
     Json,
+    /// A two-page classroom handout
     Markdown,
+    /// The student worksheet: the handout's material with the answers left out
+    Worksheet,
+    /// The teacher's answer key to the worksheet
+    Key,
+    /// The handout as one self-contained printable web page, with the map
+    Html,
+    /// One row per quote
     Csv,
 }
 
@@ -362,6 +371,9 @@ fn export_to(d: &Dataset, format: ExportFormat, output: Option<&Path>) -> ExitCo
     let text = match format {
         ExportFormat::Json => export::json(d),
         ExportFormat::Markdown => export::markdown(d),
+        ExportFormat::Worksheet => export::worksheet(d),
+        ExportFormat::Key => export::key(d),
+        ExportFormat::Html => export::html(d),
         ExportFormat::Csv => export::csv(d),
     };
     match output {

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod memory;
 pub mod os_error;
 pub mod reload;
+pub mod rng;
 pub mod search;
 pub mod synth;
 pub mod text;

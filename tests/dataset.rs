@@ -348,13 +348,11 @@ fn markdown_handout_has_every_section() {
     let md = stances::export::markdown(&d);
     for heading in [
         "## Approaches",
-        "## Positions",
-        "## Actors",
+        "## The map",
         "## Reactions, by stance",
         "## Quotes",
         "## Timeline",
-        "## Sources",
-        "## How to cite",
+        "## Source and how to cite",
         "## Learning objectives",
         "## Glossary",
         "## Questions for discussion",
@@ -382,7 +380,7 @@ fn markdown_handout_has_every_section() {
     for stance in Stance::ALL {
         if d.reactions.iter().any(|r| r.stance == stance) {
             assert!(
-                md.contains(&format!("### {} ", stance.symbol())),
+                md.contains(&format!("- **{} {}**: ", stance.symbol(), stance.label())),
                 "{stance:?} group"
             );
         }
@@ -390,7 +388,7 @@ fn markdown_handout_has_every_section() {
     for q in &d.quotes {
         assert!(md.contains(&q.text), "quote {}", q.id);
     }
-    assert!(md.contains("\u{2014} Li Qiang, Premier of China;"));
+    assert!(md.contains("\u{2014} Li Qiang, Premier of China, 2025-07-25 [1]"));
 }
 
 #[test]

@@ -196,11 +196,14 @@ fn every_printer_escapes_data() {
             &['\n'],
         );
     }
-    assert_inert(
-        stances::export::markdown(&d).as_bytes(),
-        "markdown",
-        &['\n', '\t'],
-    );
+    for (what, text) in [
+        ("markdown", stances::export::markdown(&d)),
+        ("worksheet", stances::export::worksheet(&d)),
+        ("key", stances::export::key(&d)),
+        ("html", stances::export::html(&d)),
+    ] {
+        assert_inert(text.as_bytes(), what, &['\n', '\t']);
+    }
     // CSV lines end in CRLF, as RFC 4180 says; nothing else may be raw.
     let csv = stances::export::csv(&d).replace("\r\n", "\n");
     assert_inert(csv.as_bytes(), "csv", &['\n', '\t']);

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("os_error", 0),
     // Whether to use colour: a pure function of the flag and environment.
     ("color", 0),
+    ("rng", 0),
     // The dataset. Inside it, checking comes before loading: `load` reads
     // files and hands them to `check`, never the other way round.
     ("data", 10),

@@ -1,8 +1,15 @@
-//! A classroom handout: what a teacher prints and hands out.
+//! A classroom handout: what a teacher prints and hands out. Two printed
+//! pages for the shipped dataset (a test counts its words), so it keeps
+//! to what a lesson needs: the approaches, the map's positions with a
+//! one-line reason each, reactions by stance, the quotes with short
+//! citations, the timeline, the glossary, discussion questions, and how
+//! to cite. The source's full title is printed once; citations point at
+//! it as `[1]`.
 
 use std::fmt::Write as _;
 
-use crate::data::{Dataset, NOT_GIVEN, Stance};
+use super::lesson::{self, SourceRefs};
+use crate::data::Dataset;
 use crate::text::escape_control;
 
 /// Data text as Markdown that stays text, whatever it holds: terminal-safe
@@ -13,7 +20,7 @@ use crate::text::escape_control;
 /// Each line of the text is also defused at its start, so a newline in the
 /// data cannot begin a heading (`#`, a line of `=` or `-`), a list, a
 /// quote block or an indented code block.
-fn t(s: &str) -> String {
+pub(super) fn t(s: &str) -> String {
     let safe = escape_control(s);
     let mut out = String::with_capacity(safe.len() + safe.len() / 8);
     for (n, line) in safe.split('\n').enumerate() {
@@ -41,193 +48,51 @@ fn t(s: &str) -> String {
 }
 
 /// Data text in a table cell: as [`t`], on one line (`|` is escaped there).
-fn cell(s: &str) -> String {
+pub(super) fn cell(s: &str) -> String {
     t(s).replace('\n', " ")
 }
 
+/// Text as a blockquote: every line of it, blank ones included, stays
+/// inside the quote (a bare blank line would end the blockquote).
+pub(super) fn blockquote(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            out.push_str(">\n");
+        } else {
+            let _ = writeln!(out, "> {line}");
+        }
+    }
+    out
+}
+
 pub fn markdown(d: &Dataset) -> String {
+    let refs = SourceRefs::new(d);
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# {}\n", t(&d.dataset.title));
     if let Some(s) = &d.dataset.summary {
         let _ = writeln!(w, "{}\n", t(s));
     }
-    if !d.dataset.objectives.is_empty() {
-        let _ = writeln!(w, "## Learning objectives\n");
-        for o in &d.dataset.objectives {
-            let _ = writeln!(w, "- {}", t(o));
-        }
-        let _ = writeln!(w);
-    }
-
-    let _ = writeln!(w, "## Approaches\n");
-    for a in &d.approaches {
-        let _ = writeln!(w, "### {}\n", t(&a.name));
-        // "From", not "proposed by": an enacted law or a signed order is
-        // not a proposal, and the summary says which it is.
-        let scope = a
-            .scope
-            .map(|s| format!(" Scope: {}.", s.label()))
-            .unwrap_or_default();
-        let _ = writeln!(
-            w,
-            "*From: {}.{scope}* {}\n",
-            t(&d.name_of(&a.proponent)),
-            t(&a.summary)
-        );
-        if !a.principles.is_empty() {
-            let _ = writeln!(w, "- **Principles:** {}", t(&a.principles.join("; ")));
-        }
-        if !a.instruments.is_empty() {
-            let _ = writeln!(w, "- **Instruments:** {}", t(&a.instruments.join("; ")));
-        }
-        let _ = writeln!(w);
-    }
-
+    objectives(w, d);
+    approaches(w, d);
     positions(w, d);
-
-    let _ = writeln!(w, "## Actors\n");
-    let _ = writeln!(w, "| Actor | Kind | Part of | Role |");
-    let _ = writeln!(w, "|---|---|---|---|");
-    for a in &d.actors {
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | {} |",
-            cell(&a.name),
-            a.kind.label(),
-            cell(
-                &a.part_of
-                    .as_deref()
-                    .map(|p| d.name_of(p))
-                    .unwrap_or_default()
-            ),
-            cell(a.role.as_deref().unwrap_or(""))
-        );
-    }
-    let _ = writeln!(w);
-
-    let _ = writeln!(w, "## Reactions, by stance\n");
-    for stance in Stance::ALL {
-        let group: Vec<_> = d.reactions.iter().filter(|r| r.stance == stance).collect();
-        if group.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            w,
-            "### {} {}\n",
-            stance.symbol(),
-            capitalise(stance.label())
-        );
-        for r in group {
-            let _ = writeln!(
-                w,
-                "- **{}** on *{}*: {}",
-                t(&d.name_of(&r.actor)),
-                t(&d.name_of(&r.target)),
-                t(&r.summary)
-            );
-        }
-        let _ = writeln!(w);
-    }
-
-    let _ = writeln!(w, "## Quotes\n");
-    for (i, q) in d.quotes.iter().enumerate() {
-        // Later renderings of a statement are shown with the first one.
-        if q.rendering_of.is_some() {
-            continue;
-        }
-        quote(w, d, q);
-        let others = d.other_renderings(i);
-        if !others.is_empty() {
-            renderings(w, d, i, &others);
-        }
-    }
-
-    timeline(w, d);
+    reactions(w, d);
+    quotes(w, d, &refs);
+    timeline(w, d, &refs);
     glossary(w, d);
     questions(w, d);
-
-    if !d.sources.is_empty() {
-        let _ = writeln!(w, "## Sources\n");
-        for s in &d.sources {
-            // Every field is named, and an unknown one says so.
-            let given = |v: Option<String>| v.unwrap_or_else(|| NOT_GIVEN.to_string());
-            let mut line = format!("- {}", t(&s.title));
-            if let Some(v) = s.verification {
-                let _ = write!(line, " ({} source)", v.label());
-            }
-            let _ = write!(line, ". Publisher: {}", t(&given(s.publisher.clone())));
-            let _ = write!(line, ". Author: {}", t(&given(s.author.clone())));
-            let _ = write!(
-                line,
-                ". Published: {}",
-                given(s.published.map(|p| p.to_string()))
-            );
-            let _ = write!(line, ". URL: {}.", t(&given(s.url.clone())));
-            let _ = writeln!(w, "{line}");
-        }
-        let _ = writeln!(w);
-    }
-
-    let _ = writeln!(w, "## How to cite\n");
-    match &d.dataset.how_to_cite {
-        Some(c) => {
-            let _ = writeln!(w, "{}", t(c));
-        }
-        None => {
-            let _ = writeln!(w, "{}, a stances dataset.", t(&d.dataset.title));
-        }
-    }
+    cite(w, d, &refs);
     out
 }
 
-fn quote(w: &mut String, d: &Dataset, q: &crate::data::Quote) {
-    let mut marks = Vec::new();
-    if q.fragment {
-        marks.push("a phrase from a longer sentence");
+pub(super) fn objectives(w: &mut String, d: &Dataset) {
+    if d.dataset.objectives.is_empty() {
+        return;
     }
-    if q.source_wording {
-        marks.push("the source's wording, not the speaker's own words");
-    }
-    let marks = if marks.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", marks.join("; "))
-    };
-    let _ = writeln!(w, "> \u{201c}{}\u{201d}{marks}\n>", t(&q.text));
-    let _ = writeln!(w, "> \u{2014} {}\n", t(&d.source_line(q)));
-    if let Some(c) = &q.context {
-        let _ = writeln!(w, "*Context:* {}\n", t(c));
-    }
-}
-
-/// The renderings of one statement side by side: one row per source.
-fn renderings(w: &mut String, d: &Dataset, first: usize, others: &[usize]) {
-    let _ = writeln!(
-        w,
-        "*The same statement as other sources render it:*\n\n| Source | Source published | Dated | Words |\n|---|---|---|---|"
-    );
-    for &j in std::iter::once(&first).chain(others) {
-        let q = &d.quotes[j];
-        let (name, published) = match d.source(&q.source) {
-            Some(s) => (
-                s.publisher.clone().unwrap_or_else(|| s.title.clone()),
-                s.published
-                    .map_or_else(|| NOT_GIVEN.to_string(), |p| p.to_string()),
-            ),
-            None => (q.source.to_string(), NOT_GIVEN.to_string()),
-        };
-        let dated = q
-            .date
-            .map_or_else(|| NOT_GIVEN.to_string(), |p| p.to_string());
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | \u{201c}{}\u{201d} |",
-            cell(&name),
-            cell(&published),
-            cell(&dated),
-            cell(&q.text)
-        );
+    let _ = writeln!(w, "## Learning objectives\n");
+    for o in &d.dataset.objectives {
+        let _ = writeln!(w, "- {}", t(o));
     }
     let _ = writeln!(w);
 }
@@ -254,69 +119,142 @@ fn questions(w: &mut String, d: &Dataset) {
     let _ = writeln!(w);
 }
 
-fn positions(w: &mut String, d: &Dataset) {
-    let placed: Vec<(String, &crate::data::Position, Option<&String>)> = d
-        .approaches
-        .iter()
-        .filter_map(|a| {
-            a.position
-                .as_ref()
-                .map(|p| (a.name.clone(), p, a.position_note.as_ref()))
-        })
-        .chain(d.actors.iter().filter_map(|a| {
-            a.position
-                .as_ref()
-                .map(|p| (a.name.clone(), p, a.position_note.as_ref()))
-        }))
-        .collect();
-    if placed.is_empty() || d.axes.is_empty() {
+fn approaches(w: &mut String, d: &Dataset) {
+    if d.approaches.is_empty() {
         return;
     }
-    let _ = writeln!(w, "## Positions\n");
-    let _ = writeln!(
-        w,
-        "Positions run from -1 to +1 on each axis. They are an editorial reading of the sources, not measurements; each note says why.\n"
-    );
-    for axis in &d.axes {
+    let _ = writeln!(w, "## Approaches\n");
+    for a in &d.approaches {
+        // "From", not "proposed by": an enacted law or a signed order is
+        // not a proposal, and the summary says which it is.
+        let scope = a
+            .scope
+            .map(|s| format!("; scope: {}", s.label()))
+            .unwrap_or_default();
         let _ = writeln!(
             w,
-            "- **{}**: -1 = {}, +1 = {}",
+            "- **{}** (from {}{scope}): {}",
+            t(&a.name),
+            t(&d.name_of(&a.proponent)),
+            t(&a.summary)
+        );
+    }
+    let _ = writeln!(w);
+}
+
+pub(super) fn axes_legend(w: &mut String, d: &Dataset) {
+    for axis in &d.axes {
+        let summary = axis
+            .summary
+            .as_deref()
+            .map(|s| format!(" {}", t(s)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            w,
+            "- **{}**, from -1 ({}) to +1 ({}).{summary}",
             t(&axis.name),
             t(&axis.low),
             t(&axis.high)
         );
     }
     let _ = writeln!(w);
-    let mut header = String::from("| Item |");
-    let mut rule = String::from("|---|");
-    for axis in &d.axes {
-        let _ = write!(header, " {} |", cell(&axis.name));
-        rule.push_str("---:|");
+}
+
+fn positions(w: &mut String, d: &Dataset) {
+    let placed = lesson::placed(d);
+    if placed.is_empty() {
+        return;
     }
-    let _ = writeln!(w, "{header} Why |\n{rule}---|");
-    for (name, pos, note) in placed {
-        let mut row = format!("| {} |", cell(&name));
-        for axis in &d.axes {
-            match pos.get(&axis.id) {
-                Some(v) => {
-                    let _ = write!(row, " {v:+.1} |");
-                }
-                None => row.push_str(" – |"),
-            }
-        }
-        let _ = writeln!(w, "{row} {} |", cell(note.map_or("", String::as_str)));
+    let _ = writeln!(w, "## The map\n");
+    let _ = writeln!(
+        w,
+        "Positions are an editorial reading of the source, not measurements.\n"
+    );
+    axes_legend(w, d);
+    let (ax, ay) = (&d.axes[0], &d.axes[1]);
+    let _ = writeln!(
+        w,
+        "| Item | {} | {} | Why, in short |\n|---|---:|---:|---|",
+        cell(&ax.name),
+        cell(&ay.name)
+    );
+    for p in placed {
+        let _ = writeln!(
+            w,
+            "| {} | {:+.1} | {:+.1} | {} |",
+            cell(p.name),
+            p.x,
+            p.y,
+            cell(p.note.map(lesson::first_sentence).unwrap_or(""))
+        );
     }
     let _ = writeln!(w);
 }
 
-fn timeline(w: &mut String, d: &Dataset) {
+fn reactions(w: &mut String, d: &Dataset) {
+    let groups = lesson::by_stance(d);
+    if groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## Reactions, by stance\n");
+    for (stance, rs) in groups {
+        let parts: Vec<String> = lesson::actors_by_target(d, &rs)
+            .into_iter()
+            .map(|(target, actors)| {
+                format!("{} on *{}*", t(&lesson::and_list(&actors)), t(&target))
+            })
+            .collect();
+        let _ = writeln!(
+            w,
+            "- **{} {}**: {}.",
+            stance.symbol(),
+            stance.label(),
+            parts.join("; ")
+        );
+    }
+    let _ = writeln!(w);
+}
+
+fn quotes(w: &mut String, d: &Dataset, refs: &SourceRefs) {
+    if d.quotes.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## Quotes\n");
+    if let Some(legend) = lesson::marks_legend(d) {
+        let _ = writeln!(w, "{legend}\n");
+    }
+    for (i, q) in d.quotes.iter().enumerate() {
+        // Later renderings of a statement are shown with the first one.
+        if q.rendering_of.is_some() {
+            continue;
+        }
+        let text = format!("\u{201c}{}\u{201d}{}", t(&q.text), lesson::marks(q));
+        let _ = write!(w, "{}", blockquote(&text));
+        let _ = writeln!(w, ">\n> \u{2014} {}", t(&lesson::attribution(d, q, refs)));
+        for j in d.other_renderings(i) {
+            let other = &d.quotes[j];
+            let _ = writeln!(w, ">");
+            let _ = write!(
+                w,
+                "{}",
+                blockquote(&format!(
+                    "{} renders it: \u{201c}{}\u{201d} {}",
+                    t(&lesson::source_name(d, &other.source)),
+                    t(&other.text),
+                    refs.of(&other.source)
+                ))
+            );
+        }
+        let _ = writeln!(w);
+    }
+}
+
+fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
     if d.events.is_empty() {
         return;
     }
     let _ = writeln!(w, "## Timeline\n");
-    let mut events: Vec<_> = d.events.iter().collect();
-    events.sort_by_key(|e| e.date);
-    for e in events {
+    for e in lesson::timeline(d) {
         let place = e
             .place
             .as_deref()
@@ -325,30 +263,34 @@ fn timeline(w: &mut String, d: &Dataset) {
         let summary = e
             .summary
             .as_deref()
-            .map(|s| format!(": {}", t(s)))
+            .map(|s| format!(": {}", t(lesson::first_sentence(s))))
             .unwrap_or_default();
         let _ = writeln!(
             w,
-            "- **{}** \u{2014} {}{place}{summary}",
+            "- **{}** \u{2014} {}{place}{summary}{}",
             e.date,
-            t(&e.name)
+            t(&e.name),
+            t(&lesson::other_dates(d, e, refs))
         );
-        for o in &e.other_dates {
-            let by = d.source(&o.source).map_or_else(
-                || o.source.clone(),
-                |s| s.publisher.clone().unwrap_or_else(|| s.title.clone()),
-            );
-            let _ = writeln!(w, "  - Sources differ: {} dates it {}.", t(&by), o.date);
-        }
     }
     let _ = writeln!(w);
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+pub(super) fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
+    let _ = writeln!(w, "## Source and how to cite\n");
+    for s in &d.sources {
+        let mut line = format!("{} *{}*", refs.of(&s.id), t(&s.title));
+        if let Some(v) = s.verification {
+            let _ = write!(line, " ({} source)", v.label());
+        }
+        for (label, value) in lesson::source_details(s) {
+            let _ = write!(line, ". {label}: {}", t(&value));
+        }
+        let _ = writeln!(w, "{line}.\n");
+    }
+    let _ = writeln!(w, "Cite as: {}\n", t(&lesson::how_to_cite(d, refs)));
+    if let Some(l) = &d.dataset.license {
+        let _ = writeln!(w, "Licence: {}", t(l));
     }
 }
 

@@ -1,19 +1,25 @@
-//! The dataset in other formats: JSON for programs, Markdown for a printed
-//! handout, CSV of the quotes for spreadsheets, the tables of `stances
-//! list` as TSV or JSON, and the problems `validate` finds as JSON for
-//! editors and CI.
+//! The dataset in other formats: JSON for programs; for a classroom a
+//! Markdown handout, a worksheet and its answer key, and the handout as a
+//! printable HTML page; CSV of the quotes for spreadsheets; the tables of
+//! `stances list` as TSV or JSON; and the problems `validate` finds as
+//! JSON for editors and CI.
 
 mod csv;
+mod html;
+mod lesson;
 mod markdown;
 mod problems;
 mod search;
 mod table;
+mod worksheet;
 
 pub use csv::csv;
+pub use html::html;
 pub use markdown::markdown;
 pub use problems::{Outcome, problems_json};
 pub use search::{search_json, search_text};
 pub use table::{table_json, tsv};
+pub use worksheet::{key, worksheet};
 
 use crate::data::Dataset;
 

@@ -1,0 +1,333 @@
+//! What the classroom exports (handout, worksheet, answer key, HTML page)
+//! share: short source references, actor labels, the map's points, the
+//! reactions grouped by stance, and the worksheet's order of quotes (the
+//! key must number them the same way).
+
+use std::collections::HashMap;
+
+use crate::data::{Dataset, Quote, Reaction, Stance};
+
+/// Each source gets a short reference, `[1]`, `[2]`…, in dataset order:
+/// its full title is printed once, in the list of sources, and every
+/// citation after that points at it.
+pub struct SourceRefs<'a> {
+    refs: HashMap<&'a str, usize>,
+}
+
+impl<'a> SourceRefs<'a> {
+    pub fn new(d: &'a Dataset) -> SourceRefs<'a> {
+        SourceRefs {
+            refs: d
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), i + 1))
+                .collect(),
+        }
+    }
+
+    /// `[n]` for a source id; empty for an unknown one.
+    pub fn of(&self, source: &str) -> String {
+        self.refs
+            .get(source)
+            .map(|n| format!("[{n}]"))
+            .unwrap_or_default()
+    }
+}
+
+/// A source's details after its title, each named; one the source leaves
+/// out says "not given", so a reader sees it is unknown, not forgotten.
+pub fn source_details(s: &crate::data::Source) -> Vec<(&'static str, String)> {
+    let given = |v: Option<String>| v.unwrap_or_else(|| crate::data::NOT_GIVEN.to_string());
+    vec![
+        ("Publisher", given(s.publisher.clone())),
+        ("Author", given(s.author.clone())),
+        ("Published", given(s.published.map(|p| p.to_string()))),
+        ("URL", given(s.url.clone())),
+    ]
+}
+
+/// The dataset's "how to cite" line with each source's full title replaced
+/// by its short reference, so the title is printed once in the whole page.
+pub fn how_to_cite(d: &Dataset, refs: &SourceRefs) -> String {
+    let mut line = match &d.dataset.how_to_cite {
+        Some(c) => c.clone(),
+        None => format!("{}, a stances dataset.", d.dataset.title),
+    };
+    for s in &d.sources {
+        for quoted in [format!("\"{}\"", s.title), s.title.clone()] {
+            if line.contains(&quoted) {
+                line = line.replace(&quoted, &refs.of(&s.id));
+                break;
+            }
+        }
+    }
+    line
+}
+
+/// Words too common to count as a repetition between a name and a role.
+const SMALL_WORDS: [&str; 8] = ["of", "the", "a", "an", "and", "for", "to", "in"];
+
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !SMALL_WORDS.contains(&w.as_str()))
+}
+
+/// "Name, role", unless the role repeats a word of the name ("Baidu
+/// representative, representative of Baidu"): then the name alone, which
+/// already says it.
+pub fn name_with_role(name: &str, role: Option<&str>) -> String {
+    match role {
+        Some(role) if !words(role).any(|w| words(name).any(|n| n == w)) => {
+            format!("{name}, {role}")
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// An actor's label in citations and answer options.
+pub fn actor_label(d: &Dataset, id: &str) -> String {
+    match d.actor(id) {
+        Some(a) => name_with_role(&a.name, a.role.as_deref()),
+        None => d.name_of(id),
+    }
+}
+
+/// A quote's attribution: speaker label, date, short source reference.
+pub fn attribution(d: &Dataset, q: &Quote, refs: &SourceRefs) -> String {
+    let mut line = actor_label(d, &q.speaker);
+    if let Some(date) = q.date {
+        line.push_str(&format!(", {date}"));
+    }
+    let r = refs.of(&q.source);
+    if !r.is_empty() {
+        line.push(' ');
+        line.push_str(&r);
+    }
+    line
+}
+
+/// What a quote's text is, beyond plain words on record: a phrase from
+/// inside a sentence, or the source's own wording of a position.
+pub fn marks(q: &Quote) -> &'static str {
+    match (q.fragment, q.source_wording) {
+        (_, true) => " (source's wording)",
+        (true, false) => " (phrase)",
+        (false, false) => "",
+    }
+}
+
+/// The sentence that explains [`marks`], when any quote has one.
+pub fn marks_legend(d: &Dataset) -> Option<String> {
+    let phrase = d.quotes.iter().any(|q| q.fragment && !q.source_wording);
+    let wording = d.quotes.iter().any(|q| q.source_wording);
+    let mut parts = Vec::new();
+    if phrase {
+        parts.push("(phrase) marks a few words from inside a longer sentence");
+    }
+    if wording {
+        parts.push("(source's wording) marks how the source sums up a position, not words anyone is on record as saying");
+    }
+    (!parts.is_empty()).then(|| {
+        let mut s = parts.join("; ");
+        s.push('.');
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// A source's publisher, or its title when it names no publisher.
+pub fn source_name(d: &Dataset, id: &str) -> String {
+    match d.source(id) {
+        Some(s) => s.publisher.clone().unwrap_or_else(|| s.title.clone()),
+        None => id.to_string(),
+    }
+}
+
+/// " (sources differ: WION [2] dates it 2025-07-26)" for an event whose
+/// date other sources give differently; empty otherwise.
+pub fn other_dates(d: &Dataset, e: &crate::data::Event, refs: &SourceRefs) -> String {
+    if e.other_dates.is_empty() {
+        return String::new();
+    }
+    let others: Vec<String> = e
+        .other_dates
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {} dates it {}",
+                source_name(d, &o.source),
+                refs.of(&o.source),
+                o.date
+            )
+        })
+        .collect();
+    format!(" (sources differ: {})", others.join("; "))
+}
+
+/// The first sentence of a text (up to the first `. ` or the end): a
+/// position note's first sentence is its main reason, short enough for
+/// one line of a table.
+pub fn first_sentence(s: &str) -> &str {
+    match s.find(". ") {
+        Some(i) => &s[..=i],
+        None => s.trim_end(),
+    }
+}
+
+/// An approach or actor with a position on the first two axes.
+pub struct Placed<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub x: f64,
+    pub y: f64,
+    pub note: Option<&'a str>,
+    pub is_approach: bool,
+}
+
+/// Everything placed on the map (the first two axes), approaches first.
+pub fn placed(d: &Dataset) -> Vec<Placed<'_>> {
+    let (Some(ax), Some(ay)) = (d.axes.first(), d.axes.get(1)) else {
+        return Vec::new();
+    };
+    let at = |p: Option<&crate::data::Position>| {
+        let p = p?;
+        Some((*p.get(&ax.id)?, *p.get(&ay.id)?))
+    };
+    let approaches = d.approaches.iter().filter_map(|a| {
+        at(a.position.as_ref()).map(|(x, y)| Placed {
+            id: &a.id,
+            name: &a.name,
+            x,
+            y,
+            note: a.position_note.as_deref(),
+            is_approach: true,
+        })
+    });
+    let actors = d.actors.iter().filter_map(|a| {
+        at(a.position.as_ref()).map(|(x, y)| Placed {
+            id: &a.id,
+            name: &a.name,
+            x,
+            y,
+            note: a.position_note.as_deref(),
+            is_approach: false,
+        })
+    });
+    approaches.chain(actors).collect()
+}
+
+/// The reactions of each stance that has any, most for to most against.
+pub fn by_stance(d: &Dataset) -> Vec<(Stance, Vec<&Reaction>)> {
+    Stance::ALL
+        .into_iter()
+        .map(|s| (s, d.reactions.iter().filter(|r| r.stance == s).collect()))
+        .filter(|(_, rs): &(Stance, Vec<&Reaction>)| !rs.is_empty())
+        .collect()
+}
+
+/// Reactions of one stance as "A, B and C on X; D on Y": actors grouped by
+/// what they reacted to, in the order first met.
+pub fn actors_by_target(d: &Dataset, reactions: &[&Reaction]) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for r in reactions {
+        let target = d.name_of(&r.target);
+        let actor = d.name_of(&r.actor);
+        match groups.iter_mut().find(|(t, _)| *t == target) {
+            Some((_, actors)) => actors.push(actor),
+            None => groups.push((target, vec![actor])),
+        }
+    }
+    groups
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Events in date order.
+pub fn timeline(d: &Dataset) -> Vec<&crate::data::Event> {
+    let mut events: Vec<_> = d.events.iter().collect();
+    events.sort_by_key(|e| e.date);
+    events
+}
+
+/// The order in which the worksheet asks "who said it?": the quotes
+/// shuffled with a fixed seed, so that one speaker's quotes are not all
+/// in a row (which would give the answers away), and the key numbers them
+/// the same way on every run.
+pub fn worksheet_quotes(d: &Dataset) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..d.quotes.len())
+        .filter(|&i| is_someones_words(&d.quotes[i]))
+        .collect();
+    crate::rng::Rng::new(WORKSHEET_SEED).shuffle(&mut order);
+    order
+}
+
+/// The speakers offered to choose from on the worksheet, sorted by label.
+pub fn worksheet_speakers(d: &Dataset) -> Vec<String> {
+    let mut speakers: Vec<String> = d
+        .quotes
+        .iter()
+        .filter(|q| is_someones_words(q))
+        .map(|q| actor_label(d, &q.speaker))
+        .collect();
+    speakers.sort();
+    speakers.dedup();
+    speakers
+}
+
+/// Whether "who said it?" has an answer for a quote: not for the source's
+/// own wording of a position, and once per statement (its first rendering).
+pub fn is_someones_words(q: &Quote) -> bool {
+    !q.source_wording && q.rendering_of.is_none()
+}
+
+const WORKSHEET_SEED: u64 = 2025;
+
+/// A letter for the n-th (0-based) item of a lettered list.
+pub fn letter(n: usize) -> char {
+    char::from(b'A' + (n % 26) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_that_repeats_the_name_is_left_out() {
+        assert_eq!(
+            name_with_role("Baidu representative", Some("representative of Baidu")),
+            "Baidu representative"
+        );
+        assert_eq!(
+            name_with_role("Paris AI Summit", Some("summit appeal")),
+            "Paris AI Summit"
+        );
+        assert_eq!(
+            name_with_role("Li Qiang", Some("Premier of China")),
+            "Li Qiang, Premier of China"
+        );
+        assert_eq!(name_with_role("China", None), "China");
+    }
+
+    #[test]
+    fn first_sentences_and_lists() {
+        assert_eq!(first_sentence("High: a law. Low: a bloc."), "High: a law.");
+        assert_eq!(first_sentence("One only"), "One only");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
+        assert_eq!(and_list(&["a".into()]), "a");
+    }
+}

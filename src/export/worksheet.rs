@@ -1,0 +1,238 @@
+//! The student worksheet and the teacher's answer key, in Markdown. They
+//! share their numbering: part 1 asks "who said it?" of the quotes in a
+//! fixed shuffled order, part 2 places the approaches on an empty map,
+//! part 3 asks where each actor stands, part 4 leaves room for the
+//! discussion questions. The worksheet gives no answers; the key gives
+//! each, with the reason from the data.
+
+use std::fmt::Write as _;
+
+use super::lesson::{self, SourceRefs};
+use super::markdown::{axes_legend, cell, t};
+use crate::data::{Dataset, Stance};
+
+/// Lines left to write an answer on, per discussion question.
+const ANSWER_LINES: usize = 3;
+const WRITE_HERE: &str = "______________________________________________________________________";
+
+pub fn worksheet(d: &Dataset) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "# Worksheet: {}\n", t(&d.dataset.title));
+    let _ = writeln!(
+        w,
+        "Name: ______________________________ Date: ______________\n"
+    );
+    who_said_it(w, d, None);
+    map(w, d, false);
+    stances(w, d, false);
+    discussion(w, d, false);
+    out
+}
+
+pub fn key(d: &Dataset) -> String {
+    let refs = SourceRefs::new(d);
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "# Answer key: {}\n", t(&d.dataset.title));
+    let _ = writeln!(
+        w,
+        "For the teacher. The parts and numbers are those of `stances export --format worksheet`.\n"
+    );
+    super::markdown::objectives(w, d);
+    who_said_it(w, d, Some(&refs));
+    map(w, d, true);
+    stances(w, d, true);
+    discussion(w, d, true);
+    super::markdown::cite(w, d, &refs);
+    out
+}
+
+/// Part 1. With `refs` (the key) each quote gets its speaker, context and
+/// source; without (the worksheet) a line to write the letter on.
+fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
+    if d.quotes.is_empty() {
+        return;
+    }
+    let speakers = lesson::worksheet_speakers(d);
+    let _ = writeln!(w, "## 1. Who said it?\n");
+    if refs.is_none() {
+        let _ = writeln!(
+            w,
+            "Write the letter of the speaker under each quote. A letter may be used more than once.\n"
+        );
+        for (i, s) in speakers.iter().enumerate() {
+            let _ = writeln!(w, "- {}. {}", lesson::letter(i), t(s));
+        }
+        let _ = writeln!(w);
+    }
+    for (n, &i) in lesson::worksheet_quotes(d).iter().enumerate() {
+        let q = &d.quotes[i];
+        let frag = if q.fragment { " (phrase)" } else { "" };
+        let _ = writeln!(w, "{}. \u{201c}{}\u{201d}{frag}\n", n + 1, t(&q.text));
+        match refs {
+            None => {
+                let _ = writeln!(w, "   Speaker: ______\n");
+            }
+            Some(refs) => {
+                let label = lesson::actor_label(d, &q.speaker);
+                let letter = speakers
+                    .iter()
+                    .position(|s| *s == label)
+                    .map(lesson::letter)
+                    .unwrap_or('?');
+                let _ = writeln!(
+                    w,
+                    "   **{letter}. {}**{}\n",
+                    t(&lesson::attribution(d, q, refs)),
+                    q.context
+                        .as_deref()
+                        .map(|c| format!(" \u{2014} {}", t(c)))
+                        .unwrap_or_default()
+                );
+            }
+        }
+    }
+}
+
+/// An empty grid of the map's first two axes, to mark letters on.
+fn empty_grid(w: &mut String, d: &Dataset) {
+    let (ax, ay) = (&d.axes[0], &d.axes[1]);
+    let top = format!("+1 {}", ay.high);
+    let bottom = format!("-1 {}", ay.low);
+    let row = "|                   |                   |";
+    let rule = "+-------------------+-------------------+";
+    let _ = writeln!(w, "```");
+    let centred = |s: String| format!("{s:^41}").trim_end().to_string();
+    let _ = writeln!(w, "{}", centred(t(&format!("{} ↑", ay.name))));
+    let _ = writeln!(w, "{}", centred(t(&top)));
+    let _ = writeln!(w, "{rule}");
+    for _ in 0..4 {
+        let _ = writeln!(w, "{row}");
+    }
+    let _ = writeln!(w, "{rule}");
+    for _ in 0..4 {
+        let _ = writeln!(w, "{row}");
+    }
+    let _ = writeln!(w, "{rule}");
+    let _ = writeln!(w, "{}", centred(t(&bottom)));
+    let _ = writeln!(
+        w,
+        "-1 {}  ← {} →  +1 {}",
+        t(&ax.low),
+        t(&ax.name),
+        t(&ax.high)
+    );
+    let _ = writeln!(w, "```\n");
+}
+
+/// Part 2: the approaches, lettered. The worksheet has an empty grid and
+/// blank cells; the key the positions and the full note.
+fn map(w: &mut String, d: &Dataset, answers: bool) {
+    let placed = lesson::placed(d);
+    if placed.is_empty() {
+        return;
+    }
+    let (ax, ay) = (&d.axes[0], &d.axes[1]);
+    let _ = writeln!(w, "## 2. Place them on the map\n");
+    axes_legend(w, d);
+    if !answers {
+        let _ = writeln!(
+            w,
+            "Mark each letter on the grid, fill in your two numbers (from -1 to +1), and give one reason.\n"
+        );
+        empty_grid(w, d);
+    }
+    let _ = writeln!(
+        w,
+        "| | Approach or actor | {} | {} | Why? |\n|---|---|---:|---:|---|",
+        cell(&ax.name),
+        cell(&ay.name)
+    );
+    for (i, p) in placed.iter().enumerate() {
+        let described = match d.approaches.iter().find(|a| a.id == p.id) {
+            Some(a) if !answers => format!("{}: {}", a.name, a.summary),
+            _ => p.name.to_string(),
+        };
+        if answers {
+            let _ = writeln!(
+                w,
+                "| {} | {} | {:+.1} | {:+.1} | {} |",
+                lesson::letter(i),
+                cell(&described),
+                p.x,
+                p.y,
+                cell(p.note.unwrap_or(""))
+            );
+        } else {
+            let _ = writeln!(w, "| {} | {} | | | |", lesson::letter(i), cell(&described));
+        }
+    }
+    let _ = writeln!(w);
+    if answers {
+        let _ = writeln!(
+            w,
+            "Positions are an editorial reading of the source: accept a placement near these with a good reason.\n"
+        );
+    }
+}
+
+/// Part 3: each reaction's actor and target; the stance to circle, or
+/// (in the key) the stance with what the actor did.
+fn stances(w: &mut String, d: &Dataset, answers: bool) {
+    if d.reactions.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## 3. Where does each actor stand?\n");
+    let scale: Vec<String> = Stance::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.symbol(), s.label()))
+        .collect();
+    if !answers {
+        let _ = writeln!(w, "Circle one stance in each row: {}.\n", scale.join(", "));
+    }
+    let _ = writeln!(w, "| # | Actor | On | Stance |\n|---:|---|---|---|");
+    for (n, r) in d.reactions.iter().enumerate() {
+        let stance = if answers {
+            format!(
+                "**{} {}**: {}",
+                r.stance.symbol(),
+                r.stance.label(),
+                cell(&r.summary)
+            )
+        } else {
+            "++    +    ~    -    --".to_string()
+        };
+        let _ = writeln!(
+            w,
+            "| {} | {} | {} | {stance} |",
+            n + 1,
+            cell(&d.name_of(&r.actor)),
+            cell(&d.name_of(&r.target))
+        );
+    }
+    let _ = writeln!(w);
+}
+
+/// Part 4: the dataset's discussion questions; on the worksheet with
+/// lines to write on.
+fn discussion(w: &mut String, d: &Dataset, answers: bool) {
+    if d.questions.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## 4. Discuss\n");
+    for (n, q) in d.questions.iter().enumerate() {
+        let _ = writeln!(w, "{}. {}\n", n + 1, t(&q.text));
+        if !answers {
+            for _ in 0..ANSWER_LINES {
+                let _ = writeln!(w, "   {WRITE_HERE}\n");
+            }
+        }
+    }
+    if answers {
+        let _ = writeln!(
+            w,
+            "These are open questions: look for answers that use the source, the map and the quotes.\n"
+        );
+    }
+}

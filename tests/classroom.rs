@@ -1,0 +1,307 @@
+//! The classroom exports as a teacher meets them: the handout fits two
+//! printed pages, the worksheet gives no answers and the key gives them
+//! all in the worksheet's numbering, and the HTML page prints in a real
+//! browser (Chromium, headless) to at most two pages with its text whole.
+
+use std::process::Command;
+
+use stances::data::Dataset;
+use stances::export::{html, key, markdown, worksheet};
+
+fn shipped() -> Dataset {
+    stances::data::load(None).unwrap().checked.dataset.unwrap()
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Text with runs of white space made one space, to compare text that a
+/// renderer wraps.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_handout_fits_two_printed_pages() {
+    let md = markdown(&shipped());
+    let n = words(&md);
+    assert!(
+        n <= 1_100,
+        "the handout is {n} words; two pages hold about 1,100"
+    );
+    // And it is not empty either: every section is there.
+    assert!(n > 500, "{n} words");
+}
+
+#[test]
+fn the_sources_full_title_is_printed_once() {
+    let d = shipped();
+    for (what, text) in [("markdown", markdown(&d)), ("html", html(&d))] {
+        for s in &d.sources {
+            assert_eq!(
+                text.matches(&s.title).count(),
+                1,
+                "{what}: {:?} should be printed once",
+                s.title
+            );
+        }
+    }
+}
+
+#[test]
+fn a_quote_of_several_paragraphs_stays_in_its_blockquote() {
+    let mut d = shipped();
+    d.quotes[0].text = "First paragraph.\n\nSecond paragraph.".into();
+    let md = markdown(&d);
+    let start = md.find("> \u{201c}First paragraph.").expect("quote start");
+    let block: Vec<&str> = md[start..].lines().take_while(|l| !l.is_empty()).collect();
+    assert!(block.len() >= 4, "{block:?}");
+    assert!(block.iter().all(|l| l.starts_with('>')), "{block:?}");
+    assert!(
+        block.iter().any(|l| l.contains("Second paragraph.")),
+        "{block:?}"
+    );
+    assert!(
+        block.last().unwrap().contains("\u{2014} Li Qiang"),
+        "{block:?}"
+    );
+}
+
+#[test]
+fn the_worksheet_leaves_the_answers_out() {
+    let d = shipped();
+    let ws = worksheet(&d);
+    for q in asked_quotes(&d) {
+        let line = ws
+            .lines()
+            .find(|l| l.contains(q.text.as_str()))
+            .unwrap_or_else(|| panic!("quote {} is asked", q.id));
+        let speaker = d.actor(&q.speaker).unwrap();
+        assert!(!line.contains(&speaker.name), "{line}");
+    }
+    assert!(!ws.contains('\u{2014}'), "no attribution dash");
+    for r in &d.reactions {
+        assert!(!ws.contains(&r.summary), "reaction {} explained", r.id);
+    }
+    for a in &d.approaches {
+        if let Some(note) = &a.position_note {
+            assert!(!ws.contains(note.as_str()), "{}'s note", a.id);
+        }
+        for v in a.position.iter().flat_map(|p| p.values()) {
+            assert!(!ws.contains(&format!("| {v:+.1} |")), "{}: {v}", a.id);
+        }
+    }
+    // What students need to answer is there: the speakers to choose from,
+    // an empty grid, and a stance scale in every row.
+    assert!(ws.contains("- A. "));
+    assert!(ws.contains("+-------------------+-------------------+"));
+    let rows = ws
+        .lines()
+        .filter(|l| l.ends_with("| ++    +    ~    -    -- |"));
+    assert_eq!(rows.count(), d.reactions.len());
+}
+
+#[test]
+fn the_key_answers_every_question_in_the_worksheets_numbering() {
+    let d = shipped();
+    let (ws, key) = (worksheet(&d), key(&d));
+    let asked = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| {
+                l.chars().next().is_some_and(|c| c.is_ascii_digit()) && l.contains('\u{201c}')
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        asked(&ws),
+        asked(&key),
+        "the same quotes under the same numbers"
+    );
+    assert_eq!(asked(&ws).len(), asked_quotes(&d).count());
+    for q in asked_quotes(&d) {
+        let after = &key[key.find(q.text.as_str()).unwrap()..];
+        let answer = after.lines().nth(2).unwrap_or_default();
+        let speaker = &d.actor(&q.speaker).unwrap().name;
+        assert!(answer.contains(speaker.as_str()), "{}: {answer}", q.id);
+    }
+    for r in &d.reactions {
+        assert!(
+            key.contains(&format!("**{} {}**: ", r.stance.symbol(), r.stance.label())),
+            "{}",
+            r.id
+        );
+    }
+    for a in &d.approaches {
+        assert!(
+            key.contains(a.position_note.as_deref().unwrap()),
+            "{}",
+            a.id
+        );
+    }
+    // Consecutive questions rarely share a speaker: the order is shuffled.
+    let speakers: Vec<&str> = stances_order(&d);
+    let repeats = speakers.windows(2).filter(|w| w[0] == w[1]).count();
+    assert!(repeats <= 1, "{speakers:?}");
+}
+
+/// The quotes "who said it?" asks about: someone's own words, once per
+/// statement.
+fn asked_quotes(d: &Dataset) -> impl Iterator<Item = &stances::data::Quote> {
+    d.quotes
+        .iter()
+        .filter(|q| !q.source_wording && q.rendering_of.is_none())
+}
+
+fn stances_order(d: &Dataset) -> Vec<&str> {
+    let ws = worksheet(d);
+    let mut out = Vec::new();
+    for line in ws.lines() {
+        if let Some(q) = d
+            .quotes
+            .iter()
+            .find(|q| line.contains(&format!("\u{201c}{}\u{201d}", q.text)))
+        {
+            out.push(q.speaker.as_str());
+        }
+    }
+    out
+}
+
+/// The shipped dataset with a glossary, questions and objectives of a
+/// test's own, so that these sections are tested whatever the data has.
+fn with_teaching_tables() -> Dataset {
+    let mut d = shipped();
+    d.dataset.objectives = vec!["Place four approaches on two axes".into()];
+    d.glossary = vec![stances::data::GlossaryEntry {
+        term: "Multilateralism".into(),
+        definition: "Working through shared institutions".into(),
+        about: vec![],
+        source: None,
+    }];
+    d.questions = vec![stances::data::DiscussionQuestion {
+        text: "Who gains from shared rules?".into(),
+        about: vec![],
+    }];
+    d.build_index();
+    d
+}
+
+#[test]
+fn glossary_questions_and_objectives_come_from_the_data() {
+    let d = with_teaching_tables();
+    let (md, ws, key, page) = (markdown(&d), worksheet(&d), key(&d), html(&d));
+    for text in [&md, &page] {
+        assert!(text.contains("Place four approaches on two axes"));
+        assert!(text.contains("Multilateralism"));
+        assert!(text.contains("Working through shared institutions"));
+        assert!(text.contains("Who gains from shared rules?"));
+    }
+    // The worksheet leaves room to write under each question.
+    let after = &ws[ws.find("1. Who gains from shared rules?").unwrap()..];
+    assert!(after.lines().filter(|l| l.contains("_____")).count() >= 3);
+    assert!(key.contains("Who gains from shared rules?"));
+    assert!(key.contains("Place four approaches on two axes"));
+    // Without them, no empty headings.
+    let bare = shipped();
+    if bare.glossary.is_empty() {
+        assert!(!markdown(&bare).contains("## Glossary"));
+    }
+}
+
+#[test]
+fn the_html_page_is_self_contained_and_escapes_data() {
+    let mut d = shipped();
+    d.actors[0].name = "<script>alert(1)</script> & \"co\"".into();
+    d.approaches[0].name = "<img src=x onerror=alert(1)>".into();
+    let page = html(&d);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !page.contains("<script"),
+        "no script, not even from the data"
+    );
+    assert!(!page.contains("<img"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;"));
+    for external in [" src=\"", " href=\"", "<link", "<iframe", "@import", "url("] {
+        assert!(
+            !page.contains(external),
+            "{external}: the page needs no other file"
+        );
+    }
+    // The map is drawn from the data: a point per placed item.
+    let placed = d.approaches.iter().filter(|a| a.position.is_some()).count();
+    assert_eq!(page.matches("<circle ").count(), placed);
+}
+
+fn tool(name: &str) -> Command {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "{name} is needed by this test and is not installed: .ci/run installs it (apt-get install chromium poppler-utils)"
+    );
+    Command::new(name)
+}
+
+#[test]
+fn the_html_page_prints_to_two_pages_in_a_real_browser() {
+    let d = shipped();
+    let dir = std::env::temp_dir().join(format!("stances-print-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("handout.html");
+    let pdf = dir.join("handout.pdf");
+    std::fs::write(&page, html(&d)).unwrap();
+    let out = tool("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            &format!("--user-data-dir={}", dir.join("profile").display()),
+            &format!("--print-to-pdf={}", pdf.display()),
+        ])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        pdf.exists(),
+        "chromium wrote no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let info = tool("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {info}"));
+    assert!((1..=2).contains(&pages), "{pages} pages");
+    let text = tool("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = flat(&String::from_utf8_lossy(&text.stdout));
+    assert!(text.contains(&flat(&d.dataset.title)), "title");
+    for q in &d.quotes {
+        assert!(
+            text.contains(&flat(&q.text)),
+            "quote {} printed whole",
+            q.id
+        );
+    }
+    for heading in [
+        "Approaches",
+        "The map",
+        "Reactions, by stance",
+        "Timeline",
+        "Source and how to cite",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    // The map's labels are real text on the page.
+    for a in &d.approaches {
+        let label = d.short_name_of(&a.id);
+        assert!(text.contains(&flat(&label)), "map label {label}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
