@@ -39,8 +39,12 @@ fn the_sources_full_title_is_printed_once() {
     let d = shipped();
     for (what, text) in [("markdown", markdown(&d)), ("html", html(&d))] {
         for s in &d.sources {
+            let title = match what {
+                "html" => s.title.replace('\'', "&#39;"),
+                _ => s.title.clone(),
+            };
             assert_eq!(
-                text.matches(&s.title).count(),
+                text.matches(&title).count(),
                 1,
                 "{what}: {:?} should be printed once",
                 s.title
@@ -63,7 +67,7 @@ fn a_quote_of_several_paragraphs_stays_in_its_blockquote() {
         "{block:?}"
     );
     assert!(
-        block.last().unwrap().contains("\u{2014} Li Qiang"),
+        block.iter().any(|l| l.contains("\u{2014} Li Qiang")),
         "{block:?}"
     );
 }
@@ -158,10 +162,8 @@ fn stances_order(d: &Dataset) -> Vec<&str> {
     let ws = worksheet(d);
     let mut out = Vec::new();
     for line in ws.lines() {
-        if let Some(q) = d
-            .quotes
-            .iter()
-            .find(|q| line.contains(&format!("\u{201c}{}\u{201d}", q.text)))
+        if let Some(q) =
+            asked_quotes(d).find(|q| line.contains(&format!("\u{201c}{}\u{201d}", q.text)))
         {
             out.push(q.speaker.as_str());
         }
@@ -193,7 +195,6 @@ fn glossary_questions_and_objectives_come_from_the_data() {
     let d = with_teaching_tables();
     let (md, ws, key, page) = (markdown(&d), worksheet(&d), key(&d), html(&d));
     for text in [&md, &page] {
-        assert!(text.contains("Place four approaches on two axes"));
         assert!(text.contains("Multilateralism"));
         assert!(text.contains("Working through shared institutions"));
         assert!(text.contains("Who gains from shared rules?"));
@@ -202,7 +203,10 @@ fn glossary_questions_and_objectives_come_from_the_data() {
     let after = &ws[ws.find("1. Who gains from shared rules?").unwrap()..];
     assert!(after.lines().filter(|l| l.contains("_____")).count() >= 3);
     assert!(key.contains("Who gains from shared rules?"));
+    // Objectives are for the teacher and the students' sheet, not the
+    // two-page handout.
     assert!(key.contains("Place four approaches on two axes"));
+    assert!(ws.contains("Place four approaches on two axes"));
     // Without them, no empty headings.
     let bare = shipped();
     if bare.glossary.is_empty() {

@@ -30,11 +30,11 @@ pub fn esc(s: &str) -> String {
 }
 
 const STYLE: &str = "\
-@page { size: A4; margin: 13mm 14mm; }
-body { font: 9.6pt/1.32 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: #111; max-width: 50em; margin: 1em auto; }
+@page { size: A4; margin: 11mm 12mm; }
+body { font: 9pt/1.27 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: #111; max-width: 50em; margin: 1em auto; }
 @media print { body { margin: 0; max-width: none; } }
 h1 { font-size: 15pt; margin: 0 0 .3em; }
-h2 { font-size: 11pt; margin: .9em 0 .3em; border-bottom: 1px solid #999; break-after: avoid; }
+h2 { font-size: 10.5pt; margin: .6em 0 .25em; border-bottom: 1px solid #999; break-after: avoid; }
 p, ul, ol, table, blockquote { margin: .25em 0 .45em; }
 ul, ol { padding-left: 1.3em; }
 li { margin: .1em 0; }
@@ -43,7 +43,9 @@ th, td { border: 1px solid #bbb; padding: .15em .35em; vertical-align: top; text
 td.num { text-align: right; white-space: nowrap; }
 blockquote { margin-left: .6em; padding-left: .6em; border-left: 3px solid #999; break-inside: avoid; }
 blockquote p { margin: 0; }
-blockquote footer { color: #333; }
+blockquote > p:first-child { display: inline; }
+blockquote footer { color: #333; display: inline; margin-left: .4em; }
+blockquote p.note { margin: 0; }
 figure { margin: .3em 0; text-align: center; break-inside: avoid; }
 figcaption { font-size: 8.5pt; color: #333; }
 .note { color: #333; font-size: 8.8pt; }
@@ -62,9 +64,8 @@ pub fn html(d: &Dataset) -> String {
     );
     let _ = writeln!(w, "<h1>{}</h1>", esc(&d.dataset.title));
     if let Some(s) = &d.dataset.summary {
-        let _ = writeln!(w, "<p>{}</p>", esc(s));
+        let _ = writeln!(w, "<p>{}</p>", esc(lesson::first_sentence(s)));
     }
-    list(w, "Learning objectives", "ul", &d.dataset.objectives);
     approaches(w, d);
     map(w, d);
     reactions(w, d);
@@ -100,7 +101,10 @@ fn glossary(w: &mut String, d: &Dataset) {
             w,
             "<li><b>{}</b>: {}</li>",
             esc(&g.term),
-            esc(&g.definition)
+            esc(&lesson::short(
+                &g.definition,
+                super::markdown::GLOSSARY_WORDS
+            ))
         );
     }
     let _ = writeln!(w, "</ul>");
@@ -112,16 +116,12 @@ fn approaches(w: &mut String, d: &Dataset) {
     }
     let _ = writeln!(w, "<h2>Approaches</h2>\n<ul>");
     for a in &d.approaches {
-        let scope = a
-            .scope
-            .map(|s| format!("; scope: {}", s.label()))
-            .unwrap_or_default();
         let _ = writeln!(
             w,
-            "<li><b>{}</b> (from {}{scope}): {}</li>",
+            "<li><b>{}</b>{}: {}</li>",
             esc(&a.name),
-            esc(&d.name_of(&a.proponent)),
-            esc(&a.summary)
+            esc(&lesson::approach_aside(d, a)),
+            esc(&lesson::short(&a.summary, super::markdown::APPROACH_WORDS))
         );
     }
     let _ = writeln!(w, "</ul>");
@@ -145,7 +145,7 @@ fn map(w: &mut String, d: &Dataset) {
         let summary = axis
             .summary
             .as_deref()
-            .map(|s| format!(" {}", esc(s)))
+            .map(|s| format!(" {}", esc(&lesson::short(s, super::markdown::AXIS_WORDS))))
             .unwrap_or_default();
         let _ = writeln!(
             w,
@@ -169,7 +169,10 @@ fn map(w: &mut String, d: &Dataset) {
             esc(p.name),
             p.x,
             p.y,
-            esc(p.note.map(lesson::first_sentence).unwrap_or(""))
+            esc(&p
+                .note
+                .map(|n| lesson::short(n, super::markdown::NOTE_WORDS))
+                .unwrap_or_default())
         );
     }
     let _ = writeln!(w, "</table>");
@@ -177,11 +180,11 @@ fn map(w: &mut String, d: &Dataset) {
 
 /// The plot's geometry, in SVG user units.
 const SVG_W: f64 = 520.0;
-const SVG_H: f64 = 290.0;
+const SVG_H: f64 = 250.0;
 const LEFT: f64 = 40.0;
 const RIGHT: f64 = 500.0;
 const TOP: f64 = 24.0;
-const BOTTOM: f64 = 250.0;
+const BOTTOM: f64 = 210.0;
 const FONT: f64 = 11.0;
 /// A label's width, estimated: the page has no script to measure it.
 const CHAR_W: f64 = 6.3;
@@ -361,10 +364,9 @@ fn quotes(w: &mut String, d: &Dataset, refs: &SourceRefs) {
             let other = &d.quotes[j];
             let _ = write!(
                 others,
-                "<p class=\"note\">{} renders it: \u{201c}{}\u{201d} {}</p>",
-                esc(&lesson::source_name(d, &other.source)),
-                esc(&other.text),
-                refs.of(&other.source)
+                "<p class=\"note\">{} renders it: \u{201c}{}\u{201d}</p>",
+                refs.of(&other.source),
+                esc(&other.text)
             );
         }
         let _ = writeln!(
@@ -398,17 +400,12 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
             .as_deref()
             .map(|p| format!(", {}", esc(p)))
             .unwrap_or_default();
-        let summary = e
-            .summary
-            .as_deref()
-            .map(|s| format!(": {}", esc(lesson::first_sentence(s))))
-            .unwrap_or_default();
         let _ = writeln!(
             w,
-            "<li><b>{}</b> \u{2014} {}{place}{summary}{}</li>",
+            "<li><b>{}</b> \u{2014} {}{place}{}</li>",
             e.date,
             esc(&e.name),
-            esc(&lesson::other_dates(d, e, refs))
+            esc(&lesson::other_dates(e, refs))
         );
     }
     let _ = writeln!(w, "</ul>");
@@ -422,7 +419,9 @@ fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
             let _ = write!(line, " ({} source)", v.label());
         }
         for (label, value) in lesson::source_details(s) {
-            let _ = write!(line, ". {label}: {}", esc(&value));
+            if value != crate::data::NOT_GIVEN {
+                let _ = write!(line, ". {label}: {}", esc(&value));
+            }
         }
         let _ = writeln!(w, "<p>{line}.</p>");
     }

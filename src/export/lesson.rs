@@ -125,10 +125,12 @@ pub fn marks_legend(d: &Dataset) -> Option<String> {
     let wording = d.quotes.iter().any(|q| q.source_wording);
     let mut parts = Vec::new();
     if phrase {
-        parts.push("(phrase) marks a few words from inside a longer sentence");
+        parts.push("(phrase): words from inside a longer sentence");
     }
     if wording {
-        parts.push("(source's wording) marks how the source sums up a position, not words anyone is on record as saying");
+        parts.push(
+            "(source's wording): the source's summary of a position, not anyone's recorded words",
+        );
     }
     (!parts.is_empty()).then(|| {
         let mut s = parts.join("; ");
@@ -140,31 +142,25 @@ pub fn marks_legend(d: &Dataset) -> Option<String> {
     })
 }
 
-/// A source's publisher, or its title when it names no publisher.
-pub fn source_name(d: &Dataset, id: &str) -> String {
-    match d.source(id) {
-        Some(s) => s.publisher.clone().unwrap_or_else(|| s.title.clone()),
-        None => id.to_string(),
-    }
-}
-
-/// " (sources differ: WION [2] dates it 2025-07-26)" for an event whose
+/// " (sources differ: [2] and [3] date it 2025-07-26)" for an event whose
 /// date other sources give differently; empty otherwise.
-pub fn other_dates(d: &Dataset, e: &crate::data::Event, refs: &SourceRefs) -> String {
+pub fn other_dates(e: &crate::data::Event, refs: &SourceRefs) -> String {
     if e.other_dates.is_empty() {
         return String::new();
     }
-    let others: Vec<String> = e
-        .other_dates
-        .iter()
-        .map(|o| {
-            format!(
-                "{} {} dates it {}",
-                source_name(d, &o.source),
-                refs.of(&o.source),
-                o.date
-            )
-        })
+    // Sources that give the same other date are named together.
+    let mut others: Vec<(String, Vec<String>)> = Vec::new();
+    for o in &e.other_dates {
+        let date = o.date.to_string();
+        let r = refs.of(&o.source);
+        match others.iter_mut().find(|(d, _)| *d == date) {
+            Some((_, rs)) => rs.push(r),
+            None => others.push((date, vec![r])),
+        }
+    }
+    let others: Vec<String> = others
+        .into_iter()
+        .map(|(date, rs)| format!("{} date it {date}", and_list(&rs)))
         .collect();
     format!(" (sources differ: {})", others.join("; "))
 }
@@ -176,6 +172,54 @@ pub fn first_sentence(s: &str) -> &str {
     match s.find(". ") {
         Some(i) => &s[..=i],
         None => s.trim_end(),
+    }
+}
+
+/// What the handout says beside an approach's name: its proponent, unless
+/// the name already says it ("… (EU AI Act)" from the European Union is
+/// named by its short label), and its scope.
+pub fn approach_aside(d: &Dataset, a: &crate::data::Approach) -> String {
+    let mut parts = Vec::new();
+    let named = |label: &str| a.name.contains(label);
+    let proponent = d.actor(&a.proponent);
+    let in_name = proponent.is_some_and(|p| {
+        named(&p.name)
+            || p.short.as_deref().is_some_and(named)
+            || p.aliases.iter().any(|al| named(al))
+    });
+    if !in_name {
+        // "From", not "proposed by": an enacted law or a signed order is
+        // not a proposal.
+        parts.push(format!("from {}", d.name_of(&a.proponent)));
+    }
+    if let Some(s) = a.scope {
+        parts.push(s.label().to_string());
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+/// The first sentence of a text, and when that is longer than `max`
+/// words, the longest run of its clauses (cut at a comma or semicolon)
+/// that fits: what a two-page handout has room for. A text with no
+/// such cut keeps its whole first sentence.
+pub fn short(s: &str, max: usize) -> String {
+    let first = first_sentence(s).trim_end();
+    if first.split_whitespace().count() <= max {
+        return first.to_string();
+    }
+    let mut cut = None;
+    for (i, c) in first.char_indices() {
+        if (c == ',' || c == ';') && first[..i].split_whitespace().count() <= max {
+            cut = Some(i);
+        }
+    }
+    match cut {
+        Some(i) if first[..i].split_whitespace().count() >= 4 => format!("{}.", &first[..i]),
+        _ => first.to_string(),
     }
 }
 
@@ -324,6 +368,18 @@ mod tests {
     fn first_sentences_and_lists() {
         assert_eq!(first_sentence("High: a law. Low: a bloc."), "High: a law.");
         assert_eq!(first_sentence("One only"), "One only");
+        assert_eq!(
+            short(
+                "Rules that all must follow, with consequences, not wishes. More.",
+                6
+            ),
+            "Rules that all must follow."
+        );
+        assert_eq!(short("A short one. More.", 6), "A short one.");
+        assert_eq!(
+            short("No cut in this long sentence at all.", 3),
+            "No cut in this long sentence at all."
+        );
         assert_eq!(
             and_list(&["a".into(), "b".into(), "c".into()]),
             "a, b and c"

@@ -66,15 +66,21 @@ pub(super) fn blockquote(text: &str) -> String {
     out
 }
 
+/// How many words the handout gives each kind of text (cut at a clause,
+/// see [`lesson::short`]): what keeps it to two printed pages.
+pub(super) const APPROACH_WORDS: usize = 24;
+pub(super) const AXIS_WORDS: usize = 14;
+pub(super) const GLOSSARY_WORDS: usize = 10;
+pub(super) const NOTE_WORDS: usize = 12;
+
 pub fn markdown(d: &Dataset) -> String {
     let refs = SourceRefs::new(d);
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# {}\n", t(&d.dataset.title));
     if let Some(s) = &d.dataset.summary {
-        let _ = writeln!(w, "{}\n", t(s));
+        let _ = writeln!(w, "{}\n", t(lesson::first_sentence(s)));
     }
-    objectives(w, d);
     approaches(w, d);
     positions(w, d);
     reactions(w, d);
@@ -103,7 +109,12 @@ fn glossary(w: &mut String, d: &Dataset) {
     }
     let _ = writeln!(w, "## Glossary\n");
     for g in &d.glossary {
-        let _ = writeln!(w, "- **{}**: {}", t(&g.term), t(&g.definition));
+        let _ = writeln!(
+            w,
+            "- **{}**: {}",
+            t(&g.term),
+            t(&lesson::short(&g.definition, GLOSSARY_WORDS))
+        );
     }
     let _ = writeln!(w);
 }
@@ -125,18 +136,12 @@ fn approaches(w: &mut String, d: &Dataset) {
     }
     let _ = writeln!(w, "## Approaches\n");
     for a in &d.approaches {
-        // "From", not "proposed by": an enacted law or a signed order is
-        // not a proposal, and the summary says which it is.
-        let scope = a
-            .scope
-            .map(|s| format!("; scope: {}", s.label()))
-            .unwrap_or_default();
         let _ = writeln!(
             w,
-            "- **{}** (from {}{scope}): {}",
+            "- **{}**{}: {}",
             t(&a.name),
-            t(&d.name_of(&a.proponent)),
-            t(&a.summary)
+            t(&lesson::approach_aside(d, a)),
+            t(&lesson::short(&a.summary, APPROACH_WORDS))
         );
     }
     let _ = writeln!(w);
@@ -147,7 +152,7 @@ pub(super) fn axes_legend(w: &mut String, d: &Dataset) {
         let summary = axis
             .summary
             .as_deref()
-            .map(|s| format!(" {}", t(s)))
+            .map(|s| format!(" {}", t(&lesson::short(s, AXIS_WORDS))))
             .unwrap_or_default();
         let _ = writeln!(
             w,
@@ -185,7 +190,11 @@ fn positions(w: &mut String, d: &Dataset) {
             cell(p.name),
             p.x,
             p.y,
-            cell(p.note.map(lesson::first_sentence).unwrap_or(""))
+            cell(
+                &p.note
+                    .map(|n| lesson::short(n, NOTE_WORDS))
+                    .unwrap_or_default()
+            )
         );
     }
     let _ = writeln!(w);
@@ -238,10 +247,9 @@ fn quotes(w: &mut String, d: &Dataset, refs: &SourceRefs) {
                 w,
                 "{}",
                 blockquote(&format!(
-                    "{} renders it: \u{201c}{}\u{201d} {}",
-                    t(&lesson::source_name(d, &other.source)),
-                    t(&other.text),
-                    refs.of(&other.source)
+                    "{} renders it: \u{201c}{}\u{201d}",
+                    refs.of(&other.source),
+                    t(&other.text)
                 ))
             );
         }
@@ -260,17 +268,12 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
             .as_deref()
             .map(|p| format!(", {}", t(p)))
             .unwrap_or_default();
-        let summary = e
-            .summary
-            .as_deref()
-            .map(|s| format!(": {}", t(lesson::first_sentence(s))))
-            .unwrap_or_default();
         let _ = writeln!(
             w,
-            "- **{}** \u{2014} {}{place}{summary}{}",
+            "- **{}** \u{2014} {}{place}{}",
             e.date,
             t(&e.name),
-            t(&lesson::other_dates(d, e, refs))
+            t(&lesson::other_dates(e, refs))
         );
     }
     let _ = writeln!(w);
@@ -284,7 +287,9 @@ pub(super) fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
             let _ = write!(line, " ({} source)", v.label());
         }
         for (label, value) in lesson::source_details(s) {
-            let _ = write!(line, ". {label}: {}", t(&value));
+            if value != crate::data::NOT_GIVEN {
+                let _ = write!(line, ". {label}: {}", t(&value));
+            }
         }
         let _ = writeln!(w, "{line}.\n");
     }

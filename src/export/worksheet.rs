@@ -23,6 +23,7 @@ pub fn worksheet(d: &Dataset) -> String {
         w,
         "Name: ______________________________ Date: ______________\n"
     );
+    super::markdown::objectives(w, d);
     who_said_it(w, d, None);
     map(w, d, false);
     stances(w, d, false);
