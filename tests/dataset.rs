@@ -364,12 +364,12 @@ fn markdown_handout_has_every_section() {
     assert!(md.contains("- **Risk-based regulation (EU AI Act)** (regional): "));
     // The renderings under the first one, each with its source.
     assert!(md.contains(
-        "> [3] renders it: \u{201c}Currently, global AI governance is still fragmented."
+        "> \\[3\\] renders it: \u{201c}Currently, global AI governance is still fragmented."
     ));
     // The Paris wording is marked as the article's, and the disputed date
     // is shown with the sources that give it.
     assert!(md.contains("\u{201c}inclusive and ethical AI\u{201d} (source's wording)"));
-    assert!(md.contains("(sources differ: [2] and [3] date it 2025-07-26)"));
+    assert!(md.contains("(sources differ: \\[2\\] and \\[3\\] date it 2025-07-26)"));
     // Known source fields are named; unknown ones are left out for room.
     assert!(md.contains("(secondary source). Publisher: Valleynews.com.\n"));
     for stance in Stance::ALL {
@@ -383,7 +383,7 @@ fn markdown_handout_has_every_section() {
     for q in &d.quotes {
         assert!(md.contains(&q.text), "quote {}", q.id);
     }
-    assert!(md.contains("\u{2014} Li Qiang, Premier of China, 2025-07-25 [1]"));
+    assert!(md.contains("\u{2014} Li Qiang, Premier of China, 2025-07-25 \\[1\\]"));
 }
 
 #[test]

@@ -52,6 +52,15 @@ pub(super) fn cell(s: &str) -> String {
     t(s).replace('\n', " ")
 }
 
+/// An aside after a name (" (regional)"), escaped as data text: [`t`]
+/// drops a line's leading space, so the space is put back here.
+fn aside(s: &str) -> String {
+    match s.trim_start() {
+        "" => String::new(),
+        rest => format!(" {}", t(rest)),
+    }
+}
+
 /// Text as a blockquote: every line of it, blank ones included, stays
 /// inside the quote (a bare blank line would end the blockquote).
 pub(super) fn blockquote(text: &str) -> String {
@@ -140,7 +149,7 @@ fn approaches(w: &mut String, d: &Dataset) {
             w,
             "- **{}**{}: {}",
             t(&a.name),
-            t(&lesson::approach_aside(d, a)),
+            aside(&lesson::approach_aside(d, a)),
             t(&lesson::short(&a.summary, APPROACH_WORDS))
         );
     }
@@ -248,7 +257,7 @@ fn quotes(w: &mut String, d: &Dataset, refs: &SourceRefs) {
                 "{}",
                 blockquote(&format!(
                     "{} renders it: \u{201c}{}\u{201d}",
-                    refs.of(&other.source),
+                    t(&refs.of(&other.source)),
                     t(&other.text)
                 ))
             );
@@ -273,7 +282,7 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
             "- **{}** \u{2014} {}{place}{}",
             e.date,
             t(&e.name),
-            t(&lesson::other_dates(e, refs))
+            aside(&lesson::other_dates(e, refs))
         );
     }
     let _ = writeln!(w);
@@ -282,7 +291,7 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
 pub(super) fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
     let _ = writeln!(w, "## Source and how to cite\n");
     for s in &d.sources {
-        let mut line = format!("{} *{}*", refs.of(&s.id), t(&s.title));
+        let mut line = format!("{} *{}*", t(&refs.of(&s.id)), t(&s.title));
         if let Some(v) = s.verification {
             let _ = write!(line, " ({} source)", v.label());
         }
