@@ -8,6 +8,9 @@ use crate::data::Dataset;
 /// The answers offered per question.
 pub const CHOICES: usize = 4;
 
+/// How often one answer may be right in a round.
+const MAX_SAME_ANSWER: u8 = 2;
+
 pub use crate::rng::Rng;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +59,9 @@ pub struct Quiz {
     /// The speakers of the quotes asked, distinct and sorted: the wrong
     /// answers are drawn from them.
     speakers: Vec<String>,
+    /// For each speaker, the other speakers it is part of or that are
+    /// part of it (Guterres and the UN): never rivals in one question.
+    related: Vec<Vec<u32>>,
     pub current: usize,
     /// The option chosen for the current question, once answered.
     pub chosen: Option<usize>,
@@ -90,8 +96,24 @@ impl Quiz {
                 distinct.len()
             ));
         }
+        // Options come from every actor, not only from those quoted (whose
+        // few names a class would know after one round), except those whose
+        // only words are the source's wording: no one said those.
+        let wording_only: HashSet<&str> = d
+            .quotes
+            .iter()
+            .filter(|q| q.source_wording && !distinct.contains(q.speaker.as_str()))
+            .map(|q| q.speaker.as_str())
+            .collect();
         let mut speakers: Vec<&str> = distinct.into_iter().collect();
+        speakers.extend(
+            d.actors
+                .iter()
+                .map(|a| a.id.as_str())
+                .filter(|id| !wording_only.contains(id)),
+        );
         speakers.sort_unstable();
+        speakers.dedup();
         let place: HashMap<&str, u32> = speakers
             .iter()
             .enumerate()
@@ -101,10 +123,32 @@ impl Quiz {
             .map(|(i, q)| (i as u32, place[q.speaker.as_str()]))
             .collect();
         rng.shuffle(&mut asked);
+        // No answer more than twice a round: with three of seven quotes by
+        // one speaker, a class learns to guess that name.
+        let mut times = vec![0u8; speakers.len()];
+        asked.retain(|&(_, s)| {
+            times[s as usize] += 1;
+            times[s as usize] <= MAX_SAME_ANSWER
+        });
+        // Up each speaker's part_of chain (a few steps): linear in the
+        // number of speakers, not quadratic.
+        let mut related: Vec<Vec<u32>> = vec![Vec::new(); speakers.len()];
+        for (a, id) in speakers.iter().enumerate() {
+            let mut up = d.actor(id).and_then(|x| x.part_of.as_deref());
+            for _ in 0..d.actors.len() {
+                let Some(parent) = up else { break };
+                if let Some(&p) = place.get(parent) {
+                    related[a].push(p);
+                    related[p as usize].push(a as u32);
+                }
+                up = d.actor(parent).and_then(|x| x.part_of.as_deref());
+            }
+        }
         Ok(Quiz {
             seed,
             asked,
             speakers: speakers.into_iter().map(str::to_string).collect(),
+            related,
             current: 0,
             chosen: None,
             cursor: 0,
@@ -163,10 +207,15 @@ impl Quiz {
     fn drawn(&self, n: usize) -> Option<(Question, u64)> {
         let &(quote, right) = self.asked.get(n)?;
         let mut rng = Rng::new(self.seed ^ (n as u64 + 1).wrapping_mul(0xD6E8_FEB8_6659_FD93));
-        let mut options: Vec<String> = others(self.speakers.len(), right as usize, &mut rng)
-            .into_iter()
-            .map(|i| self.speakers[i].clone())
-            .collect();
+        let mut options: Vec<String> = others(
+            self.speakers.len(),
+            right as usize,
+            &self.related[right as usize],
+            &mut rng,
+        )
+        .into_iter()
+        .map(|i| self.speakers[i].clone())
+        .collect();
         let answer = rng.below(CHOICES);
         options.insert(answer, self.speakers[right as usize].clone());
         let question = Question {
@@ -217,11 +266,17 @@ impl Quiz {
 /// draws whatever the number of speakers: shuffling them all for every
 /// question froze the explorer for 5.4 s on 100,000 quotes by 12,690
 /// speakers.
-fn others(speakers: usize, right: usize, rng: &mut Rng) -> Vec<usize> {
+/// Three speakers other than `right`, none of them part of it or its
+/// whole (`related`) while enough others exist. Rejection sampling: a few
+/// draws each, whatever the number of speakers.
+fn others(speakers: usize, right: usize, related: &[u32], rng: &mut Rng) -> Vec<usize> {
+    let rivals = speakers - 1 - related.len();
+    let strict = rivals >= CHOICES - 1;
     let mut picked = Vec::with_capacity(CHOICES);
     while picked.len() < CHOICES - 1 {
         let s = rng.below(speakers);
-        if s != right && !picked.contains(&s) {
+        let kin = related.contains(&(s as u32));
+        if s != right && !picked.contains(&s) && !(strict && kin) {
             picked.push(s);
         }
     }
@@ -256,8 +311,13 @@ mod tests {
     fn every_question_has_four_distinct_speakers_and_the_right_one() {
         let d = shipped();
         let quiz = Quiz::new(&d, 1).unwrap();
-        let own_words = d.quotes.iter().filter(|q| !q.source_wording).count();
-        assert_eq!(quiz.len(), own_words);
+        // Each of someone's own words, but no speaker more than twice.
+        let mut per_speaker: HashMap<&str, usize> = HashMap::new();
+        for q in d.quotes.iter().filter(|q| !q.source_wording) {
+            *per_speaker.entry(q.speaker.as_str()).or_default() += 1;
+        }
+        let expected: usize = per_speaker.values().map(|&n| n.min(2)).sum();
+        assert_eq!(quiz.len(), expected);
         for q in &questions(&quiz) {
             let mut o = q.options.clone();
             o.sort();
@@ -313,11 +373,34 @@ mod tests {
         let d = crate::synth::dataset_with_actors(2_000, 2_000, 5);
         let mut rng = Rng::new(5);
         let quiz = Quiz::drawing_from(&d, 5, &mut rng).unwrap();
-        assert_eq!(quiz.len(), 2_000);
+        // Every quote but the third and later of one speaker.
+        assert!((1_500..=2_000).contains(&quiz.len()), "{}", quiz.len());
         // The order's shuffle: one draw per question but the first.
         assert_eq!(rng.draws(), 1_999);
         let draws: u64 = (0..quiz.len()).map(|n| quiz.drawn(n).unwrap().1).sum();
         assert!(draws < 2_000 * 6, "{draws} draws for 2,000 questions");
+    }
+
+    #[test]
+    fn no_answer_more_than_twice_and_no_member_against_its_whole() {
+        let d = shipped();
+        for seed in 0..200 {
+            let quiz = Quiz::new(&d, seed).unwrap();
+            let mut times: HashMap<String, usize> = HashMap::new();
+            for q in questions(&quiz) {
+                let right = &q.options[q.answer];
+                *times.entry(right.clone()).or_default() += 1;
+                for o in &q.options {
+                    if o != right {
+                        assert!(
+                            !d.is_within(o, right) && !d.is_within(right, o),
+                            "seed {seed}: {o} offered against {right}"
+                        );
+                    }
+                }
+            }
+            assert!(times.values().all(|&n| n <= 2), "seed {seed}: {times:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod worksheet;
 
 pub use csv::csv;
 pub use html::html;
+pub use lesson::actor_label;
 pub use markdown::markdown;
 pub use problems::{Outcome, problems_json};
 pub use search::{search_json, search_text};

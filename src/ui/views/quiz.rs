@@ -69,7 +69,7 @@ fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
         Line::raw(""),
     ];
     for (n, option) in q.options.iter().enumerate() {
-        let name = screen_line(&d.speaker_line(option)).into_owned();
+        let name = screen_line(&crate::export::actor_label(d, option)).into_owned();
         let mark = match quiz.chosen {
             Some(_) if n == q.answer => "✓ ",
             Some(c) if c == n => "✗ ",
