@@ -14,7 +14,6 @@ use crate::color::ColorPrefs;
 use crate::data::{self, Dataset, Loaded};
 use crate::export;
 use crate::os_error::describe as describe_io;
-use crate::text::{pad, sanitize_line, truncate, width};
 use crate::ui::ThemeKind;
 
 /// The formats of `stances export`.
@@ -445,7 +444,7 @@ pub fn list_as(
 ) -> String {
     let (header, rows) = table_rows(d, table, format == ListFormat::Table);
     match format {
-        ListFormat::Table => render_table(&header, &rows, max_width),
+        ListFormat::Table => export::aligned(&header, &rows, max_width),
         ListFormat::Tsv => export::tsv(&header, &rows),
         ListFormat::Json => export::table_json(&header, &rows),
     }
@@ -547,59 +546,10 @@ fn table_rows(
     }
 }
 
-const GAP: usize = 2;
-
-/// Align cells in columns. When the table is wider than `max_width`, the
-/// widest columns give up cells first (down to a floor), ending in `…`.
-fn render_table(header: &[&str], rows: &[Vec<String>], max_width: Option<usize>) -> String {
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| sanitize_line(c).into_owned()).collect())
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in &cells {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(c));
-        }
-    }
-    if let Some(max) = max_width {
-        let floor = 6;
-        let total = |ws: &[usize]| ws.iter().sum::<usize>() + GAP * ws.len().saturating_sub(1);
-        while total(&widths) > max {
-            let Some((i, w)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) else {
-                break;
-            };
-            if *w <= floor {
-                break;
-            }
-            widths[i] -= 1;
-        }
-    }
-    let mut out = String::new();
-    let mut line = |row: Vec<&str>| {
-        let last = row.len().saturating_sub(1);
-        let mut s = String::new();
-        for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
-            let cell = truncate(cell, *w);
-            if i == last {
-                s.push_str(&cell);
-            } else {
-                s.push_str(&pad(&cell, *w + GAP));
-            }
-        }
-        out.push_str(s.trim_end());
-        out.push('\n');
-    };
-    line(header.to_vec());
-    for row in &cells {
-        line(row.iter().map(String::as_str).collect());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::width;
 
     fn shipped() -> Dataset {
         data::load(None).unwrap().checked.dataset.unwrap()

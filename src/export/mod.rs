@@ -19,7 +19,7 @@ pub use lesson::actor_label;
 pub use markdown::markdown;
 pub use problems::{Outcome, problems_json};
 pub use search::{search_json, search_text};
-pub use table::{table_json, tsv};
+pub use table::{aligned, table_json, tsv};
 pub use worksheet::{key, worksheet};
 
 use crate::data::Dataset;

@@ -1,8 +1,60 @@
-//! `stances list` for programs: TSV and JSON of a table's rows.
+//! `stances list`'s tables: aligned columns for people, TSV and JSON of a
+//! table's rows for programs.
 
 use serde_json::{Map, Value};
 
-use crate::text::sanitize_line;
+use crate::text::{pad, sanitize_line, truncate, width};
+
+/// Columns between cells.
+const GAP: usize = 2;
+
+/// Align cells in columns. When the table is wider than `max_width`, the
+/// widest columns give up cells first (down to a floor), ending in `…`.
+pub fn aligned(header: &[&str], rows: &[Vec<String>], max_width: Option<usize>) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| sanitize_line(c).into_owned()).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(c));
+        }
+    }
+    if let Some(max) = max_width {
+        let floor = 6;
+        let total = |ws: &[usize]| ws.iter().sum::<usize>() + GAP * ws.len().saturating_sub(1);
+        while total(&widths) > max {
+            let Some((i, w)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) else {
+                break;
+            };
+            if *w <= floor {
+                break;
+            }
+            widths[i] -= 1;
+        }
+    }
+    let mut out = String::new();
+    let mut line = |row: Vec<&str>| {
+        let last = row.len().saturating_sub(1);
+        let mut s = String::new();
+        for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+            let cell = truncate(cell, *w);
+            if i == last {
+                s.push_str(&cell);
+            } else {
+                s.push_str(&pad(&cell, *w + GAP));
+            }
+        }
+        out.push_str(s.trim_end());
+        out.push('\n');
+    };
+    line(header.to_vec());
+    for row in &cells {
+        line(row.iter().map(String::as_str).collect());
+    }
+    out
+}
 
 /// The header, then one row per line, cells separated by tabs. A tab or
 /// newline inside a cell becomes a space (and control characters are
