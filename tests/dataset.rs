@@ -874,3 +874,34 @@ fn an_item_without_an_id_late_in_a_big_file_gets_its_number_in_the_file() {
         c.diagnostics[0].message
     );
 }
+
+#[test]
+fn a_tour_step_names_its_view_and_a_wrong_one_is_located() {
+    let text =
+        "[dataset]\ntitle = \"t\"\n\n[[tour]]\ntitle = \"a\"\ntext = \"b\"\nview = \"mapp\"\n";
+    let checked = check_text(text);
+    let files = [SourceFile::new("t.toml", text)];
+    let heads: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.headline(&files))
+        .collect();
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    assert!(
+        heads[0].starts_with(
+            "t.toml:7:8: error: tour #1: unknown variant `mapp`, expected `map` or `timeline`"
+        ),
+        "{heads:?}"
+    );
+    let ok = check_text(&text.replace("mapp", "timeline"));
+    let d = ok.dataset.expect("clean");
+    assert_eq!(d.tour[0].view, Some(stances::data::TourView::Timeline));
+    // The shipped tour shows the map on the slides about positions.
+    let shipped = shipped();
+    let on_map = shipped
+        .tour
+        .iter()
+        .filter(|s| s.view == Some(stances::data::TourView::Map))
+        .count();
+    assert!(on_map >= 3, "{on_map} slides show the map");
+}

@@ -373,7 +373,7 @@ fn in_view(width: u16, height: u16, view: stances::app::View, actions: &[Action]
 #[test]
 fn classroom_views() {
     use stances::app::View;
-    let cases: [(&str, View, &[Action]); 8] = [
+    let cases: [(&str, View, &[Action]); 9] = [
         ("map", View::Map, &[]),
         (
             "map_two_steps_down",
@@ -393,6 +393,7 @@ fn classroom_views() {
         ),
         ("tour_first", View::Tour, &[]),
         ("tour_quote_step", View::Tour, &[Action::Next]),
+        ("tour_map_step", View::Tour, &[Action::Next, Action::Next]),
         ("quiz_answered", View::Quiz, &[Action::Choose(1)]),
     ];
     for (w, h) in [(80, 24), (120, 40)] {

@@ -360,7 +360,7 @@ fn number_keys_switch_views_and_esc_comes_back() {
 fn the_tour_walks_forward_and_back_within_its_steps() {
     use stances::app::View;
     let mut a = app();
-    update(&mut a, Action::SwitchView(View::Tour));
+    update(&mut a, Action::SwitchView(stances::app::View::Tour));
     update(&mut a, Action::Left);
     assert_eq!(a.tour_step, 0);
     for _ in 0..20 {
@@ -556,4 +556,23 @@ fn enter_before_the_results_arrive_opens_the_right_quote() {
     pump(&mut a);
     assert!(a.search.is_none());
     assert_eq!(a.detail_id(), Some("un-whims-of-markets"));
+}
+
+#[test]
+fn a_tour_slide_on_the_map_selects_its_focus_there() {
+    let d = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let step = d
+        .tour
+        .iter()
+        .position(|s| s.view == Some(stances::data::TourView::Map))
+        .expect("a slide on the map");
+    let focus = d.tour[step].focus.clone().unwrap();
+    let mut a = App::new(d, ratatui::layout::Rect::new(0, 0, 100, 30));
+    update(&mut a, Action::SwitchView(stances::app::View::Tour));
+    for _ in 0..step {
+        update(&mut a, Action::Next);
+    }
+    assert_eq!(a.tour_step, step);
+    let points = stances::app::map::points(&a.data);
+    assert_eq!(points[a.map_selected].id, focus);
 }

@@ -79,6 +79,38 @@ pub fn update(app: &mut App, action: Action) {
     settle(app);
 }
 
+/// A tour slide that shows the map or the timeline selects its focus
+/// there, so the slide's view points at what it talks about.
+fn select_tour_focus(app: &mut App) {
+    use crate::data::TourView;
+    let Some(step) = app.data.tour.get(app.tour_step) else {
+        return;
+    };
+    let (Some(view), Some(focus)) = (step.view, step.focus.clone()) else {
+        return;
+    };
+    match view {
+        TourView::Map => {
+            if let Some(i) = crate::app::map::points(&app.data)
+                .iter()
+                .position(|p| p.id == focus)
+            {
+                app.map_selected = i;
+            }
+        }
+        TourView::Timeline => {
+            let len = app.timeline_order.len();
+            if let Some(row) = app
+                .timeline_order
+                .iter()
+                .position(|&e| app.data.events[e].id == focus)
+            {
+                app.timeline.select(row, len);
+            }
+        }
+    }
+}
+
 pub(super) fn timeline_order(d: &crate::data::Dataset) -> Vec<usize> {
     let mut order: Vec<usize> = (0..d.events.len()).collect();
     order.sort_by_key(|&i| d.events[i].date);
@@ -216,6 +248,9 @@ fn switch_view(app: &mut App, view: View) {
     if view == View::Quiz && app.quiz.is_none() {
         app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
     }
+    if view == View::Tour {
+        select_tour_focus(app);
+    }
 }
 
 /// Keys of the Map, Compare, Timeline, Tour and Quiz views; returns
@@ -281,6 +316,9 @@ fn handle_view(app: &mut App, action: &Action) -> bool {
         }
         (View::Quiz, _) => return handle_quiz(app, action),
         _ => return false,
+    }
+    if app.view == View::Tour {
+        select_tour_focus(app);
     }
     true
 }

@@ -205,6 +205,16 @@ pub struct Approach {
     pub scope: Option<Scope>,
 }
 
+/// A view a tour slide can show its focus in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TourView {
+    /// The stance map, with the focused approach or actor selected.
+    Map,
+    /// The timeline, with the focused event selected.
+    Timeline,
+}
+
 /// How far an approach reaches. Without it, a national law and a proposed
 /// world body sit on one map as if they were the same kind of thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -376,6 +386,10 @@ pub struct TourStep {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<String>,
+    /// The view the slide shows its focus in (the map, the timeline);
+    /// without it, the focus in full, as in Detail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<TourView>,
 }
 
 /// Which table an id belongs to, and its index there.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{ActorKind, Confidence, Scope, Stance, Verification};
+use super::model::{ActorKind, Confidence, Scope, Stance, TourView, Verification};
 
 pub type Text = Spanned<String>;
 /// A date as written: a TOML local date or a string, read by `date::from_toml`.
@@ -153,6 +153,8 @@ pub struct RawTourStep {
     pub title: Text,
     pub text: Text,
     pub focus: Option<Text>,
+    #[serde(default)]
+    pub view: Option<TourView>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -676,6 +676,7 @@ impl Collector {
             title: text_of(s.title),
             text: text_of(s.text),
             focus: opt(s.focus),
+            view: s.view,
         });
     }
 
@@ -897,6 +898,7 @@ fn allowed_words(field: &str) -> Option<String> {
         "kind" => listed::<ActorKind>(),
         "stance" => listed::<Stance>(),
         "scope" => listed::<Scope>(),
+        "view" => listed::<TourView>(),
         "verification" => listed::<Verification>(),
         "confidence" => listed::<Confidence>(),
         _ => None,

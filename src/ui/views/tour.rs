@@ -78,6 +78,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .style(theme.base)
         .wrap(Wrap { trim: true })
         .render(text_area, buf);
+    match step.view {
+        Some(crate::data::TourView::Map) => {
+            return crate::ui::views::map::render(app, theme, focus_area, buf);
+        }
+        Some(crate::data::TourView::Timeline) => {
+            return crate::ui::views::timeline::render(app, theme, focus_area, buf);
+        }
+        None => {}
+    }
     if let Some(focus) = &step.focus {
         let block = pane_block(theme, Line::from(" In focus "), false);
         let inside = block.inner(focus_area);
