@@ -714,3 +714,32 @@ fn a_long_query_shows_where_the_cursor_is() {
     );
     assert!(cursor_home.x < cursor.x);
 }
+
+/// Flags in data (regional indicator pairs) reach the screen as their
+/// letters: terminals disagree on their width, and a disagreement leaves
+/// halves of old glyphs behind after the next change of view.
+#[test]
+fn flags_in_data_are_drawn_as_letters() {
+    let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    data.actors[0].name = "🇨🇳 China".into();
+    data.quotes[0].text = "AI for all 🇨🇳🇪🇺 and more".into();
+    data.build_index();
+    let mut app = App::new(data, Rect::new(0, 0, 120, 40));
+    for view in stances::app::View::ALL {
+        update(&mut app, SwitchView(view));
+        let buf = buffer(&app, &Theme::dark());
+        let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+        for cell in buf.content() {
+            assert!(
+                !cell.symbol().chars().any(regional),
+                "{view:?}: {:?} on screen",
+                cell.symbol()
+            );
+        }
+        if view == stances::app::View::Explore {
+            let shown = text(&buf);
+            assert!(shown.contains("CN China"), "{shown}");
+            assert!(shown.contains("CNEU"), "{shown}");
+        }
+    }
+}

@@ -62,6 +62,39 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     chrome::status(app, theme, f.status, buf);
     chrome::footer(app, theme, f.footer, buf);
     help::render(app, theme, area, buf);
+    flags_as_letters(area, buf);
+}
+
+/// A regional indicator pair (a flag such as 🇨🇳) is one cell pair to
+/// ratatui but one, two or four cells to terminals, which disagree; when
+/// the terminal's idea differs, ratatui's diff leaves halves of old glyphs
+/// on screen after the next change. Every frame therefore shows flags as
+/// their two letters (🇨🇳 → CN), which every terminal draws alike. Only
+/// the screen: exports and the data keep the characters.
+fn flags_as_letters(area: Rect, buf: &mut Buffer) {
+    let letter = |c: char| -> Option<char> {
+        let offset = u32::from(c).checked_sub(0x1F1E6)?;
+        (offset < 26).then(|| char::from(b'A' + offset as u8))
+    };
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buf[(x, y)].symbol();
+            if symbol.chars().any(|c| letter(c).is_some()) {
+                let letters: Vec<char> = symbol.chars().filter_map(letter).collect();
+                let style = buf[(x, y)].style();
+                for (i, l) in letters.iter().enumerate() {
+                    let cx = x + u16::try_from(i).unwrap_or(u16::MAX);
+                    if cx < area.right() {
+                        buf[(cx, y)].set_char(*l).set_style(style);
+                    }
+                }
+                x = x.saturating_add(u16::try_from(letters.len().max(1)).unwrap_or(1));
+            } else {
+                x += 1;
+            }
+        }
+    }
 }
 
 fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
