@@ -30,10 +30,30 @@ pub fn search_text(index: &Index, query: &Query, hits: &[Hit], emphasis: bool) -
         let source = d
             .source(&q.source)
             .map_or(q.source.as_str(), |s| s.title.as_str());
+        // A match outside the text and the name says where it is.
+        let elsewhere = matched_elsewhere(&marks, emphasis);
         let _ = writeln!(
             out,
-            "\u{201c}{text}\u{201d} \u{2014} {speaker}; {}",
+            "\u{201c}{text}\u{201d} \u{2014} {speaker}; {}{elsewhere}",
             sanitize_line(source)
+        );
+    }
+    out
+}
+
+/// " [matched in context: …China's proposal…]" for a result whose query
+/// matched none of its text and speaker's name, else nothing.
+fn matched_elsewhere(marks: &crate::search::Highlight, emphasis: bool) -> String {
+    if !marks.text.is_empty() || !marks.speaker.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for f in &marks.other {
+        let _ = write!(
+            out,
+            " [matched in {}: {}]",
+            f.field,
+            marked(&f.value, &f.positions, emphasis)
         );
     }
     out
@@ -70,10 +90,21 @@ struct JsonHit<'a> {
     positions: Positions,
 }
 
+/// Char indices of the matched characters, per field: the text, the
+/// speaker's name, and any other field the query matched in (role,
+/// alias, context, tag), with that field's value.
 #[derive(Serialize)]
 struct Positions {
     text: Vec<usize>,
     speaker_name: Vec<usize>,
+    other: Vec<OtherField>,
+}
+
+#[derive(Serialize)]
+struct OtherField {
+    field: &'static str,
+    value: String,
+    positions: Vec<usize>,
 }
 
 pub fn search_json(index: &Index, query: &Query, hits: &[Hit]) -> String {
@@ -96,6 +127,15 @@ pub fn search_json(index: &Index, query: &Query, hits: &[Hit]) -> String {
                 positions: Positions {
                     text: marks.text,
                     speaker_name: marks.speaker,
+                    other: marks
+                        .other
+                        .into_iter()
+                        .map(|f| OtherField {
+                            field: f.field,
+                            value: f.value,
+                            positions: f.positions,
+                        })
+                        .collect(),
                 },
             }
         })

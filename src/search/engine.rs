@@ -43,6 +43,18 @@ pub struct Hit {
 pub struct Highlight {
     pub text: Vec<usize>,
     pub speaker: Vec<usize>,
+    /// Matches in the other fields (role, alias, context, tag): the
+    /// field's name, its text and the char indices in it, so that a result
+    /// matched there can say so.
+    pub other: Vec<FieldMatch>,
+}
+
+/// Matched characters in one of a quote's other searchable fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMatch {
+    pub field: &'static str,
+    pub value: String,
+    pub positions: Vec<usize>,
 }
 
 struct Candidate {
@@ -52,12 +64,10 @@ struct Candidate {
     key: Box<str>,
     /// Original char index of each key char, when they differ (`Folded`).
     map: Option<Box<[u32]>>,
-    /// Char length of the quote text at the start of the haystack, and the
-    /// char range of the speaker's name after it.
-    text_len: u32,
-    /// Where the quote text ends in `key`, in bytes.
+    /// Where the quote text ends in `key`, in bytes. (Which field a
+    /// highlighted char is in is worked out when highlighting, from
+    /// `fields`: not stored 100,000 times.)
     text_end: u32,
-    speaker: Range<u32>,
     mask: u64,
 }
 
@@ -67,9 +77,7 @@ impl Candidate {
         Candidate {
             key: Box::default(),
             map: None,
-            text_len: 0,
             text_end: 0,
-            speaker: 0..0,
             mask: 0,
         }
     }
@@ -90,39 +98,49 @@ pub fn haystack_text(d: &Dataset, i: usize) -> String {
     haystack(d, i).0
 }
 
+/// The fields quote `i` is searched by, in haystack order, named as
+/// `--json` and the preview name them: its text, its speaker's name,
+/// role and aliases, its context and its tags.
+fn fields(d: &Dataset, i: usize) -> Vec<(&'static str, &str)> {
+    let q = &d.quotes[i];
+    let mut out = vec![("text", q.text.as_str())];
+    match d.actor(&q.speaker) {
+        Some(a) => {
+            out.push(("speaker", a.name.as_str()));
+            out.extend(a.role.iter().map(|r| ("role", r.as_str())));
+            out.extend(a.aliases.iter().map(|r| ("alias", r.as_str())));
+        }
+        None => out.push(("speaker", q.speaker.as_str())),
+    }
+    out.extend(q.context.iter().map(|c| ("context", c.as_str())));
+    out.extend(q.tags.iter().map(|t| ("tag", t.as_str())));
+    out
+}
+
 /// The haystack of quote `i`: fields joined by newlines, which the matcher
-/// treats as word boundaries. Returns it with the text length and the
-/// speaker's char range.
-fn haystack(d: &Dataset, i: usize) -> (String, u32, Range<u32>) {
+/// treats as word boundaries. Returns it with the text's length in chars.
+fn haystack(d: &Dataset, i: usize) -> (String, u32) {
     let q = &d.quotes[i];
     let mut s = String::with_capacity(q.text.len() + 64);
-    s.push_str(&q.text);
-    let text_len = q.text.chars().count();
-    s.push('\n');
-    let speaker_start = text_len + 1;
-    let speaker_len;
-    if let Some(a) = d.actor(&q.speaker) {
-        s.push_str(&a.name);
-        speaker_len = a.name.chars().count();
-        for extra in a.role.iter().chain(&a.aliases) {
+    for (n, (_, value)) in fields(d, i).into_iter().enumerate() {
+        if n > 0 {
             s.push('\n');
-            s.push_str(extra);
         }
-    } else {
-        s.push_str(&q.speaker);
-        speaker_len = q.speaker.chars().count();
+        s.push_str(value);
     }
-    let tags = q.tags.iter().map(|t| t.as_str());
-    for extra in q.context.iter().map(String::as_str).chain(tags) {
-        s.push('\n');
-        s.push_str(extra);
-    }
-    let to32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    (
-        s,
-        to32(text_len),
-        to32(speaker_start)..to32(speaker_start + speaker_len),
-    )
+    let text_len = q.text.chars().count();
+    (s, u32::try_from(text_len).unwrap_or(u32::MAX))
+}
+
+/// Whether the letters a fuzzy term matched are ones a person can see as
+/// a match: within one word, or close together (the window they span no
+/// longer than the term and half as much again, plus two). Letters picked
+/// one by one across a sentence ("c…h…i…n…a" over "cannot be left to the
+/// whims of markets") are no match.
+fn is_local(window: &str, pat: &str) -> bool {
+    let span = window.chars().count();
+    let len = pat.chars().count();
+    span <= len + len / 2 + 2 || !window.chars().any(char::is_whitespace)
 }
 
 /// A short window of `hay` (a byte range) that contains `pat`'s chars in
@@ -133,6 +151,10 @@ fn haystack(d: &Dataset, i: usize) -> (String, u32, Range<u32>) {
 /// and the shortest kept (so "ab" prefers the "ab" in "axb … ab").
 fn window(hay: &str, pat: &str) -> Option<Range<usize>> {
     const TRIES: usize = 4;
+    // The letters side by side, when they are anywhere: the best window.
+    if let Some(at) = hay.find(pat) {
+        return Some(at..at + pat.len());
+    }
     let first = pat.chars().next()?;
     let mut best: Option<Range<usize>> = None;
     let mut from = 0;
@@ -216,7 +238,7 @@ impl std::fmt::Debug for Index {
 impl Index {
     pub fn new(data: Arc<Dataset>) -> Index {
         let candidate = |i: usize| {
-            let (hay, text_len, speaker) = haystack(&data, i);
+            let (hay, text_len) = haystack(&data, i);
             let Folded { text, map } = fold(&hay, true);
             let mask = mask(&text);
             // The first key char that comes from after the quote text.
@@ -228,9 +250,7 @@ impl Index {
             Candidate {
                 key: text.into_boxed_str(),
                 map,
-                text_len,
                 text_end: u32::try_from(text_end).unwrap_or(u32::MAX),
-                speaker,
                 mask,
             }
         };
@@ -342,7 +362,11 @@ impl Index {
         let found = if exact {
             hay.find(pat).map(|s| s..s + pat.len())?
         } else {
-            window(&hay, pat)?
+            let w = window(&hay, pat)?;
+            if !is_local(&hay[w.clone()], pat) {
+                return None;
+            }
+            w
         };
         let scored = with_context(&hay, found.clone());
         let slice = &hay[scored.clone()];
@@ -501,19 +525,43 @@ impl Index {
                 let _ = self.term_score(i, term, Some(&mut folded_positions));
             }
         }
-        let (text_len, speaker) = (
-            c.text_len as usize,
-            c.speaker.start as usize..c.speaker.end as usize,
-        );
+        // Each field's char range in the haystack (fields are joined by
+        // one newline).
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        for (name, value) in fields(&self.data, i) {
+            let len = value.chars().count();
+            ranges.push((name, value, at..at + len));
+            at += len + 1;
+        }
         for p in folded_positions {
             let original = original_index(c.map.as_deref(), p);
-            if original < text_len {
-                out.text.push(original);
-            } else if speaker.contains(&original) {
-                out.speaker.push(original - speaker.start);
+            let Some((name, value, range)) = ranges.iter().find(|(_, _, r)| r.contains(&original))
+            else {
+                continue;
+            };
+            let local = original - range.start;
+            match *name {
+                "text" => out.text.push(local),
+                "speaker" => out.speaker.push(local),
+                _ => match out
+                    .other
+                    .iter_mut()
+                    .find(|f| f.field == *name && f.value == *value)
+                {
+                    Some(f) => f.positions.push(local),
+                    None => out.other.push(FieldMatch {
+                        field: name,
+                        value: value.to_string(),
+                        positions: vec![local],
+                    }),
+                },
             }
         }
-        for v in [&mut out.text, &mut out.speaker] {
+        for v in [&mut out.text, &mut out.speaker]
+            .into_iter()
+            .chain(out.other.iter_mut().map(|f| &mut f.positions))
+        {
             v.sort_unstable();
             v.dedup();
         }

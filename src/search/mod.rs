@@ -7,5 +7,5 @@ pub mod fold;
 pub mod query;
 pub mod worker;
 
-pub use engine::{Highlight, Hit, Index, rank, unknown_actor};
+pub use engine::{FieldMatch, Highlight, Hit, Index, rank, unknown_actor};
 pub use query::{Query, Term};

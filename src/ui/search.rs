@@ -169,6 +169,26 @@ fn result_row<'a>(app: &App, theme: &Theme, quote: usize, room: usize) -> Line<'
     spans.push(Span::styled("\u{201d} — ", theme.muted));
     let name: Vec<char> = app.data.name_of(&q.speaker).chars().collect();
     spans.extend(marked(&name, &marks.speaker, 0, theme.muted, matched));
+    // Matched in neither the text nor the name: say where, with the
+    // matched letters of that field marked.
+    if marks.text.is_empty() && marks.speaker.is_empty() {
+        for f in &marks.other {
+            spans.push(Span::styled(format!(" · in {}: ", f.field), theme.note));
+            let value: Vec<char> = f.value.chars().collect();
+            let first = f.positions.first().copied().unwrap_or(0);
+            let start = first.saturating_sub(12);
+            if start > 0 {
+                spans.push(Span::styled("…", theme.muted));
+            }
+            spans.extend(marked(
+                &value[start..],
+                &f.positions,
+                start,
+                theme.muted,
+                matched,
+            ));
+        }
+    }
     Line::from(spans)
 }
 
