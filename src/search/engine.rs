@@ -132,83 +132,61 @@ fn haystack(d: &Dataset, i: usize) -> (String, u32) {
     (s, u32::try_from(text_len).unwrap_or(u32::MAX))
 }
 
-/// Whether the letters a fuzzy term matched are ones a person can see as
-/// a match: within one word, or close together (the window they span no
-/// longer than the term and half as much again, plus two). Letters picked
-/// one by one across a sentence ("c…h…i…n…a" over "cannot be left to the
-/// whims of markets") are no match.
-fn is_local(window: &str, pat: &str) -> bool {
-    let span = window.chars().count();
-    let len = pat.chars().count();
-    span <= len + len / 2 + 2 || !window.chars().any(char::is_whitespace)
-}
+/// Other characters a fuzzy match may leave between its letters when it
+/// crosses a space: "gov ai" never matches "go… v… a… i…" spread over a
+/// sentence, yet a typo or a dropped letter still finds the word.
+const GAPS: usize = 3;
 
-/// A short window of `hay` (a byte range) that contains `pat`'s chars in
-/// order, within one field (fields are separated by newlines: a match
-/// spread over a quote's text and its context means nothing). A forward
-/// scan to the first complete match and a backward scan from its end give
-/// the tightest window ending there; a few later windows are tried too,
-/// and the shortest kept (so "ab" prefers the "ab" in "axb … ab").
+/// The shortest window of `hay` (a byte range) holding `pat`'s chars in
+/// order that a person can see as a match: within one field (fields are
+/// separated by newlines), and either within one word or with at most
+/// [`GAPS`] other characters between its letters. Letters picked one by
+/// one across a sentence ("c…h…i…n…a" over "cannot be left to the whims
+/// of markets") are no match. Every start is tried, so the answer is
+/// exact, and a longer term never matches where its start does not (the
+/// search worker narrows earlier results on that promise); each try stops
+/// as soon as its window can no longer be one.
 fn window(hay: &str, pat: &str) -> Option<Range<usize>> {
-    const TRIES: usize = 4;
     // The letters side by side, when they are anywhere: the best window.
     if let Some(at) = hay.find(pat) {
         return Some(at..at + pat.len());
     }
     let first = pat.chars().next()?;
     let mut best: Option<Range<usize>> = None;
-    let mut from = 0;
-    let mut tries = 0;
-    while tries < TRIES {
-        let Some(w) = window_from(hay, pat, from) else {
-            break;
-        };
-        if let Some(newline) = hay[w.clone()].rfind('\n') {
-            // Any match within one field starts after that newline.
-            from = w.start + newline + 1;
-            continue;
+    for (start, _) in hay.match_indices(first) {
+        if let Some(w) = window_at(hay, pat, start)
+            && best.as_ref().is_none_or(|b| w.len() < b.len())
+        {
+            best = Some(w);
         }
-        tries += 1;
-        if best.as_ref().is_none_or(|b| w.len() < b.len()) {
-            best = Some(w.clone());
-        }
-        if w.len() == pat.len() {
-            break;
-        }
-        from = w.start + first.len_utf8();
     }
     best
 }
 
-fn window_from(hay: &str, pat: &str, from: usize) -> Option<Range<usize>> {
-    if pat.is_ascii() {
-        return window_from_ascii(hay.as_bytes(), pat.as_bytes(), from);
+/// The tightest visible window starting at byte `start` (where `pat`'s
+/// first char is), if any.
+fn window_at(hay: &str, pat: &str, start: usize) -> Option<Range<usize>> {
+    let mut wanted = pat.chars();
+    let mut need = wanted.next()?;
+    let (mut gaps, mut spaced) = (0, false);
+    for (i, c) in hay[start..].char_indices() {
+        if c == need {
+            match wanted.next() {
+                Some(next) => need = next,
+                None => return Some(start..start + i + c.len_utf8()),
+            }
+            continue;
+        }
+        if c == '\n' {
+            return None;
+        }
+        gaps += 1;
+        spaced |= c.is_whitespace();
+        if spaced && gaps > GAPS {
+            return None;
+        }
     }
-    let mut end = from;
-    for c in pat.chars() {
-        let at = hay[end..].find(c)?;
-        end += at + c.len_utf8();
-    }
-    let mut start = end;
-    for c in pat.chars().rev() {
-        start = hay[..start].rfind(c)?;
-    }
-    Some(start..end)
-}
-
-/// `window_from` for an ASCII needle: plain byte loops, no searcher set-up
-/// per char. Correct on any UTF-8 haystack, since ASCII bytes never occur
-/// inside a multi-byte character.
-fn window_from_ascii(hay: &[u8], pat: &[u8], from: usize) -> Option<Range<usize>> {
-    let mut end = from;
-    for &b in pat {
-        end += hay.get(end..)?.iter().position(|&h| h == b)? + 1;
-    }
-    let mut start = end;
-    for &b in pat.iter().rev() {
-        start = hay[..start].iter().rposition(|&h| h == b)?;
-    }
-    Some(start..end)
+    None
 }
 
 /// Widen `range` by one char on the left, for the matcher's boundary bonus.
@@ -362,11 +340,7 @@ impl Index {
         let found = if exact {
             hay.find(pat).map(|s| s..s + pat.len())?
         } else {
-            let w = window(&hay, pat)?;
-            if !is_local(&hay[w.clone()], pat) {
-                return None;
-            }
-            w
+            window(&hay, pat)?
         };
         let scored = with_context(&hay, found.clone());
         let slice = &hay[scored.clone()];
