@@ -743,3 +743,17 @@ fn flags_in_data_are_drawn_as_letters() {
         }
     }
 }
+
+/// Every view at the smallest and the largest classroom sizes (80x24 and
+/// 120x40 are in the tests above).
+#[test]
+fn every_view_at_60x16_and_200x60() {
+    for (w, h) in [(60, 16), (200, 60)] {
+        for view in stances::app::View::ALL {
+            insta::assert_snapshot!(
+                format!("every_view_{}_{w}x{h}", view.title().to_lowercase()),
+                screen(&in_view(w, h, view, &[]))
+            );
+        }
+    }
+}
