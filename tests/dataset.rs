@@ -72,8 +72,11 @@ fn the_shipped_dataset_covers_the_article() {
     // more renderings of Li's first passage.
     assert_eq!(d.quotes.len(), 9);
     assert_eq!(d.quotes.iter().filter(|q| q.fragment).count(), 5);
-    assert!((6..=10).contains(&d.tour.len()));
-    assert!(d.tour.iter().all(|s| s.focus.is_some()));
+    // 10 to 15 minutes at about a minute a slide.
+    assert!((10..=15).contains(&d.tour.len()), "{}", d.tour.len());
+    // Every slide between the opening and the closing shows an item.
+    let middle = &d.tour[1..d.tour.len() - 1];
+    assert!(middle.iter().all(|s| s.focus.is_some()));
     for tag in ["inequality", "trust"] {
         assert!(d.quotes.iter().any(|q| q.tags.iter().any(|t| t == tag)));
     }
