@@ -275,9 +275,9 @@ fn esc_typed_fast_before_a_key_is_both_keys() {
 #[test]
 fn the_tour_command_opens_the_slides() {
     let mut s = Session::start(&["tour"], &[], 100, 30);
-    s.wait_for("1/10");
+    s.wait_for("1/14");
     s.send(" ");
-    s.wait_for("2/10");
+    s.wait_for("2/14");
     s.send("\x1b");
     s.wait_for("Approaches (3/5)");
     s.send("q");
@@ -429,7 +429,7 @@ fn color_flag_and_no_color_decide_the_explorers_colours() {
     ] {
         let mut s = Session::start(args, env, 100, 30);
         s.wait_for(if args.first() == Some(&"tour") {
-            "1/10"
+            "1/14"
         } else {
             "Approaches (3/5)"
         });
