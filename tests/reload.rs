@@ -174,7 +174,7 @@ fn a_directory_dataset_reloads_when_any_of_its_files_changes() {
     let start = Instant::now();
     loop {
         if let Reload::Ok { data, .. } = next(&rx)
-            && data.tour.len() == 11
+            && data.tour.len() == 15
         {
             break;
         }
