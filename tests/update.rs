@@ -376,7 +376,11 @@ fn the_tour_walks_forward_and_back_within_its_steps() {
         update(&mut a, action);
         assert_eq!(a.tour_step, 0);
     }
-    // Enter opens the slide's item in the explorer.
+    // The opening slide shows no item: Enter stays on it.
+    update(&mut a, Action::Follow);
+    assert_eq!(a.view, View::Tour);
+    // Enter opens the next slide's item in the explorer.
+    update(&mut a, Action::Next);
     update(&mut a, Action::Follow);
     assert_eq!(a.view, View::Explore);
     assert_eq!(a.detail_id(), Some("waic-2025-opening"));
