@@ -393,7 +393,11 @@ fn classroom_views() {
         ),
         ("tour_first", View::Tour, &[]),
         ("tour_quote_step", View::Tour, &[Action::Next]),
-        ("tour_map_step", View::Tour, &[Action::Next, Action::Next, Action::Next]),
+        (
+            "tour_map_step",
+            View::Tour,
+            &[Action::Next, Action::Next, Action::Next],
+        ),
         ("quiz_answered", View::Quiz, &[Action::Choose(1)]),
     ];
     for (w, h) in [(80, 24), (120, 40)] {
