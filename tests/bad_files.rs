@@ -358,6 +358,21 @@ fn last_line(o: &Output) -> String {
     err(o).lines().last().unwrap_or("").to_string()
 }
 
+/// A run that found exactly one problem, an error: exit 1, the message first
+/// (`path:` then `at_and_message`), and the count line last.
+fn assert_one_error(o: &Output, f: &Path, at_and_message: &str) {
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(o);
+    assert!(
+        e.starts_with(&format!("{}:{at_and_message}", f.display())),
+        "{e:.500}"
+    );
+    assert_eq!(
+        last_line(o),
+        format!("{}: 1 error, 0 warnings", f.display())
+    );
+}
+
 #[test]
 fn nul_bytes_are_one_plain_error_small_or_big() {
     let d = Dir::new("nul");
@@ -365,18 +380,10 @@ fn nul_bytes_are_one_plain_error_small_or_big() {
     for (name, len) in [("small.toml", 1000), ("big.toml", 3 * 1024 * 1024)] {
         let f = d.file(name, vec![0u8; len]);
         let o = run_within(&["validate".as_ref(), f.as_os_str()], LIMIT);
-        assert_eq!(o.status.code(), Some(1));
-        let e = err(&o);
-        assert!(
-            e.starts_with(&format!(
-                "{}:1:1: error: a NUL byte: this is a binary file, not a TOML text file",
-                f.display()
-            )),
-            "{e:.500}"
-        );
-        assert_eq!(
-            last_line(&o),
-            format!("{}: 1 error, 0 warnings", f.display())
+        assert_one_error(
+            &o,
+            &f,
+            "1:1: error: a NUL byte: this is a binary file, not a TOML text file",
         );
     }
 }
@@ -391,18 +398,10 @@ fn lines_of_x_and_prose_are_said_not_to_be_toml() {
     );
     for (f, line) in [(xs, 1), (readme, 3)] {
         let o = run_within(&["validate".as_ref(), f.as_os_str()], LIMIT);
-        assert_eq!(o.status.code(), Some(1));
-        let e = err(&o);
-        assert!(
-            e.starts_with(&format!(
-                "{}:{line}:1: error: this does not look like a TOML file",
-                f.display()
-            )),
-            "{e:.500}"
-        );
-        assert_eq!(
-            last_line(&o),
-            format!("{}: 1 error, 0 warnings", f.display())
+        assert_one_error(
+            &o,
+            &f,
+            &format!("{line}:1: error: this does not look like a TOML file"),
         );
     }
 }
