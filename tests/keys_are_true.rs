@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use stances::app::keymap::{self, HelpRow, Key};
-use stances::app::{Action, App, Effect, View, update};
+use stances::app::{Action, App, Effect, View, footer, update};
 use stances::ui::{self, Theme};
 
 const SIZES: [(u16, u16); 3] = [(60, 16), (80, 24), (120, 40)];
@@ -121,7 +121,7 @@ fn screen(app: &App) -> Vec<String> {
 fn every_key_the_footer_names_does_something() {
     for (w, h) in SIZES {
         for (name, app) in states(w, h) {
-            let hints = keymap::footer(&app, usize::from(w));
+            let hints = footer::footer(&app, usize::from(w));
             assert!(!hints.is_empty(), "{name} at {w}x{h}: an empty footer");
             let footer = screen(&app).pop().unwrap();
             let before = fingerprint(&app);
@@ -168,7 +168,7 @@ fn the_footer_keeps_the_keys_that_matter() {
             let Some((_, words)) = wanted.iter().find(|(n, _)| *n == name) else {
                 continue;
             };
-            let hints = keymap::footer(&app, usize::from(w));
+            let hints = footer::footer(&app, usize::from(w));
             for word in *words {
                 assert!(
                     hints.iter().any(|h| h.what == *word),

@@ -3,7 +3,9 @@
 //! knows nothing of the explorer's state, the explorer's state nothing of
 //! drawing or of the command line. This reads every `crate::`, `super::`
 //! and `self::` path in src/ (test modules aside) and fails on any that
-//! reaches up.
+//! reaches up. Inside a layer, modules may use each other but not in a
+//! circle: two modules that need each other are one module, or share a
+//! third.
 
 use std::path::{Path, PathBuf};
 
@@ -294,6 +296,140 @@ fn no_module_imports_from_a_layer_above_it() {
         "imports from a layer above:\n{}",
         found.join("\n")
     );
+}
+
+/// The module of `files` that a path names: the longest one that is a
+/// prefix of it (`app::update::settle` is in `app::update`).
+fn owner<'a>(modules: &'a [Vec<String>], target: &[String]) -> Option<&'a Vec<String>> {
+    modules
+        .iter()
+        .filter(|m| !m.is_empty() && target.starts_with(m))
+        .max_by_key(|m| m.len())
+}
+
+/// Edges between modules, parents and children aside (a `mod.rs` that
+/// re-exports its children, and children that use their parent's types,
+/// are one module seen from outside).
+fn edges(files: &[(Vec<String>, String)]) -> Vec<(usize, usize)> {
+    let modules: Vec<Vec<String>> = files.iter().map(|(m, _)| m.clone()).collect();
+    let mut out = Vec::new();
+    for (from, (module, text)) in files.iter().enumerate() {
+        for path in paths(&code(text)) {
+            let Some(target) = resolve(module, &path) else {
+                continue;
+            };
+            let Some(to) = owner(&modules, &target) else {
+                continue;
+            };
+            if to.starts_with(module) || module.starts_with(to) {
+                continue;
+            }
+            let to = modules.iter().position(|m| m == to).expect("a module");
+            if !out.contains(&(from, to)) {
+                out.push((from, to));
+            }
+        }
+    }
+    out
+}
+
+/// Every circle of modules in `files`, each as its modules in order
+/// (one per strongly connected group of two or more).
+fn circles(files: &[(Vec<String>, String)]) -> Vec<Vec<String>> {
+    let edges = edges(files);
+    let n = files.len();
+    let next = |a: usize| edges.iter().filter(move |(f, _)| *f == a).map(|(_, t)| *t);
+    // Which modules each module reaches, by a walk from each.
+    let reach: Vec<Vec<bool>> = (0..n)
+        .map(|start| {
+            let mut seen = vec![false; n];
+            let mut stack: Vec<usize> = next(start).collect();
+            while let Some(m) = stack.pop() {
+                if !std::mem::replace(&mut seen[m], true) {
+                    stack.extend(next(m));
+                }
+            }
+            seen
+        })
+        .collect();
+    let mut done = vec![false; n];
+    let mut out = Vec::new();
+    for a in 0..n {
+        if done[a] || !reach[a][a] {
+            continue;
+        }
+        let group: Vec<usize> = (0..n).filter(|&b| reach[a][b] && reach[b][a]).collect();
+        for &b in &group {
+            done[b] = true;
+        }
+        out.push(group.iter().map(|&b| files[b].0.join("::")).collect());
+    }
+    out
+}
+
+fn source_files() -> Vec<(Vec<String>, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            (
+                module_of(&src, f),
+                std::fs::read_to_string(f).expect("a readable file"),
+            )
+        })
+        .filter(|(m, _)| !m.is_empty() && *m != ["main"])
+        .collect()
+}
+
+#[test]
+fn no_modules_import_each_other_in_a_circle() {
+    let found = circles(&source_files());
+    assert!(
+        found.is_empty(),
+        "modules that import each other (directly or round a circle):\n{}",
+        found
+            .iter()
+            .map(|c| c.join(" <-> "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn a_circle_inside_one_layer_is_found_and_a_facade_is_not_one() {
+    let file = |m: &str, text: &str| (module(m), text.to_string());
+    let files = vec![
+        file(
+            "app",
+            "pub use update::update;\nuse crate::app::keymap::Keymap;",
+        ),
+        file("app::keymap", "use super::{App, footer::hint};"),
+        file("app::footer", "use super::update::copy_target;"),
+        file(
+            "app::update",
+            "use super::keymap::help_rows; use super::App;",
+        ),
+        file("data::model", "use super::id_index::IdIndex;"),
+        file("data::id_index", "fn f(d: &crate::data::model::Dataset) {}"),
+        file("data::date", "use super::model::Dataset;"),
+    ];
+    let mut found = circles(&files);
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["app::keymap", "app::footer", "app::update"],
+            vec!["data::model", "data::id_index"],
+        ]
+    );
+    // The same files with the circles broken.
+    let mut files = files;
+    files[3] = file("app::update", "use super::App;");
+    files[5] = file("data::id_index", "use std::hash::RandomState;");
+    assert!(circles(&files).is_empty());
 }
 
 fn module(path: &str) -> Vec<String> {

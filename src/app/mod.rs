@@ -8,6 +8,7 @@ mod action;
 pub mod compare;
 mod cursor;
 pub mod detail;
+pub mod footer;
 pub mod keymap;
 pub mod line_input;
 pub mod map;

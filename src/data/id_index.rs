@@ -4,12 +4,40 @@
 //! 8.6 MB at 100,000 quotes, a tenth of the whole dataset. This table
 //! stores 8-byte slots and no strings; a lookup hashes the id and compares
 //! it with the id of the item each candidate slot points at.
+//!
+//! The index knows nothing of the dataset's tables: it is given the items
+//! and a function from an item to its id, so the model builds on it and
+//! not the other way round.
 
 use std::hash::{BuildHasher, RandomState};
 
 use hashbrown::HashTable;
 
-use super::model::{Dataset, ItemRef};
+/// Which table an id belongs to, and its index there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemRef {
+    Source(usize),
+    Axis(usize),
+    Actor(usize),
+    Approach(usize),
+    Reaction(usize),
+    Quote(usize),
+    Event(usize),
+}
+
+impl ItemRef {
+    pub fn kind_label(self) -> &'static str {
+        match self {
+            ItemRef::Source(_) => "source",
+            ItemRef::Axis(_) => "axis",
+            ItemRef::Actor(_) => "actor",
+            ItemRef::Approach(_) => "approach",
+            ItemRef::Reaction(_) => "reaction",
+            ItemRef::Quote(_) => "quote",
+            ItemRef::Event(_) => "event",
+        }
+    }
+}
 
 /// An item, packed: its table (as `ItemRef`'s variant) and its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,110 +98,96 @@ impl PartialEq for IdIndex {
 }
 
 impl IdIndex {
-    /// Index every item of `d` that has an id; the first of two items
-    /// with one id wins (the checker refuses duplicates anyway).
-    pub fn build(d: &Dataset) -> IdIndex {
+    /// Index `items`, each named by `id_of`; the first of two items with
+    /// one id wins (the checker refuses duplicates anyway).
+    pub fn build<'a>(
+        items: impl Iterator<Item = ItemRef>,
+        id_of: impl Fn(ItemRef) -> &'a str,
+    ) -> IdIndex {
         let mut index = IdIndex {
-            table: HashTable::with_capacity(
-                d.sources.len()
-                    + d.axes.len()
-                    + d.actors.len()
-                    + d.approaches.len()
-                    + d.reactions.len()
-                    + d.quotes.len()
-                    + d.events.len(),
-            ),
+            table: HashTable::with_capacity(items.size_hint().0),
             hasher: RandomState::new(),
         };
-        let items = (0..d.sources.len())
-            .map(ItemRef::Source)
-            .chain((0..d.axes.len()).map(ItemRef::Axis))
-            .chain((0..d.actors.len()).map(ItemRef::Actor))
-            .chain((0..d.approaches.len()).map(ItemRef::Approach))
-            .chain((0..d.reactions.len()).map(ItemRef::Reaction))
-            .chain((0..d.quotes.len()).map(ItemRef::Quote))
-            .chain((0..d.events.len()).map(ItemRef::Event));
         for item in items {
             let Some(slot) = Slot::pack(item) else {
                 continue;
             };
-            let id = id_of(d, item);
+            let id = id_of(item);
             let hash = index.hasher.hash_one(id);
             let hasher = &index.hasher;
             if index
                 .table
-                .find(hash, |s| id_of(d, s.unpack()) == id)
+                .find(hash, |s| id_of(s.unpack()) == id)
                 .is_none()
             {
                 index
                     .table
-                    .insert_unique(hash, slot, |s| hasher.hash_one(id_of(d, s.unpack())));
+                    .insert_unique(hash, slot, |s| hasher.hash_one(id_of(s.unpack())));
             }
         }
         index
     }
 
-    /// Where the item with `id` is in `d` (the dataset it was built from).
-    pub fn get(&self, d: &Dataset, id: &str) -> Option<ItemRef> {
+    /// Where the item with `id` is, among the items `id_of` names (those
+    /// it was built from).
+    pub fn get<'a>(&self, id: &str, id_of: impl Fn(ItemRef) -> &'a str) -> Option<ItemRef> {
         let hash = self.hasher.hash_one(id);
         self.table
-            .find(hash, |s| id_of(d, s.unpack()) == id)
+            .find(hash, |s| id_of(s.unpack()) == id)
             .map(|s| s.unpack())
     }
-}
-
-fn id_of(d: &Dataset, item: ItemRef) -> &str {
-    let id = match item {
-        ItemRef::Source(i) => d.sources.get(i).map(|x| x.id.as_str()),
-        ItemRef::Axis(i) => d.axes.get(i).map(|x| x.id.as_str()),
-        ItemRef::Actor(i) => d.actors.get(i).map(|x| x.id.as_str()),
-        ItemRef::Approach(i) => d.approaches.get(i).map(|x| x.id.as_str()),
-        ItemRef::Reaction(i) => d.reactions.get(i).map(|x| x.id.as_str()),
-        ItemRef::Quote(i) => d.quotes.get(i).map(|x| x.id.as_str()),
-        ItemRef::Event(i) => d.events.get(i).map(|x| x.id.as_str()),
-    };
-    id.unwrap_or("")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Dataset;
+
+    fn build(d: &Dataset) -> IdIndex {
+        IdIndex::build(d.all_items(), |i| d.id_of(i))
+    }
 
     #[test]
     fn finds_every_item_by_id_and_nothing_else() {
         let d = crate::synth::dataset(500, 1);
-        let index = IdIndex::build(&d);
+        let index = build(&d);
         for (i, q) in d.quotes.iter().enumerate() {
-            assert_eq!(index.get(&d, &q.id), Some(ItemRef::Quote(i)));
+            assert_eq!(index.get(&q.id, |i| d.id_of(i)), Some(ItemRef::Quote(i)));
         }
         for (i, a) in d.actors.iter().enumerate() {
-            assert_eq!(index.get(&d, &a.id), Some(ItemRef::Actor(i)));
+            assert_eq!(index.get(&a.id, |i| d.id_of(i)), Some(ItemRef::Actor(i)));
         }
-        assert_eq!(index.get(&d, "synthetic"), Some(ItemRef::Source(0)));
-        assert_eq!(index.get(&d, "no-such-id"), None);
-        assert_eq!(index.get(&d, ""), None);
+        assert_eq!(
+            index.get("synthetic", |i| d.id_of(i)),
+            Some(ItemRef::Source(0))
+        );
+        assert_eq!(index.get("no-such-id", |i| d.id_of(i)), None);
+        assert_eq!(index.get("", |i| d.id_of(i)), None);
     }
 
     #[test]
     fn the_first_of_two_items_with_one_id_wins() {
         let mut d = crate::synth::dataset(3, 1);
         d.quotes[2].id = d.quotes[0].id.clone();
-        let index = IdIndex::build(&d);
-        assert_eq!(index.get(&d, &d.quotes[0].id), Some(ItemRef::Quote(0)));
+        let index = build(&d);
+        assert_eq!(
+            index.get(&d.quotes[0].id, |i| d.id_of(i)),
+            Some(ItemRef::Quote(0))
+        );
     }
 
     #[test]
     fn a_stale_index_never_answers_with_another_item() {
         let d = crate::synth::dataset(50, 1);
-        let index = IdIndex::build(&d);
+        let index = build(&d);
         let mut changed = d.clone();
         changed.quotes.remove(10);
         // The quote now at index 10 has another id: not found, rather
         // than found wrongly.
-        assert_eq!(index.get(&changed, &d.quotes[10].id), None);
-        assert_eq!(index.get(&changed, &d.quotes[49].id), None);
+        assert_eq!(index.get(&d.quotes[10].id, |i| changed.id_of(i)), None);
+        assert_eq!(index.get(&d.quotes[49].id, |i| changed.id_of(i)), None);
         assert_eq!(
-            index.get(&changed, &d.quotes[3].id),
+            index.get(&d.quotes[3].id, |i| changed.id_of(i)),
             Some(ItemRef::Quote(3))
         );
     }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 use super::id_index::IdIndex;
+pub use super::id_index::ItemRef;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -392,40 +393,14 @@ pub struct TourStep {
     pub view: Option<TourView>,
 }
 
-/// Which table an id belongs to, and its index there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ItemRef {
-    Source(usize),
-    Axis(usize),
-    Actor(usize),
-    Approach(usize),
-    Reaction(usize),
-    Quote(usize),
-    Event(usize),
-}
-
-impl ItemRef {
-    pub fn kind_label(self) -> &'static str {
-        match self {
-            ItemRef::Source(_) => "source",
-            ItemRef::Axis(_) => "axis",
-            ItemRef::Actor(_) => "actor",
-            ItemRef::Approach(_) => "approach",
-            ItemRef::Reaction(_) => "reaction",
-            ItemRef::Quote(_) => "quote",
-            ItemRef::Event(_) => "event",
-        }
-    }
-}
-
 impl Dataset {
     /// Rebuild the id index; call after changing any table.
     pub fn build_index(&mut self) {
-        self.index = IdIndex::build(self);
+        self.index = IdIndex::build(self.all_items(), |item| self.id_of(item));
         self.quote_speakers = self
             .quotes
             .iter()
-            .map(|q| match self.index.get(self, &q.speaker) {
+            .map(|q| match self.item(&q.speaker) {
                 Some(ItemRef::Actor(i)) => u32::try_from(i).unwrap_or(u32::MAX),
                 _ => u32::MAX,
             })
@@ -440,7 +415,7 @@ impl Dataset {
             let Some(first) = q.rendering_of.as_deref() else {
                 continue;
             };
-            let Some(ItemRef::Quote(f)) = self.index.get(self, first) else {
+            let Some(ItemRef::Quote(f)) = self.item(first) else {
                 continue;
             };
             let g = *by_first.entry(f).or_insert_with(|| {
@@ -472,7 +447,34 @@ impl Dataset {
     }
 
     pub fn item(&self, id: &str) -> Option<ItemRef> {
-        self.index.get(self, id)
+        self.index.get(id, |item| self.id_of(item))
+    }
+
+    /// Every item that has an id, table by table.
+    pub(super) fn all_items(&self) -> impl Iterator<Item = ItemRef> {
+        (0..self.sources.len())
+            .map(ItemRef::Source)
+            .chain((0..self.axes.len()).map(ItemRef::Axis))
+            .chain((0..self.actors.len()).map(ItemRef::Actor))
+            .chain((0..self.approaches.len()).map(ItemRef::Approach))
+            .chain((0..self.reactions.len()).map(ItemRef::Reaction))
+            .chain((0..self.quotes.len()).map(ItemRef::Quote))
+            .chain((0..self.events.len()).map(ItemRef::Event))
+    }
+
+    /// The id of `item`; empty when it is out of range (an index built
+    /// for other tables).
+    pub(super) fn id_of(&self, item: ItemRef) -> &str {
+        let id = match item {
+            ItemRef::Source(i) => self.sources.get(i).map(|x| x.id.as_str()),
+            ItemRef::Axis(i) => self.axes.get(i).map(|x| x.id.as_str()),
+            ItemRef::Actor(i) => self.actors.get(i).map(|x| x.id.as_str()),
+            ItemRef::Approach(i) => self.approaches.get(i).map(|x| x.id.as_str()),
+            ItemRef::Reaction(i) => self.reactions.get(i).map(|x| x.id.as_str()),
+            ItemRef::Quote(i) => self.quotes.get(i).map(|x| x.id.as_str()),
+            ItemRef::Event(i) => self.events.get(i).map(|x| x.id.as_str()),
+        };
+        id.unwrap_or("")
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {

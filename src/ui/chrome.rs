@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, View, keymap};
+use crate::app::{App, View, footer};
 use crate::data::relations::Focus;
 use crate::text::{count, screen_line};
 
@@ -104,7 +104,7 @@ fn summary(app: &App) -> String {
 
 pub fn footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
-    for hint in keymap::footer(app, usize::from(area.width)) {
+    for hint in footer::footer(app, usize::from(area.width)) {
         spans.push(Span::styled(hint.label, theme.key));
         spans.push(Span::styled(format!(" {}   ", hint.what), theme.muted));
     }

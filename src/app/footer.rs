@@ -1,0 +1,223 @@
+//! The footer: which keys do something now, and which of them fit.
+//!
+//! It reads the keymap ([`super::keymap`]) and asks the state how far
+//! things scroll; the keymap itself knows nothing of either, so dispatch
+//! stays a pure table lookup.
+
+use crossterm::event::KeyCode;
+
+use super::keymap::{Context, Key, contexts, keys_label};
+use super::{Action, App, Edit, Pane};
+use Context::{
+    Compare, Detail, Explore, Global, Help, List, Map, Quiz, QuizSummary, Search, Timeline, Tour,
+};
+
+/// One hint of the footer: the keys, how they are written, and the word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: Vec<Key>,
+    pub label: String,
+    pub what: &'static str,
+    /// Written as a range (`a-d`), which is already short.
+    pub range: bool,
+}
+
+/// Whether `action`, bound in `context`, would do something now. The
+/// footer names only keys that do (help lists them all, whatever the
+/// state): no `y copy` where there is nothing to copy, no `Esc clear`
+/// without a filter, no `next` before the question is answered.
+pub fn available(app: &App, context: Context, action: &Action) -> bool {
+    let at_end = |c: super::Cursor, len: usize| c.selected + 1 >= len;
+    match (context, action) {
+        (Global, Action::CopyQuote | Action::CopyCitation) => {
+            super::update::copy_target(app).is_some()
+        }
+        (Help, Action::Down | Action::PageDown) => {
+            app.help.unwrap_or(0) < super::update::help_scroll_max(app)
+        }
+        (Help, Action::Up | Action::PageUp) => app.help.unwrap_or(0) > 0,
+        (Search, action) => {
+            let Some(s) = &app.search else { return false };
+            match action {
+                Action::Follow => !s.hits.is_empty() || !s.done,
+                Action::Down | Action::PageDown => !at_end(s.cursor, s.hits.len()),
+                Action::Up | Action::PageUp => s.cursor.selected > 0,
+                Action::Edit(Edit::DeleteWord) => s.input.cursor() > 0,
+                _ => true,
+            }
+        }
+        (List, Action::Down | Action::PageDown) => {
+            !at_end(app.cursor(app.focus), app.len(app.focus))
+        }
+        (List, Action::Follow) => app.len(app.focus) > 0,
+        (Detail, Action::Down) => !at_end(app.link_cursor, app.links().len()),
+        (Detail, Action::Follow) => !app.links().is_empty(),
+        (Detail, Action::PageDown) => app.detail_scroll < super::update::detail_scroll_max(app),
+        (Explore, Action::Back) => {
+            !app.history.is_empty() || app.pinned.is_some() || app.focus == Pane::Detail
+        }
+        (Explore, Action::Clear) => app.filter.is_some(),
+        (Map, Action::Follow) => !super::map::points(&app.data).is_empty(),
+        (Map, Action::Down) => {
+            let points = super::map::points(&app.data);
+            super::map::step(&points, app.map_selected, super::map::Direction::Down)
+                != app.map_selected
+        }
+        (Compare, Action::Left) => app.compare.side == super::compare::Side::Right,
+        (Compare, Action::Right) => app.compare.side == super::compare::Side::Left,
+        (Compare, Action::Up | Action::Down) => app.compare.len(&app.data) > 1,
+        (Timeline, Action::Down) => !at_end(app.timeline, app.timeline_order.len()),
+        (Timeline, Action::Follow) => !app.timeline_order.is_empty(),
+        (Tour, Action::Next) => app.tour_step + 1 < app.data.tour.len(),
+        (Tour, Action::Left) => app.tour_step > 0,
+        (Tour, Action::Follow) => app
+            .data
+            .tour
+            .get(app.tour_step)
+            .is_some_and(|s| s.focus.is_some()),
+        (Compare, Action::PageDown) => app.compare.scroll < super::update::compare_scroll_max(app),
+        (Compare, Action::PageUp) => app.compare.scroll > 0,
+        (QuizSummary, Action::Down | Action::PageDown) => {
+            matches!(&app.quiz, Some(Ok(q)) if q.scroll < super::update::quiz_scroll_max(app))
+        }
+        (QuizSummary, Action::Up | Action::PageUp) => {
+            matches!(&app.quiz, Some(Ok(q)) if q.scroll > 0)
+        }
+        (Quiz, Action::Choose(_)) => {
+            matches!(&app.quiz, Some(Ok(q)) if q.chosen.is_none() && !q.finished())
+        }
+        (Quiz, Action::Next) => matches!(&app.quiz, Some(Ok(q)) if q.chosen.is_some()),
+        _ => true,
+    }
+}
+
+/// Footer hints for the active contexts, every key of each binding that
+/// does something now.
+pub fn hints(app: &App) -> Vec<Hint> {
+    let typing = app.search.is_some() && app.help.is_none();
+    let mut taken: Vec<Key> = Vec::new();
+    let mut out = Vec::new();
+    for context in contexts(app) {
+        let mut here = Vec::new();
+        for b in app.keymap.in_context(context) {
+            // Over the help, the explorer's keys wait: only quitting works.
+            if app.help.is_some() && context == Global && b.action != Action::Quit {
+                continue;
+            }
+            // A key bound in a more specific context, or a plain letter
+            // while typing, does not do what this binding says.
+            let keys: Vec<Key> = b
+                .keys
+                .iter()
+                .filter(|k| !taken.contains(k))
+                .filter(|k| !(typing && !k.ctrl && matches!(k.code, KeyCode::Char(_))))
+                .copied()
+                .collect();
+            here.extend(b.keys.iter().copied());
+            if let (Some(what), false) = (b.hint, keys.is_empty())
+                && available(app, context, &b.action)
+            {
+                // The four answer keys are four bindings; one hint says them.
+                let range = b.action == Action::Choose(0);
+                let (label, keys) = if range {
+                    let all = app
+                        .keymap
+                        .in_context(context)
+                        .filter(|o| matches!(o.action, Action::Choose(_)))
+                        .flat_map(|o| o.keys.iter().copied())
+                        .collect::<Vec<_>>();
+                    (range_label(&all), all)
+                } else {
+                    (keys_label(&keys), keys)
+                };
+                out.push(Hint {
+                    keys,
+                    label,
+                    what,
+                    range,
+                });
+            }
+        }
+        taken.extend(here);
+    }
+    out
+}
+
+/// How long a hint stays when the footer is short of room: the way out
+/// (quit, help, Esc) and the way around (the only key to the other panes
+/// when one pane shows at a time) last; conveniences go first.
+fn priority(what: &str) -> u8 {
+    match what {
+        "quit" | "help" | "close" | "back" | "pane" => 9,
+        "answer" | "new round" | "next" | "previous" | "move" | "open" => 8,
+        "results" | "search" | "links" | "ok" | "side" | "item" | "follow" => 6,
+        "scroll" | "kind" | "clear" => 4,
+        _ => 2,
+    }
+}
+
+/// The hints the footer shows in `width` columns. Room is found first by
+/// shortening the common part (each hint names its first key only:
+/// `q quit`, not `q/Ctrl-C quit`), then by dropping the least needed
+/// hints; a hint is never cut mid-word. `?` lists everything.
+pub fn footer(app: &App, width: usize) -> Vec<Hint> {
+    let cost = |h: &[Hint]| {
+        (1 + h
+            .iter()
+            .map(|h| crate::text::width(&h.label) + crate::text::width(h.what) + 4)
+            .sum::<usize>())
+        .saturating_sub(3)
+    };
+    let mut hints = hints(app);
+    if cost(&hints) <= width {
+        return hints;
+    }
+    for h in hints.iter_mut().filter(|h| !h.range) {
+        h.keys.truncate(1);
+        h.label = keys_label(&h.keys);
+    }
+    while cost(&hints) > width && !hints.is_empty() {
+        let lowest = hints.iter().map(|h| priority(h.what)).min().unwrap_or(0);
+        if let Some(i) = hints.iter().rposition(|h| priority(h.what) == lowest) {
+            hints.remove(i);
+        }
+    }
+    hints
+}
+
+/// Keys that run in order (`a`, `b`, `c`, `d`) as a range, `a-d`; any
+/// others (remapped in the config file) one by one.
+fn range_label(keys: &[Key]) -> String {
+    let chars: Vec<char> = keys
+        .iter()
+        .filter_map(|k| match k.code {
+            KeyCode::Char(c) if !k.ctrl => Some(c),
+            _ => None,
+        })
+        .collect();
+    let in_order = chars.len() == keys.len()
+        && chars.len() > 2
+        && chars
+            .windows(2)
+            .all(|w| u32::from(w[1]) == u32::from(w[0]) + 1);
+    match (in_order, chars.first(), chars.last()) {
+        (true, Some(first), Some(last)) => format!("{first}-{last}"),
+        _ => keys_label(keys),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::ch;
+
+    #[test]
+    fn answer_keys_in_order_are_a_range_and_others_are_listed() {
+        assert_eq!(range_label(&[ch('a'), ch('b'), ch('c'), ch('d')]), "a-d");
+        assert_eq!(range_label(&[ch('1'), ch('2'), ch('3'), ch('4')]), "1-4");
+        assert_eq!(
+            range_label(&[ch('x'), ch('b'), ch('c'), ch('d')]),
+            "x/b/c/d"
+        );
+    }
+}
