@@ -17,6 +17,7 @@ pub mod os_error;
 pub mod reload;
 pub mod rng;
 pub mod search;
+pub mod serve;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -24,6 +24,39 @@ pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
 }
 
+/// Characters of Unicode's "format" category (Cf): invisible marks that
+/// join, hide or reorder what is around them (zero-width spaces and
+/// joiners, the left-to-right and right-to-left marks, the byte order
+/// mark, soft hyphens, tag characters). Harmless in a quote, where they
+/// are part of the text, but not in a name a person chose to stand for
+/// them on someone else's screen.
+pub fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
 /// Replace every unsafe character with a visible `\u{..}` escape. Newlines
 /// and tabs are kept.
 pub fn escape_control(s: &str) -> Cow<'_, str> {

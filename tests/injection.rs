@@ -342,3 +342,78 @@ fn exports_neutralise_formulas_html_and_markdown_syntax() {
     assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
     assert!(md.contains("\\[x\\](javascript:alert(1))"));
 }
+
+/// Over SSH a student's username is drawn on the teacher's and the
+/// class's screens: every trick of the corpus comes out as a short,
+/// visible name with nothing a terminal would act on.
+#[test]
+fn ssh_usernames_from_the_corpus_become_inert_names() {
+    use stances::serve::names::{MAX_NAME_WIDTH, Roster, display_name};
+    let mut roster = Roster::new();
+    let mut names = Vec::new();
+    for raw in CORPUS.iter().copied().chain(CORPUS.iter().map(|_| "")) {
+        for name in [display_name(raw), roster.join(raw)] {
+            assert!(!name.is_empty());
+            assert!(stances::text::width(&name) <= MAX_NAME_WIDTH, "{name:?}");
+            assert!(
+                !name.chars().any(|c| c.is_control()
+                    || stances::text::is_unsafe(c)
+                    || stances::text::is_format(c)),
+                "{raw:?} gave {name:?}"
+            );
+            names.push(name);
+        }
+    }
+    // The joined half are all different.
+    let joined: std::collections::HashSet<_> = names.iter().skip(1).step_by(2).collect();
+    assert_eq!(joined.len(), CORPUS.len() * 2);
+    // The escapes did not vanish into blanks: the visible part remains.
+    assert_eq!(display_name(CORPUS[0]), "red[31m text");
+}
+
+/// The corpus typed (and pasted) into the search field through the SSH
+/// key decoder: what reaches the field, and the screen, is inert.
+#[test]
+fn the_corpus_typed_over_ssh_reaches_the_screen_inert() {
+    use crossterm::event::Event;
+    use stances::app::{Edit, keymap};
+    use stances::serve::keys::KeyDecoder;
+    let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    for raw in CORPUS {
+        let pasted = format!("\u{1b}[200~{raw}\u{1b}[201~");
+        for bytes in [raw.as_bytes(), pasted.as_bytes()] {
+            let mut app = App::new(data.clone(), Rect::new(0, 0, 100, 30));
+            update(&mut app, Action::OpenSearch);
+            let mut decoder = KeyDecoder::new();
+            let mut events = Vec::new();
+            decoder.feed(bytes, &mut events);
+            decoder.flush(&mut events);
+            for event in events {
+                let action = match event {
+                    Event::Key(k) => keymap::action_for(&app, k),
+                    Event::Paste(p) if app.search.is_some() => Some(Action::Edit(Edit::Paste(p))),
+                    _ => None,
+                };
+                // The corpus's ESC would close the field: keep it open to
+                // see what the rest of the bytes type.
+                match action {
+                    Some(Action::Clear | Action::Quit) | None => {}
+                    Some(a) => update(&mut app, a),
+                }
+                if app.search.is_none() {
+                    update(&mut app, Action::OpenSearch);
+                }
+            }
+            let typed = app.search.as_ref().unwrap().input.text().to_string();
+            assert!(
+                !typed
+                    .chars()
+                    .any(|c| stances::text::is_unsafe(c) || c == '\n'),
+                "{raw:?} typed {typed:?}"
+            );
+            let screen = render_bytes(&app);
+            assert_inert(&screen, &format!("search typed over SSH: {raw:?}"), &['\n']);
+            assert_only_backend_csi(&screen);
+        }
+    }
+}
