@@ -13,7 +13,7 @@ use std::thread;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEventKind,
+    Event,
 };
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -23,17 +23,16 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use crate::app::{self, Action, App};
+use crate::app::{self, Action, App, input};
 use crate::data::Dataset;
 use crate::ui::{self, Theme, ThemeKind};
 
-/// Everything the loop waits for, from any thread.
+/// Everything the loop waits for, from any thread: terminal events (read
+/// in the app's state when they are handled), actions from the search
+/// worker and the loader, and what ends or stops the process.
 enum Message {
     Input(Event),
-    IndexReady(Arc<crate::search::Index>),
-    Loading(crate::reload::Stage),
-    Reload(crate::reload::Reload),
-    Search(crate::search::worker::Update),
+    Action(Action),
     /// The input reader failed: the terminal is gone.
     InputClosed,
     Signal(i32),
@@ -72,25 +71,17 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(data, Rect::new(0, 0, size.width, size.height));
-    app.quiz_seed = options.seed;
-    app.keymap = options.keymap;
-    if let Some(path) = &options.load_in_background {
-        app.loading = Some(crate::reload::Stage {
-            what: format!("Reading {}", path.display()),
-            progress: None,
-        });
-    }
-    app::update(&mut app, Action::SwitchView(options.view));
-    if let Some(query) = options.query {
-        // As if typed: the search opens, the query goes in, and the
-        // worker is asked for results like for any keystroke.
-        app::update(&mut app, Action::OpenSearch);
-        app::update(&mut app, Action::Edit(app::Edit::Paste(query)));
-    }
-    // After the updates above, which clear the status line.
-    if let Some(notice) = options.notice {
-        app.status = Some(notice);
-    }
+    app.start(app::Start {
+        view: options.view,
+        query: options.query,
+        keymap: options.keymap,
+        notice: options.notice,
+        seed: options.seed,
+        loading: options
+            .load_in_background
+            .as_ref()
+            .map(|path| format!("Reading {}", path.display())),
+    });
     let theme = Theme::new(options.theme, options.no_color);
     // crossterm drops colours itself when NO_COLOR is set; `--color
     // always` has already decided otherwise.
@@ -100,7 +91,7 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     spawn_input_reader(tx.clone());
     let to_loop = tx.clone();
     let worker = crate::search::worker::Worker::spawn(Arc::clone(&app.index), move |u| {
-        let _ = to_loop.send(Message::Search(u));
+        let _ = to_loop.send(Message::Action(Action::SearchResults(u)));
     });
     if let Some(path) = options.load_in_background.clone() {
         let to_loop = tx.clone();
@@ -112,17 +103,17 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
             let result = crate::reload::load_staged(
                 &path,
                 &move |s| {
-                    let _ = stage.send(Message::Loading(s));
+                    let _ = stage.send(Message::Action(Action::Loading(s)));
                 },
                 Some(&move |r| {
-                    let _ = early.send(Message::Reload(r));
+                    let _ = early.send(Message::Action(Action::Reloaded(r)));
                 }),
             );
             let message = match result {
-                crate::reload::Reload::Ok { index, .. } => Message::IndexReady(index),
-                problems => Message::Reload(problems),
+                crate::reload::Reload::Ok { index, .. } => Action::IndexReady(index),
+                problems => Action::Reloaded(problems),
             };
-            let _ = to_loop.send(message);
+            let _ = to_loop.send(Message::Action(message));
         });
     }
     // Live reload: a failure to watch (an exotic file system) costs the
@@ -130,12 +121,12 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let _watch = options.watch.as_deref().and_then(|path| {
         let to_loop = tx.clone();
         crate::reload::watch(path, move |r| {
-            let _ = to_loop.send(Message::Reload(r));
+            let _ = to_loop.send(Message::Action(Action::Reloaded(r)));
         })
         .ok()
     });
     spawn_signal_listener(tx)?;
-    run_effects(&mut app, &worker);
+    run_effects(app.take_effects(), &worker);
 
     draw(&mut terminal, &app, &theme)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some() {
@@ -175,33 +166,18 @@ fn event_loop(
                     changed = true;
                 }
                 Message::Input(event) => {
-                    for event in split_alt(event) {
-                        if let Some(action) = action_for(app, event) {
-                            app::update(app, action);
-                            changed = true;
-                        }
-                    }
+                    let applied = input::apply_event(app, event);
+                    changed |= applied.changed;
+                    run_effects(applied.effects, worker);
                 }
-                Message::IndexReady(index) => {
-                    app::update(app, Action::IndexReady(index));
-                    changed = true;
-                }
-                Message::Loading(stage) => {
-                    app::update(app, Action::Loading(stage));
-                    changed = true;
-                }
-                Message::Reload(reload) => {
-                    app::update(app, Action::Reloaded(reload));
-                    changed = true;
-                }
-                Message::Search(results) => {
-                    app::update(app, Action::SearchResults(results));
-                    changed = true;
+                Message::Action(action) => {
+                    let applied = input::apply_action(app, action);
+                    changed |= applied.changed;
+                    run_effects(applied.effects, worker);
                 }
                 Message::InputClosed => exit = Some(0),
                 Message::Signal(signal) => exit = Some(128 + signal),
             }
-            run_effects(app, worker);
             if app.quit || exit.is_some() {
                 break;
             }
@@ -220,8 +196,8 @@ fn event_loop(
 }
 
 /// Do what `update` asked for.
-fn run_effects(app: &mut App, worker: &crate::search::worker::Worker) {
-    for effect in app.take_effects() {
+fn run_effects(effects: Vec<app::Effect>, worker: &crate::search::worker::Worker) {
+    for effect in effects {
         match effect {
             app::Effect::Search { generation, query } => worker.search(generation, query),
             app::Effect::NewIndex(index) => worker.set_index(index),
@@ -230,51 +206,6 @@ fn run_effects(app: &mut App, worker: &crate::search::worker::Worker) {
                 let _ = write_clipboard(&mut stdout(), &text);
             }
         }
-    }
-}
-
-/// Esc typed quickly before a key reaches the program as Alt+key (the
-/// terminal sends both bytes together, over SSH and in tmux especially).
-/// No binding uses Alt, so it is read as what was typed: Esc, then the key.
-fn split_alt(event: Event) -> Vec<Event> {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    match event {
-        Event::Key(key)
-            if key.modifiers.contains(KeyModifiers::ALT)
-                && !key.modifiers.contains(KeyModifiers::CONTROL)
-                && matches!(key.code, KeyCode::Char(_)) =>
-        {
-            let mut plain = key;
-            plain.modifiers.remove(KeyModifiers::ALT);
-            let esc = KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, key.kind);
-            vec![Event::Key(esc), Event::Key(plain)]
-        }
-        other => vec![other],
-    }
-}
-
-/// Translate a terminal event into an action through the keymap.
-fn action_for(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => app::keymap::action_for(app, key),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                column: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp {
-                column: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown {
-                column: m.column,
-                row: m.row,
-            }),
-            _ => None,
-        },
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Paste(text) if app.search.is_some() => Some(Action::Edit(app::Edit::Paste(text))),
-        _ => None,
     }
 }
 

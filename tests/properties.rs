@@ -3,7 +3,9 @@
 //! range, every scroll offset (Detail, help, Compare, the quiz summary)
 //! within what its view shows, and every frame renders without panicking.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -84,6 +86,15 @@ fn input() -> impl Strategy<Value = Input> {
         2 => Just(Input::SearchDone),
         1 => (0usize..3).prop_map(Input::Reload),
     ]
+}
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
 }
 
 fn check_invariants(app: &App) {
@@ -177,12 +188,24 @@ proptest! {
                 }
                 Input::Reload(n) => Some(Action::Reloaded(reloads()[n].clone())),
                 Input::Key(code) => keymap::action_for(&app, KeyEvent::new(code, KeyModifiers::NONE)),
-                Input::Click(column, row) => Some(Action::Click { column, row }),
-                Input::Wheel(column, row, down) => Some(if down {
-                    Action::ScrollDown { column, row }
-                } else {
-                    Action::ScrollUp { column, row }
-                }),
+                // The pointer goes through the input edge, which hit-tests
+                // it against the screen as it is now.
+                Input::Click(column, row) => stances::app::input::action_for(
+                    &app,
+                    mouse(MouseEventKind::Down(MouseButton::Left), column, row),
+                ),
+                Input::Wheel(column, row, down) => stances::app::input::action_for(
+                    &app,
+                    mouse(
+                        if down {
+                            MouseEventKind::ScrollDown
+                        } else {
+                            MouseEventKind::ScrollUp
+                        },
+                        column,
+                        row,
+                    ),
+                ),
                 Input::Resize(width, height) => Some(Action::Resize { width, height }),
             };
             // Quitting would end the session; keep exploring instead.

@@ -1,6 +1,7 @@
 //! `update` as a user drives it: sequences of actions and what they leave
 //! in the state. No terminal involved.
 
+use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use stances::app::{Action, App, Pane, update};
 use stances::data::relations::Focus;
@@ -12,6 +13,22 @@ fn app_at(width: u16, height: u16) -> App {
 
 fn app() -> App {
     app_at(80, 24)
+}
+
+/// A mouse event at a cell, through the input edge as the terminal's
+/// would go.
+fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) {
+    let event = Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    stances::app::input::apply_event(app, event);
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    mouse(app, MouseEventKind::Down(MouseButton::Left), column, row);
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -177,22 +194,91 @@ fn help_opens_scrolls_and_closes_without_moving_the_lists() {
 fn clicks_focus_panes_and_select_rows() {
     let mut a = app();
     // At 80x24 the Reactions pane starts at column 23; its third row is y = 4.
-    update(&mut a, Action::Click { column: 30, row: 4 });
+    click(&mut a, 30, 4);
     assert_eq!(a.focus, Pane::Reactions);
     assert_eq!(a.cursor(Pane::Reactions).selected, 2);
     // A click on the border selects nothing new.
-    update(&mut a, Action::Click { column: 30, row: 1 });
+    click(&mut a, 30, 1);
     assert_eq!(a.cursor(Pane::Reactions).selected, 2);
     // The wheel moves the list under the pointer.
-    update(&mut a, Action::ScrollDown { column: 30, row: 6 });
+    mouse(&mut a, MouseEventKind::ScrollDown, 30, 6);
     assert_eq!(a.cursor(Pane::Reactions).selected, 3);
+}
+
+#[test]
+fn the_input_edge_turns_the_pointer_into_what_it_means() {
+    use stances::app::input::action_for;
+    let at = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let left = MouseEventKind::Down(MouseButton::Left);
+    let mut a = app();
+    // The third row of Reactions, its border, and the wheel over it.
+    assert_eq!(
+        action_for(&a, at(left, 30, 4)),
+        Some(Action::SelectRow {
+            pane: Pane::Reactions,
+            row: 2
+        })
+    );
+    assert_eq!(
+        action_for(&a, at(left, 30, 1)),
+        Some(Action::FocusPane(Pane::Reactions))
+    );
+    assert_eq!(
+        action_for(&a, at(MouseEventKind::ScrollUp, 30, 6)),
+        Some(Action::ScrollPane {
+            pane: Pane::Reactions,
+            delta: -1
+        })
+    );
+    // The second tab (" 2 Map " at columns 20-26), as its number key.
+    assert_eq!(
+        action_for(&a, at(left, 23, 0)),
+        Some(Action::SwitchView(stances::app::View::Map))
+    );
+    // Over help a click closes it; the wheel does nothing.
+    update(&mut a, Action::ToggleHelp);
+    assert_eq!(action_for(&a, at(left, 30, 4)), Some(Action::Clear));
+    assert_eq!(action_for(&a, at(MouseEventKind::ScrollDown, 30, 4)), None);
+    update(&mut a, Action::Clear);
+    // In search, the pointer acts on the results alone.
+    update(&mut a, Action::OpenSearch);
+    assert_eq!(action_for(&a, at(left, 23, 0)), None);
+    // A release or a drag means nothing.
+    assert_eq!(
+        action_for(&a, at(MouseEventKind::Up(MouseButton::Left), 30, 4)),
+        None
+    );
+}
+
+#[test]
+fn one_event_applied_returns_the_effects_it_asked_for() {
+    use crossterm::event::{KeyCode, KeyEvent};
+    use stances::app::{Effect, input::apply_event};
+    let mut a = app();
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let opened = apply_event(&mut a, key('/'));
+    assert!(opened.changed);
+    assert!(matches!(&opened.effects[..], [Effect::Search { query, .. }] if query.is_empty()));
+    let typed = apply_event(&mut a, key('x'));
+    assert!(matches!(&typed.effects[..], [Effect::Search { query, .. }] if query == "x"));
+    assert!(a.take_effects().is_empty(), "the effects were handed over");
+    // An event that means nothing changes nothing.
+    let nothing = apply_event(&mut a, Event::FocusGained);
+    assert!(!nothing.changed && nothing.effects.is_empty());
 }
 
 #[test]
 fn a_click_in_the_single_pane_strip_switches_pane() {
     let mut a = app_at(50, 14);
     // Strip row: " Approaches  Actors  Reactions …" at y = 1.
-    update(&mut a, Action::Click { column: 14, row: 1 });
+    click(&mut a, 14, 1);
     assert_eq!(a.focus, Pane::Actors);
 }
 
@@ -225,7 +311,7 @@ fn resizing_keeps_the_selection_visible() {
         },
     );
     update(&mut a, Action::Down);
-    update(&mut a, Action::Click { column: 0, row: 0 });
+    click(&mut a, 0, 0);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Everything the explorer can be asked to do. Keys, clicks, resizes and
-//! signals all become one of these before `update` sees them.
+//! signals all become one of these before `update` sees them; a click is
+//! already what it means (select this row), not where it fell.
 
 /// A tab of the explorer. New views add a variant here, a render function
 /// under `src/ui/`, and their bindings in the keymap.
@@ -55,18 +56,22 @@ pub enum Action {
     Clear,
     ToggleHelp,
     SwitchView(View),
-    Click {
-        column: u16,
-        row: u16,
+    /// A click on a pane (its border, title or empty rows): focus it.
+    FocusPane(super::Pane),
+    /// A click on row `row` (0-based, in the whole list) of a pane:
+    /// focus the pane and select the row.
+    SelectRow {
+        pane: super::Pane,
+        row: usize,
     },
-    ScrollUp {
-        column: u16,
-        row: u16,
+    /// The wheel over a pane: a list moves its selection by `delta` rows,
+    /// Detail scrolls its text by `delta` rows.
+    ScrollPane {
+        pane: super::Pane,
+        delta: isize,
     },
-    ScrollDown {
-        column: u16,
-        row: u16,
-    },
+    /// A click on search result `index` (0-based): select it.
+    SelectResult(usize),
     Resize {
         width: u16,
         height: u16,

@@ -33,7 +33,7 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
             super::update::copy_target(app).is_some()
         }
         (Help, Action::Down | Action::PageDown) => {
-            app.help.unwrap_or(0) < super::update::help_scroll_max(app)
+            app.help.unwrap_or(0) < super::measure::help_scroll_max(app)
         }
         (Help, Action::Up | Action::PageUp) => app.help.unwrap_or(0) > 0,
         (Search, action) => {
@@ -52,7 +52,7 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
         (List, Action::Follow) => app.len(app.focus) > 0,
         (Detail, Action::Down) => !at_end(app.link_cursor, app.links().len()),
         (Detail, Action::Follow) => !app.links().is_empty(),
-        (Detail, Action::PageDown) => app.detail_scroll < super::update::detail_scroll_max(app),
+        (Detail, Action::PageDown) => app.detail_scroll < super::measure::detail_scroll_max(app),
         (Explore, Action::Back) => {
             !app.history.is_empty() || app.pinned.is_some() || app.focus == Pane::Detail
         }
@@ -75,10 +75,10 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
             .tour
             .get(app.tour_step)
             .is_some_and(|s| s.focus.is_some()),
-        (Compare, Action::PageDown) => app.compare.scroll < super::update::compare_scroll_max(app),
+        (Compare, Action::PageDown) => app.compare.scroll < super::measure::compare_scroll_max(app),
         (Compare, Action::PageUp) => app.compare.scroll > 0,
         (QuizSummary, Action::Down | Action::PageDown) => {
-            matches!(&app.quiz, Some(Ok(q)) if q.scroll < super::update::quiz_scroll_max(app))
+            matches!(&app.quiz, Some(Ok(q)) if q.scroll < super::measure::quiz_scroll_max(app))
         }
         (QuizSummary, Action::Up | Action::PageUp) => {
             matches!(&app.quiz, Some(Ok(q)) if q.scroll > 0)

@@ -238,11 +238,13 @@ pub fn action_name(action: &Action) -> String {
         Action::ToggleKind => "toggle-kind",
         Action::CopyQuote => "copy",
         Action::CopyCitation => "copy-citation",
-        // Not keys: events from the terminal, the worker and the loader.
+        // Not keys: the pointer's actions and events from the terminal, the
+        // worker and the loader.
         Action::Edit(_)
-        | Action::Click { .. }
-        | Action::ScrollUp { .. }
-        | Action::ScrollDown { .. }
+        | Action::FocusPane(_)
+        | Action::SelectRow { .. }
+        | Action::ScrollPane { .. }
+        | Action::SelectResult(_)
         | Action::Resize { .. }
         | Action::SearchResults(_)
         | Action::Reloaded(_)

@@ -9,9 +9,11 @@ pub mod compare;
 mod cursor;
 pub mod detail;
 pub mod footer;
+pub mod input;
 pub mod keymap;
 pub mod line_input;
 pub mod map;
+mod measure;
 pub mod quiz;
 mod update;
 
@@ -162,7 +164,48 @@ pub struct App {
     pub keymap: Arc<keymap::Keymap>,
 }
 
+/// How a session opens: the choices of the command line (or of any
+/// other front end) that the explorer's state holds.
+pub struct Start {
+    /// The view to open on.
+    pub view: View,
+    /// Open the search on this query, as if typed.
+    pub query: Option<String>,
+    /// The keys in force.
+    pub keymap: Arc<keymap::Keymap>,
+    /// A line for the status bar.
+    pub notice: Option<String>,
+    /// Seed for the quiz.
+    pub seed: u64,
+    /// The dataset is still loading in the background: what is read.
+    pub loading: Option<String>,
+}
+
 impl App {
+    /// Open a session as `start` says. The effects it asks for (the
+    /// search of the query) wait in the app for [`App::take_effects`].
+    pub fn start(&mut self, start: Start) {
+        self.quiz_seed = start.seed;
+        self.keymap = start.keymap;
+        if let Some(what) = start.loading {
+            self.loading = Some(crate::reload::Stage {
+                what,
+                progress: None,
+            });
+        }
+        update(self, Action::SwitchView(start.view));
+        if let Some(query) = start.query {
+            // As if typed: the search opens, the query goes in, and the
+            // worker is asked for results like for any keystroke.
+            update(self, Action::OpenSearch);
+            update(self, Action::Edit(Edit::Paste(query)));
+        }
+        // After the updates above, which clear the status line.
+        if let Some(notice) = start.notice {
+            self.status = Some(notice);
+        }
+    }
+
     pub fn new(data: Dataset, size: Rect) -> App {
         let data = Arc::new(data);
         let index = Arc::new(Index::new(Arc::clone(&data)));
@@ -275,10 +318,10 @@ impl App {
     /// `update` keeps every offset within.
     pub fn scroll_limits(&self) -> ScrollLimits {
         ScrollLimits {
-            detail: update::detail_scroll_max(self),
-            help: update::help_scroll_max(self),
-            compare: update::compare_scroll_max(self),
-            quiz_summary: update::quiz_scroll_max(self),
+            detail: measure::detail_scroll_max(self),
+            help: measure::help_scroll_max(self),
+            compare: measure::compare_scroll_max(self),
+            quiz_summary: measure::quiz_scroll_max(self),
         }
     }
 

@@ -2,11 +2,14 @@
 //! terminal, no clock: every behaviour can be tested by feeding actions.
 
 use crate::data::relations::{self, Focus};
-use crate::layout::{self, Mode};
 
 use super::compare::Side;
+use super::measure::{
+    compare_scroll_max, detail_scroll_max, help_scroll_max, pane_height, quiz_scroll_max,
+    search_rows, text_rows,
+};
 use super::quiz::Quiz;
-use super::{Action, App, Effect, LineInput, Pane, Saved, Search, View, detail};
+use super::{Action, App, Effect, LineInput, Pane, Saved, Search, View};
 use crate::search::Query;
 use crate::text::count;
 use std::sync::Arc;
@@ -56,9 +59,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::Follow => follow(app),
         Action::Back => back(app),
         Action::Clear => clear(app),
-        Action::Click { column, row } => click(app, column, row),
-        Action::ScrollUp { column, row } => wheel(app, column, row, -1),
-        Action::ScrollDown { column, row } => wheel(app, column, row, 1),
+        // The pointer's actions, in Explore only (the input edge sends
+        // them nowhere else).
+        Action::FocusPane(pane) if app.view == View::Explore => focus(app, pane),
+        Action::SelectRow { pane, row } if app.view == View::Explore => select_row(app, pane, row),
+        Action::ScrollPane { pane, delta } if app.view == View::Explore => {
+            scroll_pane(app, pane, delta);
+        }
         Action::OpenSearch => open_search(app),
         Action::CopyQuote => copy(app, true),
         Action::CopyCitation => copy(app, false),
@@ -72,6 +79,10 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Next
         | Action::ToggleKind
         | Action::NewRound
+        | Action::FocusPane(_)
+        | Action::SelectRow { .. }
+        | Action::ScrollPane { .. }
+        | Action::SelectResult(_)
         | Action::Reloaded(_)
         | Action::IndexReady(_)
         | Action::Loading(_) => {}
@@ -494,46 +505,12 @@ fn handle_search(app: &mut App, action: &Action) -> bool {
         Action::Bottom => search.cursor.select(usize::MAX, len),
         Action::Follow => open_hit(app),
         Action::Clear => close_search(app),
-        Action::Click { column, row }
-        | Action::ScrollUp { column, row }
-        | Action::ScrollDown { column, row } => {
-            search_pointer(app, action, *column, *row);
-        }
+        Action::SelectResult(index) => search.cursor.select(*index, len),
         // Quit, resize and view switches are the explorer's.
         Action::Quit | Action::Resize { .. } | Action::SwitchView(_) => return false,
         _ => {}
     }
     true
-}
-
-fn search_rows(app: &App) -> usize {
-    let frame = layout::frame(app.size);
-    layout::inner_height(layout::search(frame.body).results)
-}
-
-fn search_pointer(app: &mut App, action: &Action, column: u16, row: u16) {
-    let frame = layout::frame(app.size);
-    let results = layout::search(frame.body).results;
-    let Some(search) = app.search.as_mut() else {
-        return;
-    };
-    let len = search.hits.len();
-    if !results.contains((column, row).into()) {
-        return;
-    }
-    match action {
-        Action::ScrollUp { .. } => search.cursor.move_by(-1, len),
-        Action::ScrollDown { .. } => search.cursor.move_by(1, len),
-        _ => {
-            let top = results.y.saturating_add(1);
-            if row >= top {
-                let index = search.cursor.offset + usize::from(row - top);
-                if index < len {
-                    search.cursor.select(index, len);
-                }
-            }
-        }
-    }
 }
 
 /// Esc: close the field and put back what the explorer showed before.
@@ -592,8 +569,6 @@ fn handle_help(app: &mut App, action: &Action) -> bool {
         Action::Top => *scroll = 0,
         Action::Clear | Action::ToggleHelp | Action::Back => app.help = None,
         Action::Quit | Action::Resize { .. } => return false,
-        // A click closes help, like any popup.
-        Action::Click { .. } => app.help = None,
         _ => {}
     }
     let max = help_scroll_max(app);
@@ -601,34 +576,6 @@ fn handle_help(app: &mut App, action: &Action) -> bool {
         *s = (*s).min(max);
     }
     true
-}
-
-/// The Explore view's geometry at the current size, laid out as if `focus`
-/// had focus (which matters when one pane is shown at a time).
-fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
-    let frame = layout::frame(app.size);
-    layout::explore(
-        frame.body,
-        layout::mode(app.size),
-        focus,
-        app.data.approaches.len(),
-    )
-}
-
-/// Rows visible in a pane at the current size.
-fn pane_height(app: &App, pane: Pane) -> usize {
-    let explore = explore_layout(app, pane);
-    if pane == Pane::Detail {
-        // The related list sits under a one-row rule.
-        usize::from(
-            layout::detail_parts(explore.detail)
-                .1
-                .height
-                .saturating_sub(1),
-        )
-    } else {
-        layout::inner_height(explore.pane(pane))
-    }
 }
 
 fn step(app: &mut App, pane: Pane, delta: isize) {
@@ -707,6 +654,24 @@ fn focus(app: &mut App, pane: Pane) {
     }
 }
 
+/// A click on a row: focus its pane and select it.
+fn select_row(app: &mut App, pane: Pane, row: usize) {
+    focus(app, pane);
+    if row < app.len(pane) {
+        app.cursor_mut(pane).select(row, usize::MAX);
+        selection_changed(app, pane);
+    }
+}
+
+/// The wheel over a pane: a list moves its selection, Detail its text.
+fn scroll_pane(app: &mut App, pane: Pane, delta: isize) {
+    if pane == Pane::Detail {
+        app.detail_scroll = app.detail_scroll.saturating_add_signed(delta);
+    } else {
+        step(app, pane, delta);
+    }
+}
+
 fn follow(app: &mut App) {
     if app.focus == Pane::Detail {
         let Some(link) = app.links().get(app.link_cursor.selected).cloned() else {
@@ -751,83 +716,6 @@ fn clear(app: &mut App) {
     }
 }
 
-fn click(app: &mut App, column: u16, row: u16) {
-    let area = app.size;
-    let frame = layout::frame(area);
-    if frame.tabs.contains((column, row).into()) {
-        let titles = View::ALL.map(View::title);
-        let active = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
-        if let Some(i) = layout::tab_at(frame.tabs, column, &titles, active) {
-            // As its number key would: the quiz starts when first opened.
-            switch_view(app, View::ALL[i]);
-        }
-        return;
-    }
-    let mode = layout::mode(area);
-    if app.view != View::Explore || mode == Mode::TooSmall {
-        return;
-    }
-    let panes = explore_layout(app, app.focus);
-    if panes.strip.contains((column, row).into()) {
-        if let Some((pane, _, _)) = layout::strip_items(panes.strip)
-            .into_iter()
-            .find(|(_, _, r)| r.contains((column, row).into()))
-        {
-            focus(app, pane);
-        }
-        return;
-    }
-    let Some(pane) = panes.pane_at(column, row) else {
-        return;
-    };
-    focus(app, pane);
-    let rect = if pane == Pane::Detail {
-        let links = layout::detail_parts(panes.detail).1;
-        ratatui::layout::Rect {
-            y: links.y.saturating_add(1),
-            height: links.height.saturating_sub(1),
-            ..links
-        }
-    } else {
-        // Rows start inside the top border.
-        ratatui::layout::Rect {
-            y: panes.pane(pane).y.saturating_add(1),
-            height: panes.pane(pane).height.saturating_sub(2),
-            ..panes.pane(pane)
-        }
-    };
-    if !rect.contains((column, row).into()) {
-        return;
-    }
-    let index = app.cursor(pane).offset + usize::from(row - rect.y);
-    if index < app.len(pane) {
-        app.cursor_mut(pane).select(index, usize::MAX);
-        selection_changed(app, pane);
-    }
-}
-
-fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
-    if app.view != View::Explore {
-        return;
-    }
-    match explore_layout(app, app.focus).pane_at(column, row) {
-        Some(Pane::Detail) => {
-            app.detail_scroll = app.detail_scroll.saturating_add_signed(delta * 3);
-        }
-        Some(pane) => step(app, pane, delta),
-        None => {}
-    }
-}
-
-/// Rows of Detail's text part at the current size.
-fn text_rows(app: &App) -> usize {
-    usize::from(
-        layout::detail_parts(explore_layout(app, Pane::Detail).detail)
-            .0
-            .height,
-    )
-}
-
 /// After any change: keep every cursor in range and visible, and Detail's
 /// scroll within its text.
 pub(super) fn settle(app: &mut App) {
@@ -858,56 +746,4 @@ pub(super) fn settle(app: &mut App) {
     if let Some(scroll) = app.help.as_mut() {
         *scroll = (*scroll).min(help_max);
     }
-}
-
-/// The furthest the quiz summary scrolls: its wrapped lines less the
-/// rows shown (0 before the summary, which alone scrolls).
-pub(crate) fn quiz_scroll_max(app: &App) -> usize {
-    let Some(Ok(quiz)) = &app.quiz else {
-        return 0;
-    };
-    if !quiz.finished() {
-        return 0;
-    }
-    let text = layout::quiz_text(layout::frame(app.size).body);
-    let lines: Vec<ratatui::text::Line> = quiz
-        .summary(&app.data)
-        .iter()
-        .map(|l| ratatui::text::Line::raw(l.text()))
-        .collect();
-    // Measured as drawn: wrapped by words, not trimmed.
-    let height = ratatui::widgets::Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: false })
-        .line_count(text.width);
-    height.saturating_sub(usize::from(text.height))
-}
-
-/// The furthest Compare's table scrolls: its lines less the rows shown.
-pub(crate) fn compare_scroll_max(app: &App) -> usize {
-    let inner = layout::bordered_inner(layout::frame(app.size).body);
-    let lines = app
-        .compare
-        .table(&app.data, layout::compare_column(inner))
-        .len();
-    lines.saturating_sub(usize::from(inner.height))
-}
-
-/// The furthest Detail's text scrolls: its wrapped height less the rows
-/// it has.
-pub(crate) fn detail_scroll_max(app: &App) -> usize {
-    let text = layout::detail_parts(explore_layout(app, Pane::Detail).detail).0;
-    let doc = app
-        .detail_id()
-        .map(|id| detail::document(&app.data, id))
-        .unwrap_or_default();
-    let total = detail::wrapped_height(&doc, usize::from(text.width));
-    total.saturating_sub(usize::from(text.height))
-}
-
-/// The furthest the help overlay scrolls at the current size.
-pub(crate) fn help_scroll_max(app: &App) -> usize {
-    let popup = layout::help(app.size);
-    let rows = super::keymap::help_rows(&app.keymap, usize::from(popup.width.saturating_sub(2)));
-    rows.len()
-        .saturating_sub(usize::from(popup.height.saturating_sub(2)))
 }

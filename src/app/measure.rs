@@ -1,0 +1,103 @@
+//! The layout at the explorer's size, read for the state: how many rows
+//! each part shows and how far each scrolls. The rectangles come from
+//! [`crate::layout`], the one home of geometry; this only applies them to
+//! an `App` (its size, focus and text), for `update`, the input edge and
+//! the footer alike.
+
+use crate::layout;
+
+use super::{App, Pane, detail};
+
+/// The Explore view's geometry at the current size, laid out as if `focus`
+/// had focus (which matters when one pane is shown at a time).
+pub(crate) fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
+    let frame = layout::frame(app.size);
+    layout::explore(
+        frame.body,
+        layout::mode(app.size),
+        focus,
+        app.data.approaches.len(),
+    )
+}
+
+/// Rows visible in a pane at the current size.
+pub(crate) fn pane_height(app: &App, pane: Pane) -> usize {
+    let explore = explore_layout(app, pane);
+    if pane == Pane::Detail {
+        // The related list sits under a one-row rule.
+        usize::from(
+            layout::detail_parts(explore.detail)
+                .1
+                .height
+                .saturating_sub(1),
+        )
+    } else {
+        layout::inner_height(explore.pane(pane))
+    }
+}
+
+/// Rows of Detail's text part at the current size.
+pub(crate) fn text_rows(app: &App) -> usize {
+    usize::from(
+        layout::detail_parts(explore_layout(app, Pane::Detail).detail)
+            .0
+            .height,
+    )
+}
+
+pub(crate) fn search_rows(app: &App) -> usize {
+    let frame = layout::frame(app.size);
+    layout::inner_height(layout::search(frame.body).results)
+}
+
+/// The furthest the quiz summary scrolls: its wrapped lines less the
+/// rows shown (0 before the summary, which alone scrolls).
+pub(crate) fn quiz_scroll_max(app: &App) -> usize {
+    let Some(Ok(quiz)) = &app.quiz else {
+        return 0;
+    };
+    if !quiz.finished() {
+        return 0;
+    }
+    let text = layout::quiz_text(layout::frame(app.size).body);
+    let lines: Vec<ratatui::text::Line> = quiz
+        .summary(&app.data)
+        .iter()
+        .map(|l| ratatui::text::Line::raw(l.text()))
+        .collect();
+    // Measured as drawn: wrapped by words, not trimmed.
+    let height = ratatui::widgets::Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .line_count(text.width);
+    height.saturating_sub(usize::from(text.height))
+}
+
+/// The furthest Compare's table scrolls: its lines less the rows shown.
+pub(crate) fn compare_scroll_max(app: &App) -> usize {
+    let inner = layout::bordered_inner(layout::frame(app.size).body);
+    let lines = app
+        .compare
+        .table(&app.data, layout::compare_column(inner))
+        .len();
+    lines.saturating_sub(usize::from(inner.height))
+}
+
+/// The furthest Detail's text scrolls: its wrapped height less the rows
+/// it has.
+pub(crate) fn detail_scroll_max(app: &App) -> usize {
+    let text = layout::detail_parts(explore_layout(app, Pane::Detail).detail).0;
+    let doc = app
+        .detail_id()
+        .map(|id| detail::document(&app.data, id))
+        .unwrap_or_default();
+    let total = detail::wrapped_height(&doc, usize::from(text.width));
+    total.saturating_sub(usize::from(text.height))
+}
+
+/// The furthest the help overlay scrolls at the current size.
+pub(crate) fn help_scroll_max(app: &App) -> usize {
+    let popup = layout::help(app.size);
+    let rows = super::keymap::help_rows(&app.keymap, usize::from(popup.width.saturating_sub(2)));
+    rows.len()
+        .saturating_sub(usize::from(popup.height.saturating_sub(2)))
+}
