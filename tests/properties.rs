@@ -129,11 +129,13 @@ fn check_invariants(app: &App) {
         );
         assert!(search.hits.is_empty() || search.cursor.selected < search.hits.len());
     }
-    assert!(app.timeline_order.len() == app.data.events.len());
-    assert!(app.timeline_order.is_empty() || app.timeline.selected < app.timeline_order.len());
-    assert!(app.data.tour.is_empty() || app.tour_step < app.data.tour.len());
+    assert!(app.timeline.order.len() == app.data.events.len());
+    assert!(
+        app.timeline.order.is_empty() || app.timeline.cursor.selected < app.timeline.order.len()
+    );
+    assert!(app.data.tour.is_empty() || app.tour.step < app.data.tour.len());
     let points = stances::app::map::points(&app.data);
-    assert!(points.is_empty() || app.map_selected < points.len());
+    assert!(points.is_empty() || app.map.selected < points.len());
     let len = app.compare.len(&app.data);
     assert!(len == 0 || (app.compare.left < len && app.compare.right < len));
     // Every scroll offset stays within what its view can show, so the

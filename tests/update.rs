@@ -448,19 +448,19 @@ fn the_tour_walks_forward_and_back_within_its_steps() {
     let mut a = app();
     update(&mut a, Action::SwitchView(stances::app::View::Tour));
     update(&mut a, Action::Left);
-    assert_eq!(a.tour_step, 0);
+    assert_eq!(a.tour.step, 0);
     for _ in 0..20 {
         update(&mut a, Action::Next);
     }
-    assert_eq!(a.tour_step, a.data.tour.len() - 1);
+    assert_eq!(a.tour.step, a.data.tour.len() - 1);
     update(&mut a, Action::Left);
-    assert_eq!(a.tour_step, a.data.tour.len() - 2);
+    assert_eq!(a.tour.step, a.data.tour.len() - 2);
     update(&mut a, Action::Top);
-    assert_eq!(a.tour_step, 0);
+    assert_eq!(a.tour.step, 0);
     // What the keymap never sends in the tour does nothing there.
     for action in [Action::Down, Action::Right, Action::PageDown] {
         update(&mut a, action);
-        assert_eq!(a.tour_step, 0);
+        assert_eq!(a.tour.step, 0);
     }
     // The opening slide shows no item: Enter stays on it.
     update(&mut a, Action::Follow);
@@ -497,7 +497,7 @@ fn the_map_moves_between_points_by_direction() {
     update(&mut a, Action::SwitchView(View::Map));
     let points = stances::app::map::points(&a.data);
     update(&mut a, Action::Left);
-    assert_eq!(points[a.map_selected].id, "un-inclusive-governance");
+    assert_eq!(points[a.map.selected].id, "un-inclusive-governance");
     update(&mut a, Action::Follow);
     assert_eq!(a.view, View::Explore);
     assert_eq!(a.detail_id(), Some("un-inclusive-governance"));
@@ -662,7 +662,7 @@ fn a_tour_slide_on_the_map_selects_its_focus_there() {
     for _ in 0..step {
         update(&mut a, Action::Next);
     }
-    assert_eq!(a.tour_step, step);
+    assert_eq!(a.tour.step, step);
     let points = stances::app::map::points(&a.data);
-    assert_eq!(points[a.map_selected].id, focus);
+    assert_eq!(points[a.map.selected].id, focus);
 }

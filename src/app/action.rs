@@ -103,3 +103,14 @@ pub enum Action {
     /// The search index for the data on screen is ready.
     IndexReady(std::sync::Arc<crate::search::Index>),
 }
+
+/// What a view's own update made of an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not the view's: the explorer's general handling gets it.
+    Ignored,
+    /// Handled (it may have changed nothing, as at the end of a list).
+    Done,
+    /// Show this item in the explorer's Detail.
+    Open(String),
+}

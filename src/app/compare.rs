@@ -3,6 +3,8 @@
 use crate::data::relations::{self, Focus};
 use crate::data::{Dataset, Stance};
 
+use super::{Action, Outcome};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
     #[default]
@@ -42,6 +44,43 @@ impl Default for Compare {
 }
 
 impl Compare {
+    /// Left and Right pick the side, Up and Down its item, `t` the kind;
+    /// the pages scroll (bounded by `settle`, which knows the height).
+    pub fn update(&mut self, d: &Dataset, action: &Action) -> Outcome {
+        match action {
+            Action::Left => self.side = Side::Left,
+            Action::Right => self.side = Side::Right,
+            Action::Up => self.cycle(d, -1),
+            Action::Down => self.cycle(d, 1),
+            Action::ToggleKind => self.toggle_kind(d),
+            Action::PageDown => self.scroll += 5,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(5),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Done
+    }
+
+    /// New data: the items compared found again by id (taken before the
+    /// data changed), else the first.
+    pub fn reload(&mut self, d: &Dataset, ids: (Option<String>, Option<String>)) {
+        let position = |id: Option<String>| {
+            id.and_then(|id| match self.kind {
+                Kind::Approaches => d.approaches.iter().position(|a| a.id == id),
+                Kind::Actors => d.actors.iter().position(|a| a.id == id),
+            })
+        };
+        self.left = position(ids.0).unwrap_or(0);
+        self.right = position(ids.1).unwrap_or(0);
+    }
+
+    /// The ids compared, left and right.
+    pub fn ids(&self, d: &Dataset) -> (Option<String>, Option<String>) {
+        (
+            self.id(d, Side::Left).map(str::to_string),
+            self.id(d, Side::Right).map(str::to_string),
+        )
+    }
+
     pub fn len(&self, d: &Dataset) -> usize {
         match self.kind {
             Kind::Approaches => d.approaches.len(),

@@ -30,7 +30,7 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
     let at_end = |c: super::Cursor, len: usize| c.selected + 1 >= len;
     match (context, action) {
         (Global, Action::CopyQuote | Action::CopyCitation) => {
-            super::update::copy_target(app).is_some()
+            super::copy::copy_target(app).is_some()
         }
         (Help, Action::Down | Action::PageDown) => {
             app.help.unwrap_or(0) < super::measure::help_scroll_max(app)
@@ -60,20 +60,20 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
         (Map, Action::Follow) => !super::map::points(&app.data).is_empty(),
         (Map, Action::Down) => {
             let points = super::map::points(&app.data);
-            super::map::step(&points, app.map_selected, super::map::Direction::Down)
-                != app.map_selected
+            super::map::step(&points, app.map.selected, super::map::Direction::Down)
+                != app.map.selected
         }
         (Compare, Action::Left) => app.compare.side == super::compare::Side::Right,
         (Compare, Action::Right) => app.compare.side == super::compare::Side::Left,
         (Compare, Action::Up | Action::Down) => app.compare.len(&app.data) > 1,
-        (Timeline, Action::Down) => !at_end(app.timeline, app.timeline_order.len()),
-        (Timeline, Action::Follow) => !app.timeline_order.is_empty(),
-        (Tour, Action::Next) => app.tour_step + 1 < app.data.tour.len(),
-        (Tour, Action::Left) => app.tour_step > 0,
+        (Timeline, Action::Down) => !at_end(app.timeline.cursor, app.timeline.order.len()),
+        (Timeline, Action::Follow) => !app.timeline.order.is_empty(),
+        (Tour, Action::Next) => app.tour.step + 1 < app.data.tour.len(),
+        (Tour, Action::Left) => app.tour.step > 0,
         (Tour, Action::Follow) => app
             .data
             .tour
-            .get(app.tour_step)
+            .get(app.tour.step)
             .is_some_and(|s| s.focus.is_some()),
         (Compare, Action::PageDown) => app.compare.scroll < super::measure::compare_scroll_max(app),
         (Compare, Action::PageUp) => app.compare.scroll > 0,

@@ -2,6 +2,52 @@
 
 use crate::data::Dataset;
 
+use super::{Action, Outcome};
+
+/// The Map view's state: which point is selected (an index into
+/// [`points`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MapView {
+    pub selected: usize,
+}
+
+impl MapView {
+    /// The arrows move to the nearest point that way; Enter opens it.
+    pub fn update(&mut self, d: &Dataset, action: &Action) -> Outcome {
+        let direction = match action {
+            Action::Up => Direction::Up,
+            Action::Down => Direction::Down,
+            Action::Left => Direction::Left,
+            Action::Right => Direction::Right,
+            Action::Follow => {
+                return match points(d).get(self.selected) {
+                    Some(p) => Outcome::Open(p.id.clone()),
+                    None => Outcome::Done,
+                };
+            }
+            _ => return Outcome::Ignored,
+        };
+        self.selected = step(&points(d), self.selected, direction);
+        Outcome::Done
+    }
+
+    /// The id of the selected point.
+    pub fn selected_id(&self, d: &Dataset) -> Option<String> {
+        points(d).get(self.selected).map(|p| p.id.clone())
+    }
+
+    /// Select the point of item `id`; the selection stays when it has none.
+    pub fn select_id(&mut self, d: &Dataset, id: &str) -> bool {
+        match points(d).iter().position(|p| p.id == id) {
+            Some(i) => {
+                self.selected = i;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 /// An approach or actor placed on the dataset's first two axes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {

@@ -6,8 +6,10 @@
 
 mod action;
 pub mod compare;
+mod copy;
 mod cursor;
 pub mod detail;
+mod explore;
 pub mod footer;
 pub mod input;
 pub mod keymap;
@@ -15,12 +17,17 @@ pub mod line_input;
 pub mod map;
 mod measure;
 pub mod quiz;
+mod reload;
+mod search;
+pub mod timeline;
+pub mod tour;
 mod update;
 
 pub use crate::layout::Pane;
-pub use action::{Action, View};
+pub use action::{Action, Outcome, View};
 pub use cursor::Cursor;
 pub use line_input::{Edit, LineInput};
+pub use search::{Saved, Search};
 pub use update::update;
 
 use std::sync::Arc;
@@ -29,7 +36,7 @@ use ratatui::layout::Rect;
 
 use crate::data::Dataset;
 use crate::data::relations::{self, Focus, Link};
-use crate::search::{Hit, Index, Query};
+use crate::search::Index;
 
 /// Work `update` asks the outside world to do: it has no threads or I/O
 /// of its own. The event loop takes these after each update.
@@ -63,38 +70,6 @@ impl PartialEq for Effect {
             _ => false,
         }
     }
-}
-
-/// The search field and its results, while open.
-#[derive(Debug, Clone)]
-pub struct Search {
-    pub input: LineInput,
-    pub query: Query,
-    /// Identifies the current query; results of older ones are ignored.
-    pub generation: u64,
-    /// The latest results received (possibly of an older query, shown
-    /// until the new ones arrive).
-    pub hits: Arc<Vec<Hit>>,
-    /// Whether `hits` are complete for the current query.
-    pub done: bool,
-    pub cursor: Cursor,
-    /// Enter was pressed before the results of the query as typed came:
-    /// open the top result when they do, not a stale one now.
-    pub open_when_done: bool,
-    /// Where the explorer was, restored by Esc.
-    pub saved: Saved,
-}
-
-/// The selection state that opening search may change.
-#[derive(Debug, Clone)]
-pub struct Saved {
-    pub focus: Pane,
-    pub last_list: Pane,
-    pub cursors: [Cursor; 4],
-    pub link_cursor: Cursor,
-    pub detail_scroll: usize,
-    pub pinned: Option<String>,
-    pub history: Vec<String>,
 }
 
 /// The furthest each scrolling part scrolls (rows past its top).
@@ -139,12 +114,12 @@ pub struct App {
     pub status: Option<String>,
     pub search: Option<Search>,
     /// The stance map's selected point.
-    pub map_selected: usize,
+    pub map: map::MapView,
     pub compare: compare::Compare,
-    /// Events in date order (indices into `data.events`) and the cursor.
-    pub timeline_order: Vec<usize>,
-    pub timeline: Cursor,
-    pub tour_step: usize,
+    /// Events in date order and the cursor.
+    pub timeline: timeline::Timeline,
+    /// The tour's slide.
+    pub tour: tour::Tour,
     /// The quiz, once started, or why it cannot be.
     pub quiz: Option<Result<quiz::Quiz, String>>,
     /// Seed for the next quiz (from `--seed`, else chosen at start-up).
@@ -234,11 +209,10 @@ impl App {
             help: None,
             status: None,
             search: None,
-            map_selected: 0,
+            map: map::MapView::default(),
             compare: compare::Compare::default(),
-            timeline_order: Vec::new(),
-            timeline: Cursor::default(),
-            tour_step: 0,
+            timeline: timeline::Timeline::default(),
+            tour: tour::Tour::default(),
             quiz: None,
             quiz_seed: 0,
             problems: None,
@@ -248,7 +222,7 @@ impl App {
             quit: false,
             keymap: Arc::default(),
         };
-        app.timeline_order = update::timeline_order(&app.data);
+        app.timeline = timeline::Timeline::new(&app.data);
         // Start on an approach that opens on something: the first one
         // with reactions and quotes concerning it, not an empty page.
         let start = start_approach(&app.data);

@@ -68,8 +68,8 @@ fn summary(app: &App) -> String {
         View::Timeline => {
             let years = |i: Option<&usize>| i.map(|&e| d.events[e].date.year);
             match (
-                years(app.timeline_order.first()),
-                years(app.timeline_order.last()),
+                years(app.timeline.order.first()),
+                years(app.timeline.order.last()),
             ) {
                 (Some(a), Some(b)) => {
                     format!("{}, {a} to {b}", count(d.events.len(), "event", "events"))
@@ -77,10 +77,10 @@ fn summary(app: &App) -> String {
                 _ => "No events".into(),
             }
         }
-        View::Tour => match d.tour.get(app.tour_step) {
+        View::Tour => match d.tour.get(app.tour.step) {
             Some(step) => format!(
                 "Step {} of {}: {}",
-                app.tour_step + 1,
+                app.tour.step + 1,
                 d.tour.len(),
                 screen_line(&step.title)
             ),

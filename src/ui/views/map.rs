@@ -77,7 +77,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .areas(inner);
     axis_labels(ax, ay, theme, top, bottom, buf);
 
-    let selected = pts.get(app.map_selected);
+    let selected = pts.get(app.map.selected);
     let cell = |x: f64, y: f64| -> (u16, u16) {
         let fx = ((x + BOUND) / (2.0 * BOUND)).clamp(0.0, 1.0);
         let fy = ((BOUND - y) / (2.0 * BOUND)).clamp(0.0, 1.0);
@@ -111,10 +111,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let labels = map_labels::place(plot, &cells, &names, &axes, app.map_selected);
+    let labels = map_labels::place(plot, &cells, &names, &axes, app.map.selected);
     for (i, p) in pts.iter().enumerate() {
         let (cx, cy) = cells[i];
-        let is_selected = i == app.map_selected;
+        let is_selected = i == app.map.selected;
         let marker = if p.is_approach { "●" } else { "◆" };
         let style = if is_selected {
             theme.selected

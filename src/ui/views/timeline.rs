@@ -39,7 +39,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     };
     let rows = app
-        .timeline_order
+        .timeline
+        .order
         .iter()
         .map(|&i| {
             let e = &d.events[i];
@@ -65,7 +66,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             true,
         ),
         rows,
-        cursor: app.timeline,
+        cursor: app.timeline.cursor,
         focused: true,
         empty: "No events in this dataset.",
         window: None,
@@ -74,7 +75,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = pane_block(theme, Line::from(" Event "), false);
     let inner = block.inner(detail);
     block.render(detail, buf);
-    if let Some(&i) = app.timeline_order.get(app.timeline.selected) {
+    if let Some(&i) = app.timeline.order.get(app.timeline.cursor.selected) {
         let inner = Rect {
             x: inner.x.saturating_add(1),
             width: inner.width.saturating_sub(2),

@@ -19,13 +19,13 @@ const GLYPH_H: u16 = 4;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let Some(step) = d.tour.get(app.tour_step) else {
+    let Some(step) = d.tour.get(app.tour.step) else {
         Paragraph::new("This dataset has no [[tour]] steps.")
             .style(theme.note)
             .render(area, buf);
         return;
     };
-    let counter = format!(" {}/{} ", app.tour_step + 1, d.tour.len());
+    let counter = format!(" {}/{} ", app.tour.step + 1, d.tour.len());
     let block = pane_block(
         theme,
         Line::from(format!(

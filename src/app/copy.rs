@@ -1,0 +1,62 @@
+//! `y` and `Y`: the quote (or its citation) to the terminal's clipboard.
+
+use super::{App, Effect, View};
+
+/// The quote `y` copies: the one in Detail (or its reaction's), the one
+/// selected in Quotes or in search, the tour's focus, or the quiz's once
+/// answered (never before: that would give the answer away).
+pub(crate) fn copy_target(app: &App) -> Option<usize> {
+    let d = &app.data;
+    let quote_of = |id: &str| match d.item(id)? {
+        crate::data::ItemRef::Quote(i) => Some(i),
+        crate::data::ItemRef::Reaction(r) => d.reactions[r].quote.as_deref().and_then(|q| match d
+            .item(q)
+        {
+            Some(crate::data::ItemRef::Quote(i)) => Some(i),
+            _ => None,
+        }),
+        _ => None,
+    };
+    match app.view {
+        View::Explore => app.detail_id().and_then(quote_of),
+        View::Tour => d
+            .tour
+            .get(app.tour.step)?
+            .focus
+            .as_deref()
+            .and_then(quote_of),
+        View::Quiz => match app.quiz.as_ref()? {
+            Ok(q) if q.chosen.is_some() => q.question().map(|q| q.quote),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub(super) fn copy(app: &mut App, with_text: bool) {
+    let Some(i) = copy_target(app) else {
+        app.status = Some(
+            "No quote to copy here: select one in Explore (or answer the quiz question first)"
+                .into(),
+        );
+        return;
+    };
+    let q = &app.data.quotes[i];
+    let text = if with_text {
+        app.data.citation(q)
+    } else {
+        app.data.source_line(q)
+    };
+    // OSC 52 has no answer: the terminal may have ignored it, so say what
+    // was sent, not that it arrived.
+    app.status = Some(format!(
+        "Sent {} to the terminal's clipboard (OSC 52; not every terminal accepts it): {}",
+        if with_text {
+            "the quote with its citation"
+        } else {
+            "the citation"
+        },
+        text
+    ));
+    app.effects.push(Effect::Copy(text));
+}

@@ -1,0 +1,136 @@
+//! New data from disk, on screen: what the loader sends while the
+//! explorer runs. Clean data replaces the old, and everything the user had
+//! selected, in every view, is found again by id; data with problems is
+//! not shown: the last good data stays, with the problems in a panel.
+
+use std::sync::Arc;
+
+use crate::data::Dataset;
+use crate::reload::Reload;
+use crate::search::Index;
+use crate::text::count;
+
+use super::map::MapView;
+use super::quiz::Quiz;
+use super::{App, Effect, Pane, explore, search};
+
+/// The search index of the data on screen is built.
+pub(super) fn index_ready(app: &mut App, index: Arc<Index>) {
+    // Only the index of the data on screen: a newer reload may have
+    // replaced it meanwhile.
+    if index.is_for(&app.data) {
+        app.index = Arc::clone(&index);
+        app.effects.push(Effect::NewIndex(index));
+        if let Some(search) = app.search.as_mut() {
+            search.hits = Default::default();
+            search::request(app);
+        }
+    }
+}
+
+pub(super) fn reloaded(app: &mut App, reload: Reload) {
+    let (data, index) = match reload {
+        Reload::Problems(problems) => {
+            // A checked dataset always has a title: without one, nothing
+            // good was ever loaded (a big file that failed its first load).
+            let shown = if app.data.dataset.title.is_empty() {
+                "nothing to show until they are fixed"
+            } else {
+                "still showing the last good version"
+            };
+            app.status = Some(format!(
+                "{} problem{} in the data: {shown}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ));
+            app.problems = Some(problems);
+            return;
+        }
+        // A big reload comes twice: the data as soon as it is checked,
+        // then the same data with its search index.
+        Reload::Ok { data, index } if Arc::ptr_eq(&data, &app.data) => {
+            index_ready(app, index);
+            return;
+        }
+        Reload::Ok { data, index } => (data, index),
+    };
+    let selected = Selected::of(app);
+    app.data = data;
+    app.index = Arc::clone(&index);
+    app.effects.push(Effect::NewIndex(index));
+    app.problems = None;
+    selected.find_again(app);
+    // A quiz over quotes that may be gone starts again on the new data.
+    if app.quiz.is_some() {
+        app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
+    }
+    if let Some(search) = app.search.as_mut() {
+        // The old hits point into the old data: drop them before the new
+        // ones arrive.
+        search.hits = Default::default();
+        search.cursor = Default::default();
+        search::request(app);
+    }
+    app.status = Some(reloaded_status(&app.data));
+}
+
+/// What was selected in every view, by id: indices mean nothing in
+/// other data.
+struct Selected {
+    lists: Vec<Option<String>>,
+    map: Option<String>,
+    event: Option<String>,
+    compare: (Option<String>, Option<String>),
+}
+
+impl Selected {
+    fn of(app: &App) -> Selected {
+        Selected {
+            lists: Pane::LISTS
+                .iter()
+                .map(|p| app.selected_id(*p).map(str::to_string))
+                .collect(),
+            map: app.map.selected_id(&app.data),
+            event: app.timeline.selected_id(&app.data),
+            compare: app.compare.ids(&app.data),
+        }
+    }
+
+    /// Select the same items in the new data, where they still are; the
+    /// filter, pin and history keep only what is still there.
+    fn find_again(self, app: &mut App) {
+        let filter = app
+            .filter
+            .take()
+            .filter(|f| app.data.item(f.id()).is_some());
+        explore::apply_filter(app, filter);
+        for (pane, id) in Pane::LISTS.into_iter().zip(self.lists) {
+            let row = id.and_then(|id| {
+                (0..app.len(pane)).find(|&r| app.id_at(pane, r) == Some(id.as_str()))
+            });
+            let len = app.len(pane);
+            app.cursor_mut(pane).select(row.unwrap_or(0), len);
+        }
+        let data = Arc::clone(&app.data);
+        let alive = |id: &String| data.item(id).is_some();
+        app.pinned = app.pinned.take().filter(alive);
+        app.history.retain(alive);
+        app.map = MapView::default();
+        if let Some(id) = self.map {
+            app.map.select_id(&data, &id);
+        }
+        app.timeline.reload(&data, self.event.as_deref());
+        app.compare.reload(&data, self.compare);
+        app.tour.reload(&data);
+    }
+}
+
+fn reloaded_status(d: &Dataset) -> String {
+    format!(
+        "Reloaded: {}, {}, {}, {}",
+        count(d.approaches.len(), "approach", "approaches"),
+        count(d.actors.len(), "actor", "actors"),
+        count(d.reactions.len(), "reaction", "reactions"),
+        count(d.quotes.len(), "quote", "quotes")
+    )
+}

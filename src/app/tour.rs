@@ -1,0 +1,43 @@
+//! The Tour view's state: which slide is shown.
+
+use crate::data::{Dataset, TourStep};
+
+use super::{Action, Outcome};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tour {
+    /// The slide shown: an index into `data.tour`.
+    pub step: usize,
+}
+
+impl Tour {
+    /// The keymap sends Next and Left in the tour (Right, Space, l and
+    /// PageDown are Next; h and PageUp are Left); Enter opens the slide's
+    /// focus.
+    pub fn update(&mut self, d: &Dataset, action: &Action) -> Outcome {
+        let last = d.tour.len().saturating_sub(1);
+        match action {
+            Action::Next => self.step = (self.step + 1).min(last),
+            Action::Left => self.step = self.step.saturating_sub(1),
+            Action::Top => self.step = 0,
+            Action::Bottom => self.step = last,
+            Action::Follow => {
+                if let Some(focus) = self.slide(d).and_then(|s| s.focus.clone()) {
+                    return Outcome::Open(focus);
+                }
+            }
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Done
+    }
+
+    /// The slide shown, if the dataset has a tour.
+    pub fn slide<'d>(&self, d: &'d Dataset) -> Option<&'d TourStep> {
+        d.tour.get(self.step)
+    }
+
+    /// New data: the same slide number, within the new tour.
+    pub fn reload(&mut self, d: &Dataset) {
+        self.step = self.step.min(d.tour.len().saturating_sub(1));
+    }
+}
