@@ -316,16 +316,63 @@ pub fn block_text(b: &Block) -> String {
 /// every key, and a 10 MB quote took 0.3 s a key.
 pub const MAX_SHOWN_CHARS: usize = 4 * crate::text::MAX_DRAWN_CHARS;
 
+/// One row of Detail's text as drawn: the block it comes from (for its
+/// style) and its text, escaped and wrapped; a blank row between
+/// paragraphs has no block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub kind: Option<Kind>,
+    pub text: String,
+    /// Bytes of `text` that are a field's label and colon (the first row
+    /// of a field only), drawn emphasised.
+    pub label: usize,
+}
+
+/// The document's rows wrapped to `width`, the first `limit` at least
+/// (all of them with `usize::MAX`). The one source of Detail's lines:
+/// drawing takes the rows up to the bottom of the pane, measuring where
+/// scrolling ends counts them all, so the two cannot disagree.
+pub fn rows(doc: &[Block], width: usize, limit: usize) -> Vec<Row> {
+    // No more text is escaped and wrapped than fills `limit` rows (a row
+    // holds at most `width` characters but for zero-width ones), so a
+    // 10 MB quote costs a frame what a screenful does.
+    let budget = limit.saturating_add(1).saturating_mul(width);
+    let mut out = Vec::new();
+    for b in doc {
+        if out.len() >= limit {
+            break;
+        }
+        // Text from data is escaped before wrapping, so what is measured
+        // is what is drawn.
+        let text = crate::text::escape_control(crate::text::head_chars(&block_text(b), budget))
+            .into_owned();
+        for (n, line) in crate::text::wrap(&text, width).into_iter().enumerate() {
+            let label = if b.kind == Kind::Field && n == 0 {
+                (b.label.len() + 1).min(line.len())
+            } else {
+                0
+            };
+            out.push(Row {
+                kind: Some(b.kind),
+                text: line,
+                label,
+            });
+        }
+        if matches!(b.kind, Kind::Text | Kind::Quotation) {
+            out.push(Row {
+                kind: None,
+                text: String::new(),
+                label: 0,
+            });
+        }
+    }
+    out
+}
+
 /// How many rows the document takes wrapped to `width`, blank lines between
 /// paragraphs included. Used to bound scrolling.
 pub fn wrapped_height(doc: &[Block], width: usize) -> usize {
-    doc.iter()
-        .map(|b| {
-            let lines =
-                crate::text::wrap(&crate::text::escape_control(&block_text(b)), width).len();
-            lines + usize::from(matches!(b.kind, Kind::Text | Kind::Quotation))
-        })
-        .sum()
+    rows(doc, width, usize::MAX).len()
 }
 
 #[cfg(test)]

@@ -7,10 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use crate::app::detail::{Kind, block_text, document};
+use crate::app::detail::{Kind, document, rows};
 use crate::app::{App, Pane};
 use crate::layout::detail_parts;
-use crate::text::{escape_control, head_chars, wrap};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, pane_block};
@@ -44,45 +43,30 @@ pub fn render_text(
     if area.is_empty() {
         return;
     }
-    let width = usize::from(area.width);
-    // Only rows up to the bottom of the pane are ever drawn: no more text
-    // is escaped and wrapped than fills them (a row holds at most `width`
-    // characters but for zero-width ones), so a 10 MB quote costs a
-    // frame what a screenful does.
-    let rows = scroll.saturating_add(usize::from(area.height));
-    let budget = rows.saturating_add(1).saturating_mul(width);
-    let mut lines: Vec<Line> = Vec::new();
-    for b in document(&app.data, id) {
-        if lines.len() >= rows {
-            break;
-        }
-        let style = match b.kind {
-            Kind::Title => theme.heading,
-            Kind::Meta => theme.muted,
-            Kind::Quotation => theme.quotation,
-            Kind::Note => theme.note,
-            Kind::Field | Kind::Text => theme.base,
-        };
-        // Text from data is escaped before wrapping, so what is measured is
-        // what is drawn.
-        let text = escape_control(head_chars(&block_text(&b), budget)).into_owned();
-        for (n, line) in wrap(&text, width).into_iter().enumerate() {
-            if b.kind == Kind::Field && n == 0 {
-                // "Label: value" with the label emphasised.
-                let split = b.label.len() + 1;
-                let (label, rest) = line.split_at(split.min(line.len()));
-                lines.push(Line::from(vec![
-                    Span::styled(label.to_string(), theme.key),
-                    Span::styled(rest.to_string(), style),
-                ]));
-            } else {
-                lines.push(Line::styled(line, style));
+    // Only rows up to the bottom of the pane are ever drawn.
+    let limit = scroll.saturating_add(usize::from(area.height));
+    let doc = document(&app.data, id);
+    let lines = rows(&doc, usize::from(area.width), limit)
+        .into_iter()
+        .map(|row| {
+            let style = match row.kind {
+                Some(Kind::Title) => theme.heading,
+                Some(Kind::Meta) => theme.muted,
+                Some(Kind::Quotation) => theme.quotation,
+                Some(Kind::Note) => theme.note,
+                Some(Kind::Field | Kind::Text) => theme.base,
+                None => return Line::raw(""),
+            };
+            if row.label == 0 {
+                return Line::styled(row.text, style);
             }
-        }
-        if matches!(b.kind, Kind::Text | Kind::Quotation) {
-            lines.push(Line::raw(""));
-        }
-    }
+            // "Label: value" with the label emphasised.
+            let (label, rest) = row.text.split_at(row.label);
+            Line::from(vec![
+                Span::styled(label.to_string(), theme.key),
+                Span::styled(rest.to_string(), style),
+            ])
+        });
     for (row, line) in lines
         .into_iter()
         .skip(scroll)
