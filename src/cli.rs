@@ -206,6 +206,55 @@ Examples:
         default: bool,
     },
 
+    /// Run a live class over SSH: every student joins with `ssh` and gets
+    /// their own explorer; yours leads, asks and polls
+    #[command(after_help = "\
+Examples:
+  stances serve                           every interface, port 2222, a new class code
+  stances serve --bind 127.0.0.1 --port 2300 --code amber-otter-42
+  stances serve --results class.csv       answers and poll positions, for a spreadsheet
+
+Students type the printed command, e.g. `ssh -p 2222 yourname@192.0.2.10`,
+and the class code as password; their user name is the name the class
+sees. Class keys on your screen: L lead, A ask, R reveal, S scores, P poll,
+E end the activity, N hide names, C the Class panel; q ends the class.
+What it promises for security, and what not: README.md, \"stances serve\".")]
+    Serve {
+        /// Port to listen on
+        #[arg(long, default_value_t = 2222, value_name = "N")]
+        port: u16,
+        /// Address to listen on (repeatable) [default: every interface,
+        /// IPv4 and IPv6]; 127.0.0.1 keeps the class on this machine
+        #[arg(long, value_name = "ADDR")]
+        bind: Vec<std::net::IpAddr>,
+        /// The class code students type as password [default: a new one,
+        /// like amber-otter-42]
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+        /// The most students at once
+        #[arg(long, default_value_t = 60, value_name = "N")]
+        max_students: usize,
+        /// Write the class's results here as the class goes (.csv or .json)
+        #[arg(long, value_name = "FILE")]
+        results: Option<PathBuf>,
+        /// Also let in the public keys listed in FILE (authorized_keys format)
+        #[arg(long, value_name = "FILE")]
+        authorized_keys: Option<PathBuf>,
+        /// The server's key [default: stances/host_key in the platform's
+        /// data directory, made on first use]
+        #[arg(long, value_name = "FILE")]
+        host_key: Option<PathBuf>,
+        /// No teacher screen: serve until SIGINT or SIGTERM (for tests and
+        /// benchmarks)
+        #[arg(long)]
+        headless: bool,
+        /// Seed for the order of the live quiz's questions (default: random)
+        #[arg(long)]
+        seed: Option<u64>,
+        #[command(flatten)]
+        screen: ScreenArgs,
+    },
+
     /// Print the manual page (roff)
     #[command(after_help = "\
 Examples:
@@ -315,6 +364,31 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::from(commands::EXIT_PROBLEMS)
             }
         },
+        Some(Command::Serve {
+            port,
+            bind,
+            code,
+            max_students,
+            results,
+            authorized_keys,
+            host_key,
+            headless,
+            seed,
+            screen: s,
+        }) => commands::serve(
+            data,
+            screen(s, View::Explore, seed, None),
+            commands::ServeArgs {
+                port,
+                bind,
+                code,
+                max_students,
+                results,
+                authorized_keys,
+                host_key,
+                headless,
+            },
+        ),
         Some(Command::Config { .. }) => unreachable!("handled above"),
     }
 }
@@ -385,9 +459,12 @@ fn misplaced(cli: &Cli) -> Option<&'static str> {
     if cli.query.is_some() {
         return Some("--query opens the explorer: it goes with no subcommand");
     }
-    let draws = matches!(command, Command::Tour { .. } | Command::Quiz { .. });
+    let draws = matches!(
+        command,
+        Command::Tour { .. } | Command::Quiz { .. } | Command::Serve { .. }
+    );
     if cli.screen.theme.is_some() && !draws {
-        return Some("--theme applies to the explorer, `tour` and `quiz` only");
+        return Some("--theme applies to the explorer, `tour`, `quiz` and `serve` only");
     }
     None
 }

@@ -546,6 +546,174 @@ fn table_rows(
     }
 }
 
+/// The flags of `stances serve`.
+pub struct ServeArgs {
+    pub port: u16,
+    pub bind: Vec<std::net::IpAddr>,
+    pub code: Option<String>,
+    pub max_students: usize,
+    pub results: Option<PathBuf>,
+    pub authorized_keys: Option<PathBuf>,
+    pub host_key: Option<PathBuf>,
+    pub headless: bool,
+}
+
+/// `stances serve`: the class server, with the teacher's explorer in this
+/// terminal (or, `--headless`, none, until SIGINT or SIGTERM).
+pub fn serve(data: Option<&Path>, screen: Screen, args: ServeArgs) -> ExitCode {
+    use crate::serve;
+    let usage = |message: String| {
+        eprintln!("stances: error: {message}");
+        ExitCode::from(EXIT_USAGE)
+    };
+    let on_terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
+    if !args.headless && !on_terminal {
+        return usage(
+            "the teacher's screen needs a terminal; --headless serves without one".to_string(),
+        );
+    }
+    if let Some(path) = &args.results
+        && let Err(e) = serve::results::check_path(path)
+    {
+        return usage(e);
+    }
+    if args.max_students == 0 {
+        return usage("--max-students: at least 1".to_string());
+    }
+    let code = match args.code {
+        Some(code) if code.is_empty() || code.len() > 128 || code.chars().any(char::is_control) => {
+            return usage("--code: 1 to 128 characters, no control characters".to_string());
+        }
+        Some(code) => code,
+        None => {
+            use rand::RngExt;
+            let mut rng = rand::rng();
+            serve::auth::generate_code(|n| rng.random_range(0..n))
+        }
+    };
+    let Some(key_path) = args.host_key.or_else(serve::host_key::default_path) else {
+        return usage("no data directory for the host key: give --host-key FILE".to_string());
+    };
+    let host_key = match serve::host_key::load_or_create(&key_path) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!(
+                "stances: error: host key {}: {}",
+                crate::text::escape_control(&key_path.display().to_string()),
+                describe_io(&e)
+            );
+            return ExitCode::from(EXIT_PROBLEMS);
+        }
+    };
+    let authorized_keys = match args.authorized_keys.as_deref().map(read_authorized_keys) {
+        Some(Ok(keys)) => keys,
+        Some(Err(e)) => {
+            eprintln!("stances: error: {e}");
+            return ExitCode::from(EXIT_PROBLEMS);
+        }
+        None => Vec::new(),
+    };
+    let seed = screen.seed.unwrap_or_else(clock_seed);
+    let mut config = serve::Config::new(code, host_key);
+    config.port = args.port;
+    config.bind = args.bind;
+    config.max_students = args.max_students;
+    config.authorized_keys = authorized_keys;
+    config.theme = screen.theme;
+    config.no_color = !screen.color.decide(true);
+    config.quiz_seed = seed;
+    with_dataset(data, |d| {
+        let server = match serve::Server::start(config, std::sync::Arc::new(d.clone())) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("stances: error: cannot listen: {}", describe_io(&e));
+                return ExitCode::from(EXIT_PROBLEMS);
+            }
+        };
+        let addresses = serve::reachable_addresses(server.local_addrs());
+        println!(
+            "stances serve: a class of up to {} students",
+            args.max_students
+        );
+        println!("Students join with one of (password: the class code):");
+        for a in &addresses {
+            println!("  {}", serve::ssh_command(*a));
+        }
+        println!("Class code: {}", server.code());
+        println!("Host key fingerprint: {}", server.fingerprint());
+        let _ = io::stdout().flush();
+        let outcome = if args.headless {
+            wait_for_signal()
+        } else {
+            let joining = addresses
+                .first()
+                .map(|a| serve::ssh_command(*a))
+                .unwrap_or_default();
+            serve::teacher::run(
+                &server,
+                serve::teacher::Options {
+                    theme: screen.theme,
+                    no_color: !screen.color.decide(true),
+                    keymap: screen.keymap.clone(),
+                    seed,
+                    results: args.results.clone(),
+                    joining,
+                },
+            )
+        };
+        let results = server.results();
+        server.shutdown(std::time::Duration::from_secs(3));
+        if let Some(path) = &args.results {
+            match results.write(path) {
+                Ok(()) => println!(
+                    "Results: {}",
+                    crate::text::escape_control(&path.display().to_string())
+                ),
+                Err(e) => {
+                    eprintln!("stances: error: results: {}", describe_io(&e));
+                    return ExitCode::from(EXIT_PROBLEMS);
+                }
+            }
+        }
+        println!("The class has ended.");
+        match outcome {
+            Ok(()) => ExitCode::from(EXIT_OK),
+            Err(e) => {
+                eprintln!("stances: error: terminal: {}", describe_io(&e));
+                ExitCode::from(EXIT_PROBLEMS)
+            }
+        }
+    })
+}
+
+/// Block until SIGINT, SIGTERM or SIGHUP.
+fn wait_for_signal() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    let _ = signals.forever().next();
+    Ok(())
+}
+
+/// The keys of an authorized_keys file: one per line, `#` comments and
+/// blank lines skipped; a line that is not a key is an error with its
+/// number.
+fn read_authorized_keys(path: &Path) -> Result<Vec<russh::keys::PublicKey>, String> {
+    let shown = crate::text::escape_control(&path.display().to_string()).into_owned();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("{shown}: {}", describe_io(&e)))?;
+    let mut keys = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let key = russh::keys::PublicKey::from_openssh(line)
+            .map_err(|e| format!("{shown}:{}: not a public key ({e})", n + 1))?;
+        keys.push(key);
+    }
+    Ok(keys)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

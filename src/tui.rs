@@ -66,7 +66,6 @@ pub struct Options {
 /// Run the explorer until the user quits. Returns the process exit code:
 /// 0, or 128 + the signal that ended it.
 pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
-    install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     let size = terminal.size()?;
@@ -264,10 +263,14 @@ pub fn write_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// Restores the terminal when dropped: on return, on `?`, on unwinding.
-struct TerminalGuard;
+/// (Also the teacher's screen of `stances serve`.)
+pub struct TerminalGuard;
 
 impl TerminalGuard {
-    fn enter() -> io::Result<TerminalGuard> {
+    /// Take the terminal (raw mode, alternate screen, mouse, paste), with
+    /// the panic hook that gives it back.
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
         // From here on, any failure must still restore: hence the guard
         // exists before the escape sequences are written.
         let guard = TerminalGuard;

@@ -723,7 +723,9 @@ fn flags_are_only_on_the_commands_they_affect() {
     }
     let out = stances(&["--theme", "light", "list", "actors"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--theme applies to the explorer, `tour` and `quiz` only"));
+    assert!(
+        stderr(&out).contains("--theme applies to the explorer, `tour`, `quiz` and `serve` only")
+    );
     assert_eq!(
         stances(&["list", "actors", "--theme", "light"])
             .status

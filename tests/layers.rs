@@ -40,7 +40,8 @@ const LAYERS: &[(&str, u32)] = &[
     // The config file: theme, colour, dataset and the keymap to use.
     ("config", 65),
     ("tui", 70),
-    // `stances serve`: the explorer over SSH, beside the local terminal.
+    // `stances serve`: the class over SSH. Each student's explorer is the
+    // same app and ui; the teacher's screen builds on tui.
     ("serve", 75),
     ("commands", 80),
     ("cli", 90),

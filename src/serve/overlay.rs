@@ -1,0 +1,194 @@
+//! What the class adds to a student's screen: a line saying whether they
+//! follow the teacher, and the question, poll or scores while the teacher
+//! runs one. Pure drawing from the class and the student's own state.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::class::{Activity, Class, StudentId};
+use super::student::Local;
+use super::widgets::{self, OptionStyle};
+use crate::app::App;
+use crate::layout;
+use crate::ui::Theme;
+
+/// Whether the class's activity has the student's keys (its overlay is up).
+pub fn takes_keys(class: &Class, id: StudentId, local: &Local) -> bool {
+    let _ = id;
+    class.activity != Activity::Browsing && local.closed != Some(class.round)
+}
+
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    class: &Class,
+    id: StudentId,
+    local: &Local,
+) {
+    if layout::mode(area) == layout::Mode::TooSmall {
+        return;
+    }
+    banner(buf, area, theme, class, id);
+    if !takes_keys(class, id, local) {
+        return;
+    }
+    match class.activity {
+        Activity::Question(n) => {
+            if let Some(asked) = class.asked.get(n) {
+                question(buf, area, app, theme, asked, id, local, n);
+            }
+        }
+        Activity::Poll => poll(buf, area, app, theme, class, id, local),
+        Activity::Scores => scores(buf, area, theme, class, id),
+        Activity::Browsing => {}
+    }
+}
+
+/// The status row says who leads and how to follow or browse.
+fn banner(buf: &mut Buffer, area: Rect, theme: &Theme, class: &Class, id: StudentId) {
+    if class.lead.is_none() {
+        return;
+    }
+    let status = layout::frame(area).status;
+    let text = if class.lead_for(id).is_some() {
+        " Following the teacher · any key browses on your own "
+    } else {
+        " Browsing on your own · f follows the teacher again "
+    };
+    let text = crate::text::truncate(text, usize::from(status.width));
+    Line::styled(text.into_owned(), theme.tab_active).render(status, buf);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn question(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    asked: &super::class::Asked,
+    id: StudentId,
+    local: &Local,
+    n: usize,
+) {
+    let d = &app.data;
+    let w = area.width.saturating_sub(4).min(76);
+    let inner = widgets::dialog(
+        theme,
+        area,
+        w,
+        area.height.saturating_sub(2).min(18),
+        &format!("Class quiz · question {} · who said it?", n + 1),
+        buf,
+    );
+    let mine = asked.answers.get(&id).map(|(o, _)| *o);
+    let room = usize::from(inner.width);
+    let mut lines = vec![
+        Line::styled(widgets::quote_text(d, asked), theme.quotation),
+        Line::raw(""),
+    ];
+    lines.extend(widgets::option_lines(
+        d,
+        asked,
+        theme,
+        &OptionStyle {
+            mine,
+            cursor: Some(local.cursor),
+            bars: None,
+        },
+        room,
+    ));
+    lines.push(Line::raw(""));
+    let note = if asked.revealed {
+        lines.push(Line::styled(widgets::citation(d, asked), theme.muted));
+        match mine {
+            Some(o) if o == asked.question.answer => "Right! · Esc closes".to_string(),
+            Some(_) => "Not this time. · Esc closes".to_string(),
+            None => "You did not answer. · Esc closes".to_string(),
+        }
+    } else if mine.is_some() {
+        "Answer sent: wait for the teacher to reveal it · Esc browses meanwhile".to_string()
+    } else {
+        "a-d answer · ↑/↓ and Enter · q leaves the class".to_string()
+    };
+    lines.push(Line::styled(note, theme.note));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}
+
+fn poll(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    class: &Class,
+    id: StudentId,
+    local: &Local,
+) {
+    let Some(p) = &class.poll else { return };
+    let inner = widgets::dialog(
+        theme,
+        area,
+        area.width.saturating_sub(2).min(80),
+        area.height.saturating_sub(2).min(26),
+        "Class poll · where do you stand?",
+        buf,
+    );
+    let [map, note] = Layout::vertical([Constraint::Min(5), Constraint::Length(2)]).areas(inner);
+    let mine = p.places.get(&id).map(|pl| (pl.x, pl.y));
+    let cursor = (
+        f64::from(local.poll.0) / 10.0,
+        f64::from(local.poll.1) / 10.0,
+    );
+    let cloud: Vec<(f64, f64)> = mine.into_iter().collect();
+    widgets::stance_map(&app.data, theme, map, buf, &cloud, Some(cursor), None);
+    let text = if !p.open {
+        "The poll is closed. · Esc closes".to_string()
+    } else if mine.is_some() {
+        "Placed (•). Move and Enter again to change it · Esc closes".to_string()
+    } else {
+        "Arrows move ◎ · Enter places your point · ● are the approaches".to_string()
+    };
+    Paragraph::new(Line::styled(text, theme.note))
+        .wrap(Wrap { trim: true })
+        .render(note, buf);
+}
+
+fn scores(buf: &mut Buffer, area: Rect, theme: &Theme, class: &Class, id: StudentId) {
+    let inner = widgets::dialog(
+        theme,
+        area,
+        50.min(area.width),
+        7,
+        "Class quiz · the end",
+        buf,
+    );
+    let rows = class.scores();
+    let place = rows.iter().position(|r| r.0 == id);
+    let revealed = class.asked.iter().filter(|a| a.revealed).count();
+    let mut lines = Vec::new();
+    if let Some(i) = place {
+        let (_, right, _) = rows[i];
+        lines.push(Line::from(vec![
+            Span::styled("Your score: ", theme.heading),
+            Span::raw(format!("{right} of {revealed} right")),
+        ]));
+    }
+    lines.push(Line::raw(format!(
+        "{} in the class took part.",
+        crate::text::count(
+            rows.iter().filter(|r| r.2 > 0).count(),
+            "student",
+            "students"
+        )
+    )));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Esc closes", theme.note));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}

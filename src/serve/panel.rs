@@ -1,0 +1,303 @@
+//! The teacher's Class panel: the class code, who is connected, whether
+//! the teacher leads, and the activity: a question's answers arriving as
+//! bars, the score table, or the poll's cloud with counts per quadrant.
+//! [`CLASS_KEYS`] is the teacher's class keymap, as data: it dispatches
+//! the keys and writes the panel's key list, so the two cannot drift.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::class::{Activity, Class};
+use super::widgets::{self, OptionStyle};
+use crate::data::Dataset;
+use crate::text::{screen_line, truncate};
+use crate::ui::Theme;
+
+/// What a class key does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Lead,
+    Ask,
+    Reveal,
+    Scores,
+    Poll,
+    EndActivity,
+    Names,
+    Panel,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ClassKey {
+    pub key: char,
+    pub command: Command,
+    /// What the panel's key list says.
+    pub desc: &'static str,
+}
+
+/// The teacher's class keys: capitals, which the explorer's own keymap
+/// leaves free (and which only act while no search field is open).
+pub const CLASS_KEYS: &[ClassKey] = &[
+    ClassKey {
+        key: 'L',
+        command: Command::Lead,
+        desc: "lead (again: stop)",
+    },
+    ClassKey {
+        key: 'A',
+        command: Command::Ask,
+        desc: "ask the next question",
+    },
+    ClassKey {
+        key: 'R',
+        command: Command::Reveal,
+        desc: "reveal the answer",
+    },
+    ClassKey {
+        key: 'S',
+        command: Command::Scores,
+        desc: "score table",
+    },
+    ClassKey {
+        key: 'P',
+        command: Command::Poll,
+        desc: "stance poll (again: close)",
+    },
+    ClassKey {
+        key: 'E',
+        command: Command::EndActivity,
+        desc: "end it: back to browsing",
+    },
+    ClassKey {
+        key: 'N',
+        command: Command::Names,
+        desc: "hide or show names",
+    },
+    ClassKey {
+        key: 'C',
+        command: Command::Panel,
+        desc: "show or hide this panel",
+    },
+];
+
+pub fn command_for(c: char) -> Option<Command> {
+    CLASS_KEYS.iter().find(|k| k.key == c).map(|k| k.command)
+}
+
+/// What the panel needs besides the class.
+pub struct Header<'a> {
+    pub code: &'a str,
+    pub joining: &'a str,
+    /// A line for the teacher (the last class command's outcome).
+    pub notice: Option<&'a str>,
+}
+
+pub fn render(
+    d: &Dataset,
+    class: &Class,
+    header: &Header,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type)
+        .border_style(theme.border)
+        .title(Line::styled(" Class ", theme.title_focused))
+        .style(theme.base);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width < 8 || inner.height < 4 {
+        return;
+    }
+    let room = usize::from(inner.width);
+    let keys_height = (CLASS_KEYS.len() as u16 + 1).min(inner.height / 3);
+    let [top, body, keys] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Min(1),
+        Constraint::Length(keys_height),
+    ])
+    .areas(inner);
+
+    let connected = class.connected_count();
+    let alone = class
+        .connected()
+        .filter(|s| class.lead.is_some() && !s.following)
+        .count();
+    let lead = match class.lead {
+        Some(l) if l.view == crate::app::View::Tour => {
+            format!(
+                "Leading: Tour, slide {} · {alone} browsing alone",
+                l.tour_step + 1
+            )
+        }
+        Some(l) => format!("Leading: {} · {alone} browsing alone", l.view.title()),
+        None => "Not leading · L leads".to_string(),
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("Code ", theme.muted),
+            Span::styled(header.code.to_string(), theme.heading),
+            Span::styled(
+                format!(" · {connected} of {} here", class.max_students),
+                theme.muted,
+            ),
+        ]),
+        Line::styled(truncate(header.joining, room).into_owned(), theme.muted),
+        Line::raw(truncate(&lead, room).into_owned()),
+    ];
+    if let Some(n) = header.notice {
+        lines.push(Line::styled(
+            truncate(&screen_line(n), room).into_owned(),
+            theme.note,
+        ));
+    }
+    Paragraph::new(lines).render(top, buf);
+
+    match class.activity {
+        Activity::Browsing => students(class, theme, body, buf),
+        Activity::Question(n) => question(d, class, n, theme, body, buf),
+        Activity::Scores => scores(class, theme, body, buf),
+        Activity::Poll => poll(d, class, theme, body, buf),
+    }
+
+    let key_lines: Vec<Line> = std::iter::once(Line::styled("Class keys", theme.heading))
+        .chain(CLASS_KEYS.iter().map(|k| {
+            Line::from(vec![
+                Span::styled(format!("{} ", k.key), theme.key),
+                Span::raw(k.desc),
+            ])
+        }))
+        .collect();
+    Paragraph::new(key_lines).render(keys, buf);
+}
+
+/// The name shown on the teacher's screen (hidden for the projector).
+fn shown_name(class: &Class, id: u64, n: usize) -> String {
+    if class.hide_names {
+        format!("student {}", n + 1)
+    } else {
+        class
+            .student(id)
+            .map_or_else(String::new, |s| screen_line(&s.name).into_owned())
+    }
+}
+
+fn students(class: &Class, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![Line::styled("Connected", theme.heading)];
+    let here: Vec<_> = class.connected().collect();
+    if here.is_empty() {
+        lines.push(Line::styled("No one yet.", theme.muted));
+    }
+    let room = usize::from(area.height).saturating_sub(1);
+    for (n, s) in here.iter().enumerate().take(room) {
+        let mark = if class.lead.is_some() && s.following {
+            "→ "
+        } else {
+            "· "
+        };
+        lines.push(Line::raw(format!("{mark}{}", shown_name(class, s.id, n))));
+    }
+    if here.len() > room {
+        lines.pop();
+        lines.push(Line::styled(
+            format!("… and {} more", here.len() - room + 1),
+            theme.muted,
+        ));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
+fn question(d: &Dataset, class: &Class, n: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(asked) = class.asked.get(n) else {
+        return;
+    };
+    let room = usize::from(area.width);
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "Question {} · {} of {} answered",
+                n + 1,
+                asked.answers.len(),
+                class.connected_count()
+            ),
+            theme.heading,
+        ),
+        Line::styled(widgets::quote_text(d, asked), theme.quotation),
+    ];
+    let options = widgets::option_lines(
+        d,
+        asked,
+        theme,
+        &OptionStyle {
+            mine: None,
+            cursor: None,
+            bars: Some((room / 3).clamp(4, 30)),
+        },
+        room,
+    );
+    let text = Paragraph::new(lines.clone()).wrap(Wrap { trim: true });
+    let quote_rows = text.line_count(area.width) as u16;
+    let reserved = options.len() as u16 + if asked.revealed { 4 } else { 2 };
+    let quote_height = quote_rows.min(area.height.saturating_sub(reserved)).max(1);
+    let [q, rest] =
+        Layout::vertical([Constraint::Length(quote_height), Constraint::Min(0)]).areas(area);
+    Paragraph::new(std::mem::take(&mut lines))
+        .wrap(Wrap { trim: true })
+        .render(q, buf);
+    let mut rest_lines = vec![Line::raw("")];
+    rest_lines.extend(options);
+    if asked.revealed {
+        rest_lines.push(Line::styled(widgets::citation(d, asked), theme.muted));
+        rest_lines.push(Line::styled(
+            "A next question · S scores · E end",
+            theme.note,
+        ));
+    } else {
+        rest_lines.push(Line::styled("R reveals the answer", theme.note));
+    }
+    Paragraph::new(rest_lines)
+        .wrap(Wrap { trim: true })
+        .render(rest, buf);
+}
+
+fn scores(class: &Class, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let revealed = class.asked.iter().filter(|a| a.revealed).count();
+    let mut lines = vec![Line::styled(
+        format!("Scores · {revealed} questions revealed"),
+        theme.heading,
+    )];
+    let rows = class.scores();
+    let room = usize::from(area.height).saturating_sub(1);
+    for (n, (id, right, answered)) in rows.iter().enumerate().take(room) {
+        lines.push(Line::raw(format!(
+            "{:>2}. {}  {right} right of {answered}",
+            n + 1,
+            shown_name(class, *id, n)
+        )));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
+fn poll(d: &Dataset, class: &Class, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(p) = &class.poll else { return };
+    let state = if p.open { "open" } else { "closed" };
+    Line::styled(
+        format!(
+            "Poll {state} · {} of {} placed",
+            p.places.len(),
+            class.connected_count()
+        ),
+        theme.heading,
+    )
+    .render(Rect { height: 1, ..area }, buf);
+    let map = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let cloud: Vec<(f64, f64)> = p.places.values().map(|pl| (pl.x, pl.y)).collect();
+    widgets::stance_map(d, theme, map, buf, &cloud, None, Some(p.quadrants()));
+}
