@@ -8,11 +8,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::class::{Activity, Class, StudentId};
-use super::student::Local;
 use super::widgets::{self, OptionStyle};
 use crate::app::App;
 use crate::layout;
 use crate::ui::Theme;
+
+/// What a student's screen is made of, beyond their `App`.
+#[derive(Debug, Clone, Default)]
+pub struct Local {
+    /// The option the arrow keys point at in a quiz question.
+    pub cursor: usize,
+    /// The poll point before it is placed, in tenths (-10..=10).
+    pub poll: (i32, i32),
+    /// The round (see `Class::round`) whose overlay the student closed.
+    pub closed: Option<u64>,
+}
 
 /// Whether the class's activity has the student's keys (its overlay is up).
 pub fn takes_keys(class: &Class, id: StudentId, local: &Local) -> bool {

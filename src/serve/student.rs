@@ -23,7 +23,8 @@ use tokio::time::Instant;
 
 use super::class::{Activity, Class, ClassAction, StudentId};
 use super::keys::KeyDecoder;
-use super::{Hub, now, overlay};
+use super::overlay::{self, Local};
+use super::{Hub, now};
 use crate::app::{self, Action, App, Effect};
 use crate::ui::{self, Theme};
 
@@ -196,17 +197,6 @@ async fn sleep_until(deadline: Option<Instant>) {
         Some(d) => tokio::time::sleep_until(d).await,
         None => std::future::pending().await,
     }
-}
-
-/// What a student's screen is made of, beyond their `App`.
-#[derive(Debug, Clone, Default)]
-pub struct Local {
-    /// The option the arrow keys point at in a quiz question.
-    pub cursor: usize,
-    /// The poll point before it is placed, in tenths (-10..=10).
-    pub poll: (i32, i32),
-    /// The round (see `Class::round`) whose overlay the student closed.
-    pub closed: Option<u64>,
 }
 
 pub(super) struct Seat {
