@@ -314,7 +314,7 @@ impl Seat {
             app::update(&mut self.app, Action::SwitchView(lead.view));
         }
         let last = self.app.data.tour.len().saturating_sub(1);
-        self.app.tour_step = lead.tour_step.min(last);
+        self.app.tour.step = lead.tour_step.min(last);
         self.dirty = true;
     }
 

@@ -246,7 +246,7 @@ impl Desk {
         }
         let lead = Lead {
             view: self.app.view,
-            tour_step: self.app.tour_step,
+            tour_step: self.app.tour.step,
         };
         if self.sent_lead != Some(lead) {
             server.lead(lead);
