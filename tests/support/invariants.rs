@@ -1,0 +1,74 @@
+//! What must hold of an explorer after any input: every selection in
+//! range, every scroll offset within what its view shows. Shared by
+//! tests/properties.rs and the fuzz target of the SSH input path
+//! (fuzz/fuzz_targets/serve_input.rs).
+
+use stances::app::{App, Pane};
+
+pub fn check_invariants(app: &App) {
+    for pane in Pane::ALL {
+        let len = app.len(pane);
+        let c = app.cursor(pane);
+        if len == 0 {
+            assert_eq!((c.selected, c.offset), (0, 0), "{pane:?}");
+        } else {
+            assert!(c.selected < len, "{pane:?} {c:?} of {len}");
+            assert!(c.offset <= c.selected, "{pane:?} {c:?}");
+        }
+    }
+    for &i in app.reaction_rows.iter() {
+        assert!(i < app.data.reactions.len());
+    }
+    for &i in app.quote_rows.iter() {
+        assert!(i < app.data.quotes.len());
+    }
+    if let Some(id) = app.detail_id() {
+        assert!(app.data.item(id).is_some(), "detail shows unknown {id}");
+    }
+    if let Some(f) = &app.filter {
+        assert!(app.data.item(f.id()).is_some());
+    }
+    if let Some(search) = &app.search {
+        assert!(
+            search
+                .hits
+                .iter()
+                .all(|h| (h.quote as usize) < app.data.quotes.len())
+        );
+        assert!(search.hits.is_empty() || search.cursor.selected < search.hits.len());
+    }
+    assert!(app.timeline.order.len() == app.data.events.len());
+    assert!(
+        app.timeline.order.is_empty() || app.timeline.cursor.selected < app.timeline.order.len()
+    );
+    assert!(app.data.tour.is_empty() || app.tour.step < app.data.tour.len());
+    let points = stances::app::map::points(&app.data);
+    assert!(points.is_empty() || app.map.selected < points.len());
+    let len = app.compare.len(&app.data);
+    assert!(len == 0 || (app.compare.left < len && app.compare.right < len));
+    // Every scroll offset stays within what its view can show, so the
+    // first key back always moves it.
+    let limits = app.scroll_limits();
+    assert!(
+        app.detail_scroll <= limits.detail,
+        "detail {} > {limits:?}",
+        app.detail_scroll
+    );
+    assert!(
+        app.compare.scroll <= limits.compare,
+        "compare {} > {limits:?}",
+        app.compare.scroll
+    );
+    if let Some(help) = app.help {
+        assert!(help <= limits.help, "help {help} > {limits:?}");
+    }
+    if let Some(Ok(quiz)) = &app.quiz {
+        assert!(
+            quiz.scroll <= limits.quiz_summary,
+            "quiz {} > {limits:?}",
+            quiz.scroll
+        );
+        assert!(quiz.cursor < stances::app::quiz::CHOICES);
+        assert!(quiz.results.len() <= quiz.len());
+    }
+}
