@@ -17,7 +17,10 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let files = [SourceFile::new("fuzz.toml", text)];
     let checked = check(&files);
-    assert!(checked.diagnostics.len() <= MAX_SHOWN, "more problems kept than shown");
+    assert!(
+        checked.diagnostics.len() <= MAX_SHOWN,
+        "more problems kept than shown"
+    );
     let shown_errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
     assert!(checked.error_count() >= shown_errors);
     assert_eq!(
@@ -26,12 +29,18 @@ fuzz_target!(|bytes: &[u8]| {
     );
     for d in &checked.diagnostics {
         let rendered = d.render(&files);
-        assert!(!rendered.contains('\u{1b}'), "a diagnostic printed a raw ESC");
+        assert!(
+            !rendered.contains('\u{1b}'),
+            "a diagnostic printed a raw ESC"
+        );
     }
     if let Some(d) = checked.dataset {
         let _ = stances::export::json(&d);
         let md = stances::export::markdown(&d);
-        for (i, c) in md.char_indices().filter(|(_, c)| matches!(c, '<' | '[' | ']')) {
+        for (i, c) in md
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '<' | '[' | ']'))
+        {
             assert!(md[..i].ends_with('\\'), "a raw {c:?} in the Markdown");
         }
         let _ = stances::export::csv(&d);
@@ -53,6 +62,9 @@ fn from_file(bytes: &[u8]) {
         let text = std::str::from_utf8(bytes).expect("a clean file is UTF-8");
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let again = check(&[SourceFile::new("fuzz.toml", text)]);
-        assert!(again.dataset.is_some(), "clean from a file, broken in memory");
+        assert!(
+            again.dataset.is_some(),
+            "clean from a file, broken in memory"
+        );
     }
 }

@@ -64,7 +64,10 @@ fuzz_target!(|bytes: &[u8]| {
         match event {
             Event::Paste(p) => {
                 assert!(p.len() <= MAX_PASTE);
-                assert!(!p.chars().any(|c| c.is_control() || stances::text::is_unsafe(c)));
+                assert!(
+                    !p.chars()
+                        .any(|c| c.is_control() || stances::text::is_unsafe(c))
+                );
             }
             Event::Key(k) => {
                 assert_eq!(k.kind, crossterm::event::KeyEventKind::Press);
