@@ -10,26 +10,11 @@ use stances::app::{Action, App, View, update};
 use stances::data::Dataset;
 use stances::ui::{self, Theme};
 
-/// Text that tries every trick: ESC/CSI/OSC sequences (OSC 52 clipboard
-/// writes, OSC 8 links, title changes), C1 controls, BEL, CR, backspace
-/// overstrikes, bidi overrides, and the harmless-but-tricky: zero-width
-/// joiners, emoji ZWJ sequences, combining marks and tabs.
-const CORPUS: &[&str] = &[
-    "red\u{1b}[31m text",
-    "clear\u{1b}[2J\u{1b}[H screen",
-    "clip\u{1b}]52;c;aGFja2Vk\u{7} board",
-    "link\u{1b}]8;;https://evil.example\u{1b}\\click\u{1b}]8;;\u{1b}\\",
-    "title\u{1b}]0;pwned\u{7}",
-    "c1 csi\u{9b}2J and osc\u{9d}0;x\u{9c}",
-    "bell\u{7}\u{7}",
-    "carriage\rreturn over",
-    "over\u{8}\u{8}\u{8}\u{8}strike",
-    "bidi \u{202e}txet desrever\u{202c} and \u{2067}isolate\u{2069}",
-    "zwj 👩\u{200d}💻 family 👨\u{200d}👩\u{200d}👧",
-    "combining e\u{301} a\u{308}\u{304}",
-    "tab\there",
-    "dcs\u{1b}P1$r\u{1b}\\ apc\u{1b}_x\u{1b}\\",
-];
+// The corpus (every trick, from ESC sequences to bidi overrides), shared
+// with tests/serve.rs, which types it over SSH.
+#[path = "support/corpus.rs"]
+mod corpus;
+use corpus::CORPUS;
 
 fn hostile() -> Dataset {
     let mut d = stances::data::load(None).unwrap().checked.dataset.unwrap();
