@@ -66,30 +66,26 @@ pub fn points(d: &Dataset) -> Vec<Point> {
     let (Some(ax), Some(ay)) = (d.axes.first(), d.axes.get(1)) else {
         return Vec::new();
     };
-    let place = |pos: Option<&crate::data::Position>| {
-        let p = pos?;
-        Some((*p.get(&ax.id)?, *p.get(&ay.id)?))
+    // Approaches and actors carry the same fields under the same names.
+    let point = |id: &str,
+                 name: &str,
+                 short: &Option<String>,
+                 position: &Option<crate::data::Position>,
+                 is_approach| {
+        let p = position.as_ref()?;
+        Some(Point {
+            id: id.to_string(),
+            name: name.to_string(),
+            short: short.clone().unwrap_or_else(|| name.to_string()),
+            x: *p.get(&ax.id)?,
+            y: *p.get(&ay.id)?,
+            is_approach,
+        })
     };
-    let approaches = d.approaches.iter().filter_map(|a| {
-        place(a.position.as_ref()).map(|(x, y)| Point {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            short: a.short.clone().unwrap_or_else(|| a.name.clone()),
-            x,
-            y,
-            is_approach: true,
-        })
-    });
-    let actors = d.actors.iter().filter_map(|a| {
-        place(a.position.as_ref()).map(|(x, y)| Point {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            short: a.short.clone().unwrap_or_else(|| a.name.clone()),
-            x,
-            y,
-            is_approach: false,
-        })
-    });
+    let approaches =
+        (d.approaches.iter()).filter_map(|a| point(&a.id, &a.name, &a.short, &a.position, true));
+    let actors =
+        (d.actors.iter()).filter_map(|a| point(&a.id, &a.name, &a.short, &a.position, false));
     approaches.chain(actors).collect()
 }
 

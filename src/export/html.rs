@@ -414,15 +414,12 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
 fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
     let _ = writeln!(w, "<h2>Source and how to cite</h2>");
     for s in &d.sources {
-        let mut line = format!("{} <i>{}</i>", refs.of(&s.id), esc(&s.title));
-        if let Some(v) = s.verification {
-            let _ = write!(line, " ({} source)", v.label());
-        }
-        for (label, value) in lesson::source_details(s) {
-            if value != crate::data::NOT_GIVEN {
-                let _ = write!(line, ". {label}: {}", esc(&value));
-            }
-        }
+        let line = format!(
+            "{} <i>{}</i>{}",
+            refs.of(&s.id),
+            esc(&s.title),
+            lesson::source_tail(s, esc)
+        );
         let _ = writeln!(w, "<p>{line}.</p>");
     }
     let _ = writeln!(w, "<p>Cite as: {}</p>", esc(&lesson::how_to_cite(d, refs)));

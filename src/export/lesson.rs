@@ -35,6 +35,22 @@ impl<'a> SourceRefs<'a> {
     }
 }
 
+/// What follows a source's title in the handout and the HTML page: its
+/// verification, then each detail it gives, named, with `escape` applied
+/// to the data's text (Markdown or HTML escaping).
+pub fn source_tail(s: &crate::data::Source, escape: impl Fn(&str) -> String) -> String {
+    let mut line = String::new();
+    if let Some(v) = s.verification {
+        line.push_str(&format!(" ({} source)", v.label()));
+    }
+    for (label, value) in source_details(s) {
+        if value != crate::data::NOT_GIVEN {
+            line.push_str(&format!(". {label}: {}", escape(&value)));
+        }
+    }
+    line
+}
+
 /// A source's details after its title, each named; one the source leaves
 /// out says "not given", so a reader sees it is unknown, not forgotten.
 pub fn source_details(s: &crate::data::Source) -> Vec<(&'static str, String)> {

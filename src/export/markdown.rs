@@ -291,15 +291,12 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
 pub(super) fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
     let _ = writeln!(w, "## Source and how to cite\n");
     for s in &d.sources {
-        let mut line = format!("{} *{}*", t(&refs.of(&s.id)), t(&s.title));
-        if let Some(v) = s.verification {
-            let _ = write!(line, " ({} source)", v.label());
-        }
-        for (label, value) in lesson::source_details(s) {
-            if value != crate::data::NOT_GIVEN {
-                let _ = write!(line, ". {label}: {}", t(&value));
-            }
-        }
+        let line = format!(
+            "{} *{}*{}",
+            t(&refs.of(&s.id)),
+            t(&s.title),
+            lesson::source_tail(s, t)
+        );
         let _ = writeln!(w, "{line}.\n");
     }
     let _ = writeln!(w, "Cite as: {}\n", t(&lesson::how_to_cite(d, refs)));
