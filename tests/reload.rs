@@ -248,14 +248,14 @@ fn reloading_keeps_the_selection_filter_and_search_by_id() {
     update(&mut a, Action::OpenSearch);
     update(&mut a, Action::Edit(stances::app::Edit::Insert('x')));
     let _ = a.take_effects();
-    let before_filter = a.filter.clone();
+    let before_filter = a.explore.filter.clone();
     update(&mut a, Action::Reloaded(reload_text(&moved)));
     assert_eq!(
         a.data.actors[0].id, "li-qiang",
         "the file really moved China"
     );
     assert_eq!(a.selected_id(Pane::Actors), Some("li-qiang"));
-    assert_eq!(a.filter, before_filter);
+    assert_eq!(a.explore.filter, before_filter);
     assert_eq!(a.search.as_ref().unwrap().input.text(), "x");
     assert_new_index_then_search(&mut a);
 }

@@ -40,14 +40,14 @@ fn run(app: &mut App, actions: &[Action]) {
 #[test]
 fn starts_on_approaches_with_nothing_filtered() {
     let mut a = app();
-    assert_eq!(a.focus, Pane::Approaches);
-    assert_eq!(a.filter, None);
-    assert_eq!(a.reaction_rows.len(), a.data.reactions.len());
+    assert_eq!(a.explore.focus, Pane::Approaches);
+    assert_eq!(a.explore.filter, None);
+    assert_eq!(a.explore.reaction_rows.len(), a.data.reactions.len());
     // The first approach with reactions and quotes of its own, so that
     // opening it shows something (the EU's has none in the shipped data).
     assert_eq!(a.detail_id(), Some("china-cooperation-body"));
     update(&mut a, Action::Follow);
-    assert!(!a.reaction_rows.is_empty() && !a.quote_rows.is_empty());
+    assert!(!a.explore.reaction_rows.is_empty() && !a.explore.quote_rows.is_empty());
 }
 
 #[test]
@@ -55,18 +55,19 @@ fn moving_in_approaches_filters_reactions_and_quotes() {
     let mut a = app();
     run(&mut a, &[Action::Top, Action::Down, Action::Down]);
     assert_eq!(
-        a.filter,
+        a.explore.filter,
         Some(Focus::Approach("china-cooperation-body".into()))
     );
     assert!(
-        a.reaction_rows
+        a.explore
+            .reaction_rows
             .iter()
             .all(|&i| a.data.reactions[i].target == "china-cooperation-body")
     );
     assert_eq!(a.detail_id(), Some("china-cooperation-body"));
     update(&mut a, Action::Clear);
-    assert_eq!(a.filter, None);
-    assert_eq!(a.quote_rows.len(), a.data.quotes.len());
+    assert_eq!(a.explore.filter, None);
+    assert_eq!(a.explore.quote_rows.len(), a.data.quotes.len());
     assert!(a.status.as_deref().unwrap().contains("Filter cleared"));
 }
 
@@ -74,8 +75,9 @@ fn moving_in_approaches_filters_reactions_and_quotes() {
 fn an_actor_filter_includes_its_members() {
     let mut a = app();
     run(&mut a, &[Action::NextPane, Action::Follow]);
-    assert_eq!(a.filter, Some(Focus::Actor("china".into())));
+    assert_eq!(a.explore.filter, Some(Focus::Actor("china".into())));
     let speakers: Vec<&str> = a
+        .explore
         .quote_rows
         .iter()
         .map(|&i| a.data.quotes[i].speaker.as_str())
@@ -97,7 +99,7 @@ fn enter_opens_detail_and_backspace_walks_back() {
             Action::Follow,
         ],
     );
-    assert_eq!(a.focus, Pane::Detail);
+    assert_eq!(a.explore.focus, Pane::Detail);
     assert_eq!(a.detail_id(), Some("li-governance-dispersed"));
     // Its first related item is the speaker: follow it.
     update(&mut a, Action::Follow);
@@ -105,15 +107,15 @@ fn enter_opens_detail_and_backspace_walks_back() {
     // Li Qiang is part of China: follow that too.
     update(&mut a, Action::Follow);
     assert_eq!(a.detail_id(), Some("china"));
-    assert_eq!(a.history, ["li-governance-dispersed", "li-qiang"]);
+    assert_eq!(a.explore.history, ["li-governance-dispersed", "li-qiang"]);
     update(&mut a, Action::Back);
     assert_eq!(a.detail_id(), Some("li-qiang"));
     update(&mut a, Action::Back);
     assert_eq!(a.detail_id(), Some("li-governance-dispersed"));
     // Past the start of the history, Backspace returns to the list.
     update(&mut a, Action::Back);
-    assert_eq!(a.focus, Pane::Quotes);
-    assert_eq!(a.pinned, None);
+    assert_eq!(a.explore.focus, Pane::Quotes);
+    assert_eq!(a.explore.pinned, None);
 }
 
 #[test]
@@ -128,21 +130,21 @@ fn moving_in_a_list_unpins_detail() {
             Action::Follow,
         ],
     );
-    assert!(a.pinned.is_some());
+    assert!(a.explore.pinned.is_some());
     run(&mut a, &[Action::PrevPane, Action::Down]);
-    assert_eq!(a.pinned, None);
-    assert!(a.history.is_empty());
-    assert_eq!(a.focus, Pane::Quotes);
+    assert_eq!(a.explore.pinned, None);
+    assert!(a.explore.history.is_empty());
+    assert_eq!(a.explore.focus, Pane::Quotes);
     assert_eq!(a.detail_id(), a.selected_id(Pane::Quotes));
 }
 
 #[test]
 fn tab_cycles_every_pane_both_ways() {
     let mut a = app();
-    let mut seen = vec![a.focus];
+    let mut seen = vec![a.explore.focus];
     for _ in 0..5 {
         update(&mut a, Action::NextPane);
-        seen.push(a.focus);
+        seen.push(a.explore.focus);
     }
     assert_eq!(
         seen,
@@ -156,7 +158,7 @@ fn tab_cycles_every_pane_both_ways() {
         ]
     );
     update(&mut a, Action::PrevPane);
-    assert_eq!(a.focus, Pane::Detail);
+    assert_eq!(a.explore.focus, Pane::Detail);
 }
 
 #[test]
@@ -195,7 +197,7 @@ fn clicks_focus_panes_and_select_rows() {
     let mut a = app();
     // At 80x24 the Reactions pane starts at column 23; its third row is y = 4.
     click(&mut a, 30, 4);
-    assert_eq!(a.focus, Pane::Reactions);
+    assert_eq!(a.explore.focus, Pane::Reactions);
     assert_eq!(a.cursor(Pane::Reactions).selected, 2);
     // A click on the border selects nothing new.
     click(&mut a, 30, 1);
@@ -279,7 +281,7 @@ fn a_click_in_the_single_pane_strip_switches_pane() {
     let mut a = app_at(50, 14);
     // Strip row: " Approaches  Actors  Reactions …" at y = 1.
     click(&mut a, 14, 1);
-    assert_eq!(a.focus, Pane::Actors);
+    assert_eq!(a.explore.focus, Pane::Actors);
 }
 
 #[test]
@@ -297,7 +299,12 @@ fn resizing_keeps_the_selection_visible() {
     let c = a.cursor(Pane::Actors);
     assert_eq!(c.selected, a.data.actors.len() - 1);
     let frame = stances::layout::frame(a.size);
-    let panes = stances::layout::explore(frame.body, stances::layout::mode(a.size), a.focus, 4);
+    let panes = stances::layout::explore(
+        frame.body,
+        stances::layout::mode(a.size),
+        a.explore.focus,
+        4,
+    );
     let visible = stances::layout::inner_height(panes.actors);
     assert!(
         c.offset <= c.selected && c.selected < c.offset + visible,
@@ -367,7 +374,7 @@ fn search_filters_live_and_enter_opens_the_quote() {
     );
     update(&mut a, Action::Follow);
     assert!(a.search.is_none());
-    assert_eq!(a.focus, Pane::Detail);
+    assert_eq!(a.explore.focus, Pane::Detail);
     assert_eq!(a.detail_id(), Some("baidu-too-important"));
     assert_eq!(a.selected_id(Pane::Quotes), Some("baidu-too-important"));
 }
@@ -376,14 +383,22 @@ fn search_filters_live_and_enter_opens_the_quote() {
 fn esc_closes_search_and_restores_the_selection() {
     let mut a = app();
     run(&mut a, &[Action::NextPane, Action::Down, Action::Down]);
-    let before = (a.focus, a.cursors, a.detail_id().map(str::to_string));
+    let before = (
+        a.explore.focus,
+        a.explore.cursors,
+        a.detail_id().map(str::to_string),
+    );
     update(&mut a, Action::OpenSearch);
     type_text(&mut a, "whims");
     update(&mut a, Action::Down);
     update(&mut a, Action::Clear);
     assert!(a.search.is_none());
     assert_eq!(
-        (a.focus, a.cursors, a.detail_id().map(str::to_string)),
+        (
+            a.explore.focus,
+            a.explore.cursors,
+            a.detail_id().map(str::to_string)
+        ),
         before
     );
 }

@@ -2,23 +2,68 @@
 //! and Detail. Approaches and Actors filter the other two; Detail shows
 //! the selection, or what was opened, with its related links.
 
-use crate::data::relations::{self, Focus};
+use crate::data::Dataset;
+use crate::data::relations::{self, Focus, Link};
 
 use super::measure::{pane_height, text_rows};
-use super::{Action, App, Pane, View};
+use super::{Action, App, Cursor, Pane, View};
+
+/// The Explore view's state.
+#[derive(Debug, Clone)]
+pub struct Explore {
+    pub focus: Pane,
+    /// The list pane Detail follows when nothing is pinned.
+    pub last_list: Pane,
+    /// One cursor per list pane, in `Pane::LISTS` order.
+    pub cursors: [Cursor; 4],
+    /// The selected link in Detail's related list.
+    pub link_cursor: Cursor,
+    /// Detail's related links, with the item and the data they were
+    /// derived from (a reload replaces the data, not necessarily the id).
+    pub(super) links: (Option<String>, usize, Vec<Link>),
+    /// Rows of Detail's text scrolled past.
+    pub detail_scroll: usize,
+    pub filter: Option<Focus>,
+    /// Derived from `filter`: indices into `data.reactions` / `data.quotes`.
+    pub reaction_rows: Vec<usize>,
+    pub quote_rows: Vec<usize>,
+    /// What Detail shows when the user opened something explicitly.
+    pub pinned: Option<String>,
+    /// What Detail showed before, for Backspace.
+    pub history: Vec<String>,
+}
+
+impl Explore {
+    /// Every reaction and quote listed, the first approach focused.
+    pub fn new(d: &Dataset) -> Explore {
+        Explore {
+            focus: Pane::Approaches,
+            last_list: Pane::Approaches,
+            cursors: [Cursor::default(); 4],
+            link_cursor: Cursor::default(),
+            links: (None, 0, Vec::new()),
+            detail_scroll: 0,
+            filter: None,
+            reaction_rows: relations::reactions_for(d, None),
+            quote_rows: relations::quotes_for(d, None),
+            pinned: None,
+            history: Vec::new(),
+        }
+    }
+}
 
 /// The explorer's keys and the pointer's actions; returns whether the
 /// action was one of them.
 pub(super) fn handle(app: &mut App, action: &Action) -> bool {
     match *action {
-        Action::Up => step(app, app.focus, -1),
-        Action::Down => step(app, app.focus, 1),
+        Action::Up => step(app, app.explore.focus, -1),
+        Action::Down => step(app, app.explore.focus, 1),
         Action::PageUp => page(app, false),
         Action::PageDown => page(app, true),
-        Action::Top => jump(app, app.focus, 0),
-        Action::Bottom => jump(app, app.focus, usize::MAX),
-        Action::NextPane => focus(app, app.focus.next()),
-        Action::PrevPane => focus(app, app.focus.prev()),
+        Action::Top => jump(app, app.explore.focus, 0),
+        Action::Bottom => jump(app, app.explore.focus, usize::MAX),
+        Action::NextPane => focus(app, app.explore.focus.next()),
+        Action::PrevPane => focus(app, app.explore.focus.prev()),
         Action::Follow => follow(app),
         Action::Back => back(app),
         Action::Clear => clear(app),
@@ -37,11 +82,11 @@ pub(super) fn handle(app: &mut App, action: &Action) -> bool {
 /// Show `id` in the explorer's Detail, as if opened there.
 pub(super) fn open(app: &mut App, id: String) {
     app.view = View::Explore;
-    app.pinned = Some(id);
-    app.history.clear();
-    app.focus = Pane::Detail;
-    app.link_cursor = Default::default();
-    app.detail_scroll = 0;
+    app.explore.pinned = Some(id);
+    app.explore.history.clear();
+    app.explore.focus = Pane::Detail;
+    app.explore.link_cursor = Default::default();
+    app.explore.detail_scroll = 0;
 }
 
 fn step(app: &mut App, pane: Pane, delta: isize) {
@@ -57,21 +102,23 @@ fn jump(app: &mut App, pane: Pane, row: usize) {
 }
 
 fn page(app: &mut App, down: bool) {
-    if app.focus == Pane::Detail {
+    if app.explore.focus == Pane::Detail {
         // In Detail, paging scrolls the text; arrows walk the links.
         let rows = text_rows(app).max(1);
-        app.detail_scroll = if down {
-            app.detail_scroll
+        app.explore.detail_scroll = if down {
+            app.explore
+                .detail_scroll
                 .saturating_add(rows.saturating_sub(1).max(1))
         } else {
-            app.detail_scroll
+            app.explore
+                .detail_scroll
                 .saturating_sub(rows.saturating_sub(1).max(1))
         };
         return;
     }
-    let rows = pane_height(app, app.focus).max(2) - 1;
+    let rows = pane_height(app, app.explore.focus).max(2) - 1;
     let delta = isize::try_from(rows).unwrap_or(isize::MAX);
-    step(app, app.focus, if down { delta } else { -delta });
+    step(app, app.explore.focus, if down { delta } else { -delta });
 }
 
 /// A new selection in a list: Approaches and Actors narrow the other
@@ -80,11 +127,11 @@ fn selection_changed(app: &mut App, pane: Pane) {
     if pane == Pane::Detail {
         return;
     }
-    app.last_list = pane;
-    app.pinned = None;
-    app.history.clear();
-    app.link_cursor = Default::default();
-    app.detail_scroll = 0;
+    app.explore.last_list = pane;
+    app.explore.pinned = None;
+    app.explore.history.clear();
+    app.explore.link_cursor = Default::default();
+    app.explore.detail_scroll = 0;
     let id = app.selected_id(pane).map(str::to_string);
     match (pane, id) {
         (Pane::Approaches, Some(id)) => set_filter(app, Some(Focus::Approach(id))),
@@ -94,16 +141,16 @@ fn selection_changed(app: &mut App, pane: Pane) {
 }
 
 fn set_filter(app: &mut App, filter: Option<Focus>) {
-    if app.filter != filter {
+    if app.explore.filter != filter {
         apply_filter(app, filter);
     }
 }
 
 /// Set the filter and recompute the lists it narrows.
 pub(super) fn apply_filter(app: &mut App, filter: Option<Focus>) {
-    app.filter = filter;
-    app.reaction_rows = relations::reactions_for(&app.data, app.filter.as_ref());
-    app.quote_rows = relations::quotes_for(&app.data, app.filter.as_ref());
+    app.explore.filter = filter;
+    app.explore.reaction_rows = relations::reactions_for(&app.data, app.explore.filter.as_ref());
+    app.explore.quote_rows = relations::quotes_for(&app.data, app.explore.filter.as_ref());
     // The lists changed under their cursors: start them at the top.
     for pane in [Pane::Reactions, Pane::Quotes] {
         *app.cursor_mut(pane) = Default::default();
@@ -111,12 +158,12 @@ pub(super) fn apply_filter(app: &mut App, filter: Option<Focus>) {
 }
 
 fn focus(app: &mut App, pane: Pane) {
-    app.focus = pane;
+    app.explore.focus = pane;
     // Detail keeps showing what it showed when the new pane has nothing.
-    if pane.is_list() && app.pinned.is_none() && app.len(pane) > 0 {
-        app.last_list = pane;
-        app.link_cursor = Default::default();
-        app.detail_scroll = 0;
+    if pane.is_list() && app.explore.pinned.is_none() && app.len(pane) > 0 {
+        app.explore.last_list = pane;
+        app.explore.link_cursor = Default::default();
+        app.explore.detail_scroll = 0;
     }
 }
 
@@ -132,49 +179,49 @@ fn select_row(app: &mut App, pane: Pane, row: usize) {
 /// The wheel over a pane: a list moves its selection, Detail its text.
 fn scroll_pane(app: &mut App, pane: Pane, delta: isize) {
     if pane == Pane::Detail {
-        app.detail_scroll = app.detail_scroll.saturating_add_signed(delta);
+        app.explore.detail_scroll = app.explore.detail_scroll.saturating_add_signed(delta);
     } else {
         step(app, pane, delta);
     }
 }
 
 fn follow(app: &mut App) {
-    if app.focus == Pane::Detail {
-        let Some(link) = app.links().get(app.link_cursor.selected).cloned() else {
+    if app.explore.focus == Pane::Detail {
+        let Some(link) = app.links().get(app.explore.link_cursor.selected).cloned() else {
             return;
         };
         if let Some(current) = app.detail_id().map(str::to_string) {
-            app.history.push(current);
+            app.explore.history.push(current);
         }
-        app.pinned = Some(link.id.clone());
+        app.explore.pinned = Some(link.id.clone());
     } else {
-        let pane = app.focus;
+        let pane = app.explore.focus;
         let Some(id) = app.selected_id(pane).map(str::to_string) else {
             return;
         };
         selection_changed(app, pane);
-        app.pinned = Some(id);
-        app.focus = Pane::Detail;
+        app.explore.pinned = Some(id);
+        app.explore.focus = Pane::Detail;
     }
-    app.link_cursor = Default::default();
-    app.detail_scroll = 0;
+    app.explore.link_cursor = Default::default();
+    app.explore.detail_scroll = 0;
 }
 
 fn back(app: &mut App) {
-    app.link_cursor = Default::default();
-    app.detail_scroll = 0;
-    match app.history.pop() {
-        Some(previous) => app.pinned = Some(previous),
-        None if app.pinned.is_some() || app.focus == Pane::Detail => {
-            app.pinned = None;
-            app.focus = app.last_list;
+    app.explore.link_cursor = Default::default();
+    app.explore.detail_scroll = 0;
+    match app.explore.history.pop() {
+        Some(previous) => app.explore.pinned = Some(previous),
+        None if app.explore.pinned.is_some() || app.explore.focus == Pane::Detail => {
+            app.explore.pinned = None;
+            app.explore.focus = app.explore.last_list;
         }
         None => app.status = Some("Nothing to go back to".into()),
     }
 }
 
 fn clear(app: &mut App) {
-    if app.filter.is_some() {
+    if app.explore.filter.is_some() {
         set_filter(app, None);
         app.status = Some("Filter cleared: showing every reaction and quote".into());
     } else {

@@ -47,16 +47,20 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
             }
         }
         (List, Action::Down | Action::PageDown) => {
-            !at_end(app.cursor(app.focus), app.len(app.focus))
+            !at_end(app.cursor(app.explore.focus), app.len(app.explore.focus))
         }
-        (List, Action::Follow) => app.len(app.focus) > 0,
-        (Detail, Action::Down) => !at_end(app.link_cursor, app.links().len()),
+        (List, Action::Follow) => app.len(app.explore.focus) > 0,
+        (Detail, Action::Down) => !at_end(app.explore.link_cursor, app.links().len()),
         (Detail, Action::Follow) => !app.links().is_empty(),
-        (Detail, Action::PageDown) => app.detail_scroll < super::measure::detail_scroll_max(app),
-        (Explore, Action::Back) => {
-            !app.history.is_empty() || app.pinned.is_some() || app.focus == Pane::Detail
+        (Detail, Action::PageDown) => {
+            app.explore.detail_scroll < super::measure::detail_scroll_max(app)
         }
-        (Explore, Action::Clear) => app.filter.is_some(),
+        (Explore, Action::Back) => {
+            !app.explore.history.is_empty()
+                || app.explore.pinned.is_some()
+                || app.explore.focus == Pane::Detail
+        }
+        (Explore, Action::Clear) => app.explore.filter.is_some(),
         (Map, Action::Follow) => !super::map::points(&app.data).is_empty(),
         (Map, Action::Down) => {
             let points = super::map::points(&app.data);

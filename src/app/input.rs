@@ -102,7 +102,7 @@ fn pointer(app: &App, mouse: MouseEvent) -> Option<Action> {
         if app.view != View::Explore {
             return None;
         }
-        return match explore_layout(app, app.focus).pane_at(at.x, at.y)? {
+        return match explore_layout(app, app.explore.focus).pane_at(at.x, at.y)? {
             // The wheel scrolls Detail's text three rows a notch.
             Pane::Detail => Some(Action::ScrollPane {
                 pane: Pane::Detail,
@@ -126,7 +126,7 @@ fn click(app: &App, at: Position) -> Option<Action> {
     if app.view != View::Explore || layout::mode(app.size) == Mode::TooSmall {
         return None;
     }
-    let panes = explore_layout(app, app.focus);
+    let panes = explore_layout(app, app.explore.focus);
     if panes.strip.contains(at) {
         return layout::strip_items(panes.strip)
             .into_iter()

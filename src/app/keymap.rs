@@ -521,7 +521,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
     }
     match app.view {
         View::Explore => {
-            let pane = if app.focus == Pane::Detail {
+            let pane = if app.explore.focus == Pane::Detail {
                 Detail
             } else {
                 List

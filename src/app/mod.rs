@@ -9,7 +9,7 @@ pub mod compare;
 mod copy;
 mod cursor;
 pub mod detail;
-mod explore;
+pub mod explore;
 pub mod footer;
 pub mod input;
 pub mod keymap;
@@ -35,7 +35,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::data::Dataset;
-use crate::data::relations::{self, Focus, Link};
+use crate::data::relations::{self, Link};
 use crate::search::Index;
 
 /// Work `update` asks the outside world to do: it has no threads or I/O
@@ -89,26 +89,8 @@ pub struct App {
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub view: View,
-    pub focus: Pane,
-    /// The list pane Detail follows when nothing is pinned.
-    pub last_list: Pane,
-    /// One cursor per list pane, in `Pane::LISTS` order.
-    pub cursors: [Cursor; 4],
-    /// The selected link in Detail's related list.
-    pub link_cursor: Cursor,
-    /// Detail's related links, with the item and the data they were
-    /// derived from (a reload replaces the data, not necessarily the id).
-    links: (Option<String>, usize, Vec<Link>),
-    /// Rows of Detail's text scrolled past.
-    pub detail_scroll: usize,
-    pub filter: Option<Focus>,
-    /// Derived from `filter`: indices into `data.reactions` / `data.quotes`.
-    pub reaction_rows: Vec<usize>,
-    pub quote_rows: Vec<usize>,
-    /// What Detail shows when the user opened something explicitly.
-    pub pinned: Option<String>,
-    /// What Detail showed before, for Backspace.
-    pub history: Vec<String>,
+    /// The lists, Detail and what they show.
+    pub explore: explore::Explore,
     /// The help overlay, when open, with its scroll offset.
     pub help: Option<usize>,
     pub status: Option<String>,
@@ -191,21 +173,11 @@ impl App {
     /// worker thread, for big datasets).
     pub fn with_index(data: Arc<Dataset>, index: Arc<Index>, size: Rect) -> App {
         let mut app = App {
+            explore: explore::Explore::new(&data),
             index,
-            reaction_rows: relations::reactions_for(&data, None),
-            quote_rows: relations::quotes_for(&data, None),
             data,
             size,
             view: View::Explore,
-            focus: Pane::Approaches,
-            last_list: Pane::Approaches,
-            cursors: [Cursor::default(); 4],
-            link_cursor: Cursor::default(),
-            links: (None, 0, Vec::new()),
-            detail_scroll: 0,
-            filter: None,
-            pinned: None,
-            history: Vec::new(),
             help: None,
             status: None,
             search: None,
@@ -237,15 +209,15 @@ impl App {
 
     pub fn cursor(&self, pane: Pane) -> Cursor {
         match list_index(pane) {
-            Some(i) => self.cursors[i],
-            None => self.link_cursor,
+            Some(i) => self.explore.cursors[i],
+            None => self.explore.link_cursor,
         }
     }
 
     pub fn cursor_mut(&mut self, pane: Pane) -> &mut Cursor {
         match list_index(pane) {
-            Some(i) => &mut self.cursors[i],
-            None => &mut self.link_cursor,
+            Some(i) => &mut self.explore.cursors[i],
+            None => &mut self.explore.link_cursor,
         }
     }
 
@@ -254,8 +226,8 @@ impl App {
         match pane {
             Pane::Approaches => self.data.approaches.len(),
             Pane::Actors => self.data.actors.len(),
-            Pane::Reactions => self.reaction_rows.len(),
-            Pane::Quotes => self.quote_rows.len(),
+            Pane::Reactions => self.explore.reaction_rows.len(),
+            Pane::Quotes => self.explore.quote_rows.len(),
             Pane::Detail => self.links().len(),
         }
     }
@@ -267,10 +239,15 @@ impl App {
             Pane::Approaches => d.approaches.get(row).map(|a| a.id.as_str()),
             Pane::Actors => d.actors.get(row).map(|a| a.id.as_str()),
             Pane::Reactions => self
+                .explore
                 .reaction_rows
                 .get(row)
                 .map(|&i| d.reactions[i].id.as_str()),
-            Pane::Quotes => self.quote_rows.get(row).map(|&i| d.quotes[i].id.as_str()),
+            Pane::Quotes => self
+                .explore
+                .quote_rows
+                .get(row)
+                .map(|&i| d.quotes[i].id.as_str()),
             Pane::Detail => None,
         }
     }
@@ -283,9 +260,10 @@ impl App {
     /// What Detail shows: the pinned item, else the selection of the list
     /// pane last focused.
     pub fn detail_id(&self) -> Option<&str> {
-        self.pinned
+        self.explore
+            .pinned
             .as_deref()
-            .or_else(|| self.selected_id(self.last_list))
+            .or_else(|| self.selected_id(self.explore.last_list))
     }
 
     /// How far each scrolling part may scroll at the current size: what
@@ -306,7 +284,7 @@ impl App {
     /// Detail's related links for what it shows.
     /// Detail's related links, as `update` last derived them.
     pub fn links(&self) -> &[Link] {
-        &self.links.2
+        &self.explore.links.2
     }
 
     /// Derive Detail's links again if what it shows, or the data, changed
@@ -314,12 +292,12 @@ impl App {
     pub(crate) fn refresh_links(&mut self) {
         let id = self.detail_id().map(str::to_string);
         let data = Arc::as_ptr(&self.data) as usize;
-        if id != self.links.0 || data != self.links.1 {
+        if id != self.explore.links.0 || data != self.explore.links.1 {
             let links = id
                 .as_deref()
                 .map(|id| relations::related(&self.data, id))
                 .unwrap_or_default();
-            self.links = (id, data, links);
+            self.explore.links = (id, data, links);
         }
     }
 }

@@ -100,6 +100,7 @@ impl Selected {
     /// filter, pin and history keep only what is still there.
     fn find_again(self, app: &mut App) {
         let filter = app
+            .explore
             .filter
             .take()
             .filter(|f| app.data.item(f.id()).is_some());
@@ -113,8 +114,8 @@ impl Selected {
         }
         let data = Arc::clone(&app.data);
         let alive = |id: &String| data.item(id).is_some();
-        app.pinned = app.pinned.take().filter(alive);
-        app.history.retain(alive);
+        app.explore.pinned = app.explore.pinned.take().filter(alive);
+        app.explore.history.retain(alive);
         app.map = MapView::default();
         if let Some(id) = self.map {
             app.map.select_id(&data, &id);

@@ -44,13 +44,13 @@ pub struct Saved {
 
 pub(super) fn open(app: &mut App) {
     let saved = Saved {
-        focus: app.focus,
-        last_list: app.last_list,
-        cursors: app.cursors,
-        link_cursor: app.link_cursor,
-        detail_scroll: app.detail_scroll,
-        pinned: app.pinned.clone(),
-        history: app.history.clone(),
+        focus: app.explore.focus,
+        last_list: app.explore.last_list,
+        cursors: app.explore.cursors,
+        link_cursor: app.explore.link_cursor,
+        detail_scroll: app.explore.detail_scroll,
+        pinned: app.explore.pinned.clone(),
+        history: app.explore.history.clone(),
     };
     app.search = Some(Search {
         input: LineInput::default(),
@@ -128,17 +128,17 @@ pub(super) fn handle(app: &mut App, action: &Action) -> bool {
 fn close(app: &mut App) {
     if let Some(search) = app.search.take() {
         let s = search.saved;
-        app.focus = s.focus;
-        app.last_list = s.last_list;
-        app.cursors = s.cursors;
-        app.link_cursor = s.link_cursor;
-        app.detail_scroll = s.detail_scroll;
+        app.explore.focus = s.focus;
+        app.explore.last_list = s.last_list;
+        app.explore.cursors = s.cursors;
+        app.explore.link_cursor = s.link_cursor;
+        app.explore.detail_scroll = s.detail_scroll;
         // The data may have been reloaded while searching: forget what
         // is gone.
         let data = Arc::clone(&app.data);
-        app.pinned = s.pinned.filter(|id| data.item(id).is_some());
-        app.history = s.history;
-        app.history.retain(|id| data.item(id).is_some());
+        app.explore.pinned = s.pinned.filter(|id| data.item(id).is_some());
+        app.explore.history = s.history;
+        app.explore.history.retain(|id| data.item(id).is_some());
     }
 }
 
@@ -152,10 +152,10 @@ fn open_hit(app: &mut App) {
     };
     close(app);
     let quote = hit.quote as usize;
-    if let Some(row) = app.quote_rows.iter().position(|&q| q == quote) {
-        let len = app.quote_rows.len();
+    if let Some(row) = app.explore.quote_rows.iter().position(|&q| q == quote) {
+        let len = app.explore.quote_rows.len();
         app.cursor_mut(Pane::Quotes).select(row, len);
-        app.last_list = Pane::Quotes;
+        app.explore.last_list = Pane::Quotes;
     }
     // Detail lives in Explore: search may have been opened from any view.
     let id = app.data.quotes[quote].id.to_string();

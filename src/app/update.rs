@@ -188,7 +188,7 @@ pub(super) fn settle(app: &mut App) {
         let height = pane_height(app, pane);
         app.cursor_mut(pane).clamp(len, height);
     }
-    app.detail_scroll = app.detail_scroll.min(detail_scroll_max(app));
+    app.explore.detail_scroll = app.explore.detail_scroll.min(detail_scroll_max(app));
     if app.compare.scroll > 0 {
         app.compare.scroll = app.compare.scroll.min(compare_scroll_max(app));
     }

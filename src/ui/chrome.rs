@@ -16,7 +16,7 @@ pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let mut spans = Vec::new();
     // The filter chip belongs to Explore, whose lists it narrows.
-    if let (Some(filter), View::Explore) = (&app.filter, app.view) {
+    if let (Some(filter), View::Explore) = (&app.explore.filter, app.view) {
         let what = match filter {
             Focus::Approach(_) => "approach",
             Focus::Actor(_) => "actor and members",
@@ -46,8 +46,8 @@ fn summary(app: &App) -> String {
     match app.view {
         View::Explore => format!(
             "{} · {} shown · {} · {}",
-            count(app.reaction_rows.len(), "reaction", "reactions"),
-            count(app.quote_rows.len(), "quote", "quotes"),
+            count(app.explore.reaction_rows.len(), "reaction", "reactions"),
+            count(app.explore.quote_rows.len(), "quote", "quotes"),
             count(d.approaches.len(), "approach", "approaches"),
             count(d.actors.len(), "actor", "actors")
         ),

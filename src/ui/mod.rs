@@ -98,11 +98,11 @@ fn flags_as_letters(area: Rect, buf: &mut Buffer) {
 }
 
 fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
-    let panes = layout::explore(body, mode, app.focus, app.data.approaches.len());
+    let panes = layout::explore(body, mode, app.explore.focus, app.data.approaches.len());
     if !panes.strip.is_empty() {
         // One pane at a time: name them all, the shown one highlighted.
         for (pane, label, area) in layout::strip_items(panes.strip) {
-            let style = if pane == app.focus {
+            let style = if pane == app.explore.focus {
                 theme.tab_active
             } else {
                 theme.tab

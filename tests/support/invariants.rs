@@ -16,16 +16,16 @@ pub fn check_invariants(app: &App) {
             assert!(c.offset <= c.selected, "{pane:?} {c:?}");
         }
     }
-    for &i in app.reaction_rows.iter() {
+    for &i in app.explore.reaction_rows.iter() {
         assert!(i < app.data.reactions.len());
     }
-    for &i in app.quote_rows.iter() {
+    for &i in app.explore.quote_rows.iter() {
         assert!(i < app.data.quotes.len());
     }
     if let Some(id) = app.detail_id() {
         assert!(app.data.item(id).is_some(), "detail shows unknown {id}");
     }
-    if let Some(f) = &app.filter {
+    if let Some(f) = &app.explore.filter {
         assert!(app.data.item(f.id()).is_some());
     }
     if let Some(search) = &app.search {
@@ -50,9 +50,9 @@ pub fn check_invariants(app: &App) {
     // first key back always moves it.
     let limits = app.scroll_limits();
     assert!(
-        app.detail_scroll <= limits.detail,
+        app.explore.detail_scroll <= limits.detail,
         "detail {} > {limits:?}",
-        app.detail_scroll
+        app.explore.detail_scroll
     );
     assert!(
         app.compare.scroll <= limits.compare,

@@ -29,7 +29,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
-    let focused = app.focus == Pane::Actors;
+    let focused = app.explore.focus == Pane::Actors;
     let cursor = app.cursor(Pane::Actors);
     PaneList {
         block: pane_block(

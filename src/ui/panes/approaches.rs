@@ -34,7 +34,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
-    let focused = app.focus == Pane::Approaches;
+    let focused = app.explore.focus == Pane::Approaches;
     let cursor = app.cursor(Pane::Approaches);
     PaneList {
         block: pane_block(

@@ -15,10 +15,10 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, pane_block};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Pane::Detail;
+    let focused = app.explore.focus == Pane::Detail;
     let mut title = vec![Span::raw(" Detail ")];
-    if !app.history.is_empty() {
-        title.push(Span::raw(format!("· {} back ", app.history.len())));
+    if !app.explore.history.is_empty() {
+        title.push(Span::raw(format!("· {} back ", app.explore.history.len())));
     }
     pane_block(theme, Line::from(title), focused).render(area, buf);
     let (text_area, links_area) = detail_parts(area);
@@ -26,7 +26,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::styled(" Nothing selected.", theme.muted).render(text_area, buf);
         return;
     };
-    render_text(app, theme, id, text_area, buf, app.detail_scroll);
+    render_text(app, theme, id, text_area, buf, app.explore.detail_scroll);
     render_links(app, theme, links_area, buf, focused);
 }
 
@@ -129,7 +129,7 @@ fn render_links(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused:
     PaneList {
         block,
         rows,
-        cursor: app.link_cursor,
+        cursor: app.explore.link_cursor,
         focused,
         empty: "Nothing related.",
         window: None,

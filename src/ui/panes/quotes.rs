@@ -8,11 +8,11 @@ use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_ro
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let (range, shown) = visible_rows(app.cursor(Pane::Quotes), app.quote_rows.len(), area);
+    let (range, shown) = visible_rows(app.cursor(Pane::Quotes), app.explore.quote_rows.len(), area);
     // The speaker is who tells one quote from another: the quotation is
     // cut before the speaker's name is (see `ui::fit`).
     let room = usize::from(area.width.saturating_sub(4));
-    let rows = app.quote_rows[range.clone()]
+    let rows = app.explore.quote_rows[range.clone()]
         .iter()
         .map(|&i| {
             let q = &d.quotes[i];
@@ -27,22 +27,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
-    let focused = app.focus == Pane::Quotes;
+    let focused = app.explore.focus == Pane::Quotes;
     let cursor = app.cursor(Pane::Quotes);
     PaneList {
         block: pane_block(
             theme,
-            counted_title("Quotes", cursor, app.quote_rows.len()),
+            counted_title("Quotes", cursor, app.explore.quote_rows.len()),
             focused,
         ),
         rows,
         cursor: shown,
         window: Some(Window {
             first: range.start,
-            total: app.quote_rows.len(),
+            total: app.explore.quote_rows.len(),
         }),
         focused,
-        empty: if app.filter.is_some() {
+        empty: if app.explore.filter.is_some() {
             "No quotes concern this. Esc shows all."
         } else {
             "No quotes in this dataset."

@@ -8,13 +8,17 @@ use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_ro
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let (range, shown) = visible_rows(app.cursor(Pane::Reactions), app.reaction_rows.len(), area);
+    let (range, shown) = visible_rows(
+        app.cursor(Pane::Reactions),
+        app.explore.reaction_rows.len(),
+        area,
+    );
     // Who reacts, and to what, are the last to give way (see `ui::fit`):
     // the stance word, after them, goes first on the rows it does not fit
     // (its symbol and colour stay), then the names take their short
     // labels.
     let room = usize::from(area.width.saturating_sub(4));
-    let rows = app.reaction_rows[range.clone()]
+    let rows = app.explore.reaction_rows[range.clone()]
         .iter()
         .map(|&i| {
             let r = &d.reactions[i];
@@ -32,22 +36,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
-    let focused = app.focus == Pane::Reactions;
+    let focused = app.explore.focus == Pane::Reactions;
     let cursor = app.cursor(Pane::Reactions);
     PaneList {
         block: pane_block(
             theme,
-            counted_title("Reactions", cursor, app.reaction_rows.len()),
+            counted_title("Reactions", cursor, app.explore.reaction_rows.len()),
             focused,
         ),
         rows,
         cursor: shown,
         window: Some(Window {
             first: range.start,
-            total: app.reaction_rows.len(),
+            total: app.explore.reaction_rows.len(),
         }),
         focused,
-        empty: if app.filter.is_some() {
+        empty: if app.explore.filter.is_some() {
             "No reactions concern this. Esc shows all."
         } else {
             "No reactions in this dataset."
