@@ -73,6 +73,10 @@ pub struct ScreenArgs {
     /// Colour scheme [default: dark]
     #[arg(long, value_enum)]
     pub theme: Option<Theme>,
+    /// Presenter mode, for a projector: bigger text, no tab bar or status
+    /// line (p turns it on and off)
+    #[arg(long)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,19 +144,27 @@ goes to the explorer, q quits.")]
         screen: ScreenArgs,
     },
 
-    /// Play “Who said it?”: a quote, four speakers to choose from
+    /// Play a quiz: who said it, where an actor stands, which approach, which sources disagree
     #[command(after_help = "\
 Examples:
   stances quiz
   stances quiz --seed 7                   the same questions in the same order
+  stances quiz --kind mixed --seed 1234   every kind of question, for a class
+  stances quiz --kind stance --present    on a projector
 
 Keys: a-d (or ↑/↓ and Enter) answer, Enter or Space goes on, n starts a
 new round from the summary, Esc goes to the explorer, q quits (as shipped;
 the config file can change them, and ? in the quiz shows the keys in force).")]
     Quiz {
-        /// Seed for the order of questions and answers (default: random)
+        /// Seed for the order of questions and answers: the four digits
+        /// the quiz shows (default: random)
         #[arg(long)]
         seed: Option<u64>,
+        /// What to ask: who said it (who), where an actor stands (stance),
+        /// which approach is described or placed (approach), which sources
+        /// disagree and on what (sources), or some of each (mixed)
+        #[arg(long, value_enum, default_value = "who")]
+        kind: QuizKind,
         #[command(flatten)]
         screen: ScreenArgs,
     },
@@ -263,6 +275,29 @@ Examples:
     Man,
 }
 
+/// The kinds of quiz `--kind` offers (the rounds are drawn in `quiz`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuizKind {
+    Who,
+    Stance,
+    Approach,
+    Sources,
+    Mixed,
+}
+
+impl From<QuizKind> for crate::quiz::Kind {
+    fn from(k: QuizKind) -> crate::quiz::Kind {
+        use crate::quiz::Kind;
+        match k {
+            QuizKind::Who => Kind::Who,
+            QuizKind::Stance => Kind::Stance,
+            QuizKind::Approach => Kind::Approach,
+            QuizKind::Sources => Kind::Sources,
+            QuizKind::Mixed => Kind::Mixed,
+        }
+    }
+}
+
 /// The colour schemes `--theme` offers (the styles are in `ui::theme`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Theme {
@@ -324,6 +359,8 @@ pub fn run(cli: Cli) -> ExitCode {
     // `stances --theme light tour` and `stances tour --theme light` alike;
     // the command line before the config file.
     let screen = |screen: ScreenArgs, view, seed, query| Screen {
+        present: screen.present || top.present,
+        kind: crate::quiz::Kind::Who,
         theme: screen
             .theme
             .or(top.theme)
@@ -342,9 +379,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Tour { screen: s }) => {
             commands::explore(data, screen(s, View::Tour, None, None))
         }
-        Some(Command::Quiz { seed, screen: s }) => {
-            commands::explore(data, screen(s, View::Quiz, seed, None))
-        }
+        Some(Command::Quiz {
+            seed,
+            kind,
+            screen: s,
+        }) => commands::explore(
+            data,
+            Screen {
+                kind: kind.into(),
+                ..screen(s, View::Quiz, seed, None)
+            },
+        ),
         Some(Command::Validate { paths, format }) => commands::validate(data, &paths, format),
         Some(Command::List { table, format }) => commands::list_command(data, table, format),
         Some(Command::Search { query, limit, json }) => {
@@ -452,7 +497,7 @@ pub fn parse() -> Cli {
     cli
 }
 
-/// `--theme` and `--query` given before a subcommand they do nothing for
+/// `--theme`, `--present` and `--query` given before a subcommand they do nothing for
 /// (`stances --theme light list actors`): an error, not silently ignored.
 fn misplaced(cli: &Cli) -> Option<&'static str> {
     let command = cli.command.as_ref()?;
@@ -465,6 +510,9 @@ fn misplaced(cli: &Cli) -> Option<&'static str> {
     );
     if cli.screen.theme.is_some() && !draws {
         return Some("--theme applies to the explorer, `tour`, `quiz` and `serve` only");
+    }
+    if cli.screen.present && !draws {
+        return Some("--present applies to the explorer, `tour` and `quiz` only");
     }
     None
 }

@@ -75,6 +75,10 @@ pub struct Screen {
     pub notice: Option<String>,
     pub view: View,
     pub seed: Option<u64>,
+    /// What the quiz asks.
+    pub kind: crate::quiz::Kind,
+    /// Presenter mode.
+    pub present: bool,
     /// Open the search on this query.
     pub query: Option<String>,
 }
@@ -133,6 +137,8 @@ pub fn explore(data: Option<&Path>, screen: Screen) -> ExitCode {
         watch: file.map(Path::to_path_buf),
         load_in_background: in_background.map(Path::to_path_buf),
         seed: screen.seed.unwrap_or_else(clock_seed),
+        quiz_kind: screen.kind,
+        present: screen.present,
     };
     let run = |d: Dataset, options| match crate::tui::run(d, options) {
         Ok(code) => ExitCode::from(code),

@@ -94,6 +94,25 @@ pub struct Frame {
     pub footer: Rect,
 }
 
+/// The frame in presenter mode when `present`: no tab bar and no status
+/// line (a class watching a projector needs neither), the body taller by
+/// their two rows, the footer kept for the way out.
+pub fn frame_for(area: Rect, present: bool) -> Frame {
+    if !present {
+        return frame(area);
+    }
+    let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    Frame {
+        tabs: Rect { height: 0, ..body },
+        body,
+        status: Rect {
+            height: 0,
+            ..footer
+        },
+        footer,
+    }
+}
+
 pub fn frame(area: Rect) -> Frame {
     let [tabs, body, status, footer] = Layout::vertical([
         Constraint::Length(1),

@@ -14,6 +14,7 @@ pub mod export;
 pub mod layout;
 pub mod memory;
 pub mod os_error;
+pub mod quiz;
 pub mod reload;
 pub mod rng;
 pub mod search;

@@ -55,6 +55,10 @@ pub struct Options {
     pub notice: Option<String>,
     /// Seed for the quiz.
     pub seed: u64,
+    /// What the quiz asks.
+    pub quiz_kind: crate::quiz::Kind,
+    /// Presenter mode at start.
+    pub present: bool,
     /// The dataset's path, watched for changes (none for the embedded
     /// data).
     pub watch: Option<std::path::PathBuf>,
@@ -76,6 +80,8 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
         keymap: options.keymap,
         notice: options.notice,
         seed: options.seed,
+        quiz_kind: options.quiz_kind,
+        present: options.present,
         loading: options
             .load_in_background
             .as_ref()

@@ -125,6 +125,26 @@ const INVALID: &[(&str, &str)] = &[
         "8:17: error: TOML syntax: invalid basic string, expected `\"` [E006 toml-syntax]",
     ),
     (
+        "tour-compare-two-kinds.toml",
+        "25:8: error: tour step 1: view = \"compare\" sets two approaches or two actors side by side, and `focus` is an actor while `with` is an approach [E034 tour-view-mismatch]",
+    ),
+    (
+        "tour-compare-without-with.toml",
+        "24:8: error: tour step 1: view = \"compare\" needs `focus` and `with`: the two approaches (or two actors) to set side by side [E034 tour-view-mismatch]",
+    ),
+    (
+        "tour-dangling-with.toml",
+        "25:8: error: tour step 1: with `c` is not a known item; did you mean `a`? [E018 dangling-reference]",
+    ),
+    (
+        "tour-filter-without-reactions.toml",
+        "25:10: error: tour step 1: `filter` goes with view = \"reactions\" (this step's view is map) [E034 tour-view-mismatch]",
+    ),
+    (
+        "tour-unknown-view.toml",
+        "24:8: error: tour #1: unknown variant `slides`, expected one of `map`, `timeline`, `compare`, `reactions`, `objectives`, `questions` [E010 bad-item]",
+    ),
+    (
         "unknown-field.toml",
         "8:1: error: actor `a`: unknown field `nmae`, expected one of `id`, `name`, `kind`, `part_of`, `role`, `aliases`, `summary`, `position`, `position_note`, `source`, `short` [E010 bad-item]",
     ),

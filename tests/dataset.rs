@@ -892,7 +892,7 @@ fn a_tour_step_names_its_view_and_a_wrong_one_is_located() {
     assert_eq!(heads.len(), 1, "{heads:?}");
     assert!(
         heads[0].starts_with(
-            "t.toml:7:8: error: tour #1: unknown variant `mapp`, expected `map` or `timeline`"
+            "t.toml:7:8: error: tour #1: unknown variant `mapp`, expected one of `map`, `timeline`, `compare`, `reactions`, `objectives`, `questions`"
         ),
         "{heads:?}"
     );
@@ -906,5 +906,54 @@ fn a_tour_step_names_its_view_and_a_wrong_one_is_located() {
         .iter()
         .filter(|s| s.view == Some(stances::data::TourView::Map))
         .count();
-    assert!(on_map >= 3, "{on_map} slides show the map");
+    assert!(on_map >= 2, "{on_map} slides show the map");
+}
+
+#[test]
+fn the_shipped_tour_shows_what_each_slide_talks_about() {
+    use stances::data::TourView;
+    let d = shipped();
+    let first = d.tour.first().unwrap();
+    let last = d.tour.last().unwrap();
+    // The opening lists the objectives, the closing the questions.
+    assert_eq!(first.view, Some(TourView::Objectives));
+    assert_eq!(last.view, Some(TourView::Questions));
+    assert!(!d.dataset.objectives.is_empty() && !d.questions.is_empty());
+    for step in &d.tour {
+        let text = step.text.to_lowercase();
+        // A slide that asks for a comparison shows Compare, of the two
+        // items it names.
+        if text.contains("beside") || text.contains("side by side") {
+            assert_eq!(step.view, Some(TourView::Compare), "{}", step.title);
+            assert!(step.with.is_some(), "{}", step.title);
+        }
+        if text.contains("by stance") {
+            assert_eq!(step.view, Some(TourView::Reactions), "{}", step.title);
+            let focus = step.focus.as_deref().unwrap();
+            assert!(d.reactions.iter().any(|r| r.id == focus));
+        }
+        if text.contains("on the map") || text.contains("timeline") {
+            assert!(
+                matches!(step.view, Some(TourView::Map | TourView::Timeline)),
+                "{}",
+                step.title
+            );
+        }
+    }
+    assert!(
+        d.tour
+            .iter()
+            .filter(|s| s.view == Some(TourView::Compare))
+            .count()
+            >= 3
+    );
+    // About 10 to 15 minutes as written: read aloud at some 130 words a
+    // minute, with a pause of about 40 seconds a slide for the class.
+    let words: usize = d
+        .tour
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    let seconds = words * 60 / 130 + d.tour.len() * 40;
+    assert!((600..=900).contains(&seconds), "{words} words, {seconds} s");
 }

@@ -24,6 +24,9 @@ const LAYERS: &[(&str, u32)] = &[
     ("data", 10),
     ("data::check", 11),
     ("data::load", 12),
+    // Quiz rounds: pure functions of a dataset, a kind and a seed, for
+    // the explorer and for a class quiz served over the network alike.
+    ("quiz", 16),
     // Synthetic datasets, for benches and tests of the layers above.
     ("synth", 15),
     ("search", 20),

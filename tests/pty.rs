@@ -228,29 +228,33 @@ fn search_as_you_type() {
 fn a_seeded_quiz_plays_to_its_summary() {
     // The same seed gives the same quiz in the library and in the binary,
     // so the test knows the answers and answers the first three wrong.
+    // "Who said it?" and a mixed round, which asks every kind.
+    use stances::quiz::{Kind, questions};
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
-    let quiz = stances::app::quiz::Quiz::new(&data, 11).unwrap();
-    let total = quiz.len();
-    let mut s = Session::start(&["quiz", "--seed", "11"], &[], 100, 30);
-    s.wait_for(&format!("Question 1 of {total}"));
-    let mut right = 0;
-    for n in 0..total {
-        let q = quiz.question_at(n).unwrap();
-        s.wait_for(&format!("Question {} of {total}", n + 1));
-        let pick = if n < 3 { (q.answer + 1) % 4 } else { q.answer };
-        right += usize::from(n >= 3);
-        // Answers are letters: the digits open the views.
-        s.send(&char::from(b'a' + pick as u8).to_string());
-        s.wait_for(if n < 3 { "Not quite" } else { "Correct." });
-        s.send(" ");
+    for (kind, name) in [(Kind::Who, "who"), (Kind::Mixed, "mixed")] {
+        let round = questions(&data, kind, 11).unwrap();
+        let total = round.len();
+        let mut s = Session::start(&["quiz", "--kind", name, "--seed", "11"], &[], 100, 30);
+        s.wait_for("seed 0011");
+        let mut right = 0;
+        for (n, q) in round.iter().enumerate() {
+            s.wait_for(&format!("Question {} of {total}", n + 1));
+            let pick = if n < 3 { (q.answer + 1) % 4 } else { q.answer };
+            right += usize::from(n >= 3);
+            // Answers are letters: the digits open the views.
+            s.send(&char::from(b'a' + pick as u8).to_string());
+            s.wait_for(if n < 3 { "Not quite" } else { "Correct." });
+            s.wait_for("Source: ");
+            s.send(" ");
+        }
+        s.wait_for(&format!("Finished: {right} of {total} right."));
+        s.wait_for(&format!("score {right}/{total}"));
+        s.send("n");
+        s.wait_for("seed 0012");
+        s.send("q");
+        assert_eq!(s.exit_code(), 0);
+        s.assert_restored();
     }
-    s.wait_for(&format!("Finished: {right} of {total} right."));
-    s.wait_for(&format!("score {right}/{total}"));
-    s.send("n");
-    s.wait_for(&format!("Question 1 of {total}"));
-    s.send("q");
-    assert_eq!(s.exit_code(), 0);
-    s.assert_restored();
 }
 
 #[test]
@@ -259,7 +263,9 @@ fn esc_typed_fast_before_a_key_is_both_keys() {
     // as Alt+key. From the quiz, Esc then / must leave it and search.
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     let (asked, quotes) = (
-        stances::app::quiz::Quiz::new(&data, 1).unwrap().len(),
+        stances::quiz::questions(&data, stances::quiz::Kind::Who, 1)
+            .unwrap()
+            .len(),
         data.quotes.len(),
     );
     let mut s = Session::start(&["quiz", "--seed", "1"], &[], 100, 30);

@@ -410,6 +410,101 @@ fn classroom_views() {
     }
 }
 
+/// Tour slides that show Compare, the reactions by stance and the
+/// discussion questions; each kind of quiz question, asked and answered.
+#[test]
+fn tour_views_and_quiz_kinds() {
+    use stances::app::View;
+    let next = |n: usize| vec![Action::Next; n];
+    let kind = |n: usize, answer: bool| {
+        let mut a = vec![Action::ToggleKind; n];
+        if answer {
+            a.push(Action::Choose(0));
+        }
+        a
+    };
+    let cases: Vec<(&str, View, Vec<Action>)> = vec![
+        ("tour_compare_step", View::Tour, next(4)),
+        ("tour_reactions_step", View::Tour, next(8)),
+        ("tour_closing", View::Tour, vec![Action::Bottom]),
+        ("quiz_stance", View::Quiz, kind(1, false)),
+        ("quiz_stance_answered", View::Quiz, kind(1, true)),
+        ("quiz_approach", View::Quiz, kind(2, false)),
+        ("quiz_approach_answered", View::Quiz, kind(2, true)),
+        ("quiz_sources", View::Quiz, kind(3, false)),
+        ("quiz_sources_answered", View::Quiz, kind(3, true)),
+        ("quiz_mixed", View::Quiz, kind(4, false)),
+    ];
+    for (w, h) in [(80, 24), (100, 30)] {
+        for (name, view, actions) in &cases {
+            insta::assert_snapshot!(
+                format!("view_{name}_{w}x{h}"),
+                screen(&in_view(w, h, *view, actions))
+            );
+        }
+    }
+}
+
+#[test]
+fn presenter_mode() {
+    use stances::app::View;
+    let present = |view: View, actions: &[Action]| {
+        let mut a = vec![Action::TogglePresent];
+        a.extend_from_slice(actions);
+        (view, a)
+    };
+    let cases: Vec<(&str, (View, Vec<Action>))> = vec![
+        ("explore", present(View::Explore, &[])),
+        ("map", present(View::Map, &[])),
+        ("tour_first", present(View::Tour, &[])),
+        (
+            "tour_quote_step",
+            present(View::Tour, &[Action::Next, Action::Next]),
+        ),
+        ("quiz", present(View::Quiz, &[])),
+        ("quiz_answered", present(View::Quiz, &[Action::Choose(0)])),
+        (
+            "quiz_mixed",
+            present(View::Quiz, &vec![Action::ToggleKind; 4]),
+        ),
+    ];
+    for (w, h) in [(80, 24), (100, 30)] {
+        for (name, (view, actions)) in &cases {
+            insta::assert_snapshot!(
+                format!("present_{name}_{w}x{h}"),
+                screen(&in_view(w, h, *view, actions))
+            );
+        }
+    }
+}
+
+#[test]
+fn the_map_keeps_its_labels_whole_at_100_and_110_columns() {
+    use stances::app::View;
+    // Each approach by its full name or its short label, never cut: at
+    // 110 columns "(China)" and "(United Nations)" were cut off the
+    // names, at 100 "China's rules at ho…".
+    for (w, h) in [(100, 30), (110, 30), (110, 40), (120, 40)] {
+        for present in [false, true] {
+            let actions = if present {
+                vec![Action::TogglePresent]
+            } else {
+                vec![]
+            };
+            let app = in_view(w, h, View::Map, &actions);
+            let shown = screen(&app);
+            for a in &app.data.approaches {
+                let short = a.short.as_deref().unwrap_or(&a.name);
+                assert!(
+                    shown.contains(&a.name) || shown.contains(short),
+                    "{w}x{h} (presenter: {present}): {} cut\n{shown}",
+                    a.name
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn quiz_summary_and_no_quiz_message() {
     use stances::app::View;
@@ -427,7 +522,7 @@ fn quiz_summary_and_no_quiz_message() {
     update(&mut app, SwitchView(View::Quiz));
     let shown = screen(&app);
     assert!(
-        shown.contains("A quiz needs quotes by at least 4 different speakers"),
+        shown.contains("needs quotes by at least 4 different speakers"),
         "{shown}"
     );
 }

@@ -92,6 +92,8 @@ pub enum Action {
     ToggleKind,
     /// Quiz summary: a new round with the next seed.
     NewRound,
+    /// `p`: presenter mode on or off.
+    TogglePresent,
     /// `y`: copy the selected quote with its citation.
     CopyQuote,
     /// `Y`: copy the citation alone.

@@ -113,6 +113,27 @@ impl Compare {
         self.scroll = 0;
     }
 
+    /// Show `left` beside `right`: two approaches or two actors (a tour
+    /// slide's focus and `with`). Anything else leaves Compare as it was.
+    pub fn show_pair(&mut self, d: &Dataset, left: &str, right: &str) {
+        let approach = |id: &str| d.approaches.iter().position(|a| a.id == id);
+        let actor = |id: &str| d.actors.iter().position(|a| a.id == id);
+        let pair = match (approach(left), approach(right)) {
+            (Some(l), Some(r)) => Some((Kind::Approaches, l, r)),
+            _ => actor(left)
+                .zip(actor(right))
+                .map(|(l, r)| (Kind::Actors, l, r)),
+        };
+        if let Some((kind, left, right)) = pair {
+            *self = Compare {
+                kind,
+                left,
+                right,
+                ..Compare::default()
+            };
+        }
+    }
+
     pub fn toggle_kind(&mut self, d: &Dataset) {
         self.kind = match self.kind {
             Kind::Approaches => Kind::Actors,

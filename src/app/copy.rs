@@ -26,7 +26,7 @@ pub(crate) fn copy_target(app: &App) -> Option<usize> {
             .as_deref()
             .and_then(quote_of),
         View::Quiz => match app.quiz.as_ref()? {
-            Ok(q) if q.chosen.is_some() => q.question().map(|q| q.quote),
+            Ok(q) if q.chosen.is_some() => q.question().and_then(|q| q.quote),
             _ => None,
         },
         _ => None,

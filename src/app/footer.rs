@@ -29,6 +29,9 @@ pub struct Hint {
 pub fn available(app: &App, context: Context, action: &Action) -> bool {
     let at_end = |c: super::Cursor, len: usize| c.selected + 1 >= len;
     match (context, action) {
+        // Turning presenter mode on is in help; the footer, which
+        // presenter mode keeps short, says how to leave it.
+        (Global, Action::TogglePresent) => app.present,
         (Global, Action::CopyQuote | Action::CopyCitation) => {
             super::copy::copy_target(app).is_some()
         }
@@ -152,7 +155,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
 /// when one pane shows at a time) last; conveniences go first.
 fn priority(what: &str) -> u8 {
     match what {
-        "quit" | "help" | "close" | "back" | "pane" => 9,
+        "quit" | "help" | "close" | "back" | "pane" | "leave presenter" => 9,
         "answer" | "new round" | "next" | "previous" | "move" | "open" => 8,
         "results" | "search" | "links" | "ok" | "side" | "item" | "follow" => 6,
         "scroll" | "kind" | "clear" => 4,
@@ -173,6 +176,10 @@ pub fn footer(app: &App, width: usize) -> Vec<Hint> {
         .saturating_sub(3)
     };
     let mut hints = hints(app);
+    // On a projector, only the way on and the way out.
+    if app.present {
+        hints.retain(|h| priority(h.what) >= 8);
+    }
     if cost(&hints) <= width {
         return hints;
     }

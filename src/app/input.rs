@@ -115,7 +115,7 @@ fn pointer(app: &App, mouse: MouseEvent) -> Option<Action> {
 }
 
 fn click(app: &App, at: Position) -> Option<Action> {
-    let frame = layout::frame(app.size);
+    let frame = layout::frame_for(app.size, app.present);
     if frame.tabs.contains(at) {
         let titles = View::ALL.map(View::title);
         let active = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
@@ -165,7 +165,7 @@ fn click(app: &App, at: Position) -> Option<Action> {
 /// In search, the pointer acts on the results list only.
 fn search_pointer(app: &App, at: Position, wheel: isize) -> Option<Action> {
     let search = app.search.as_ref()?;
-    let results = layout::search(layout::frame(app.size).body).results;
+    let results = layout::search(layout::frame_for(app.size, app.present).body).results;
     if !results.contains(at) {
         return None;
     }

@@ -236,6 +236,7 @@ pub fn action_name(action: &Action) -> String {
         Action::Next => "next",
         Action::NewRound => "new-round",
         Action::ToggleKind => "toggle-kind",
+        Action::TogglePresent => "present",
         Action::CopyQuote => "copy",
         Action::CopyCitation => "copy-citation",
         // Not keys: the pointer's actions and events from the terminal, the
@@ -386,6 +387,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::Down, "next answer", None),
     bind(Quiz, &[key(KeyCode::Enter)], Action::Follow, "answer with the marked one, or go on", Some("ok")),
     bind(Quiz, &[ch(' '), key(KeyCode::Right)], Action::Next, "next question, once answered", Some("next")),
+    bind(Quiz, &[ch('t')], Action::ToggleKind, "another kind of question: who, stance, approach, sources, mixed (same seed)", Some("kind")),
     bind(Quiz, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Quiz summary.
     bind(QuizSummary, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
@@ -393,6 +395,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(QuizSummary, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
     bind(QuizSummary, &[key(KeyCode::PageDown)], Action::PageDown, "page down", None),
     bind(QuizSummary, &[ch('n')], Action::NewRound, "a new round (the next seed)", Some("new round")),
+    bind(QuizSummary, &[ch('t')], Action::ToggleKind, "another kind of question (same seed)", Some("kind")),
     bind(QuizSummary, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Everywhere.
     bind(Global, &[ch('/')], Action::OpenSearch, "search quotes (fuzzy)", Some("search")),
@@ -401,9 +404,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[ch('3')], Action::SwitchView(View::Compare), "compare side by side", None),
     bind(Global, &[ch('4')], Action::SwitchView(View::Timeline), "timeline", None),
     bind(Global, &[ch('5')], Action::SwitchView(View::Tour), "guided tour", None),
-    bind(Global, &[ch('6')], Action::SwitchView(View::Quiz), "quiz: who said it?", None),
+    bind(Global, &[ch('6')], Action::SwitchView(View::Quiz), "quiz", None),
     bind(Global, &[ch('y')], Action::CopyQuote, "copy the quote with its citation", Some("copy")),
     bind(Global, &[ch('Y')], Action::CopyCitation, "copy the citation alone", None),
+    bind(Global, &[ch('p')], Action::TogglePresent, "presenter mode on or off: bigger text and less chrome, for a projector", Some("leave presenter")),
     bind(Global, &[ch('?')], Action::ToggleHelp, "this help", Some("help")),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];

@@ -11,7 +11,7 @@ use super::{App, Pane, detail};
 /// The Explore view's geometry at the current size, laid out as if `focus`
 /// had focus (which matters when one pane is shown at a time).
 pub(crate) fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
-    let frame = layout::frame(app.size);
+    let frame = layout::frame_for(app.size, app.present);
     layout::explore(
         frame.body,
         layout::mode(app.size),
@@ -46,7 +46,7 @@ pub(crate) fn text_rows(app: &App) -> usize {
 }
 
 pub(crate) fn search_rows(app: &App) -> usize {
-    let frame = layout::frame(app.size);
+    let frame = layout::frame_for(app.size, app.present);
     layout::inner_height(layout::search(frame.body).results)
 }
 
@@ -59,7 +59,7 @@ pub(crate) fn quiz_scroll_max(app: &App) -> usize {
     if !quiz.finished() {
         return 0;
     }
-    let text = layout::quiz_text(layout::frame(app.size).body);
+    let text = layout::quiz_text(layout::frame_for(app.size, app.present).body);
     let lines: Vec<ratatui::text::Line> = quiz
         .summary(&app.data)
         .iter()
@@ -74,7 +74,7 @@ pub(crate) fn quiz_scroll_max(app: &App) -> usize {
 
 /// The furthest Compare's table scrolls: its lines less the rows shown.
 pub(crate) fn compare_scroll_max(app: &App) -> usize {
-    let inner = layout::bordered_inner(layout::frame(app.size).body);
+    let inner = layout::bordered_inner(layout::frame_for(app.size, app.present).body);
     let lines = app
         .compare
         .table(&app.data, layout::compare_column(inner))

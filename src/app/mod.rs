@@ -106,6 +106,11 @@ pub struct App {
     pub quiz: Option<Result<quiz::Quiz, String>>,
     /// Seed for the next quiz (from `--seed`, else chosen at start-up).
     pub quiz_seed: u64,
+    /// Presenter mode, for a projector (`--present`, or `p`): the view's
+    /// text bigger, the chrome a class does not need hidden.
+    pub present: bool,
+    /// What the quiz asks (from `--kind`; `t` in the quiz changes it).
+    pub quiz_kind: quiz::Kind,
     /// While the dataset loads in the background: what the loader is
     /// doing. The explorer is up and answers keys meanwhile.
     pub loading: Option<crate::reload::Stage>,
@@ -134,6 +139,10 @@ pub struct Start {
     pub notice: Option<String>,
     /// Seed for the quiz.
     pub seed: u64,
+    /// What the quiz asks.
+    pub quiz_kind: quiz::Kind,
+    /// Presenter mode.
+    pub present: bool,
     /// The dataset is still loading in the background: what is read.
     pub loading: Option<String>,
 }
@@ -143,6 +152,8 @@ impl App {
     /// search of the query) wait in the app for [`App::take_effects`].
     pub fn start(&mut self, start: Start) {
         self.quiz_seed = start.seed;
+        self.quiz_kind = start.quiz_kind;
+        self.present = start.present;
         self.keymap = start.keymap;
         if let Some(what) = start.loading {
             self.loading = Some(crate::reload::Stage {
@@ -187,6 +198,8 @@ impl App {
             tour: tour::Tour::default(),
             quiz: None,
             quiz_seed: 0,
+            quiz_kind: quiz::Kind::default(),
+            present: false,
             problems: None,
             loading: None,
             search_generation: 0,

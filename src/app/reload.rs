@@ -62,7 +62,7 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) {
     selected.find_again(app);
     // A quiz over quotes that may be gone starts again on the new data.
     if app.quiz.is_some() {
-        app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
+        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
     }
     if let Some(search) = app.search.as_mut() {
         // The old hits point into the old data: drop them before the new

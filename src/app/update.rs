@@ -57,6 +57,7 @@ pub fn update(app: &mut App, action: Action) {
             Action::OpenSearch => search::open(app),
             Action::CopyQuote => copy::copy(app, true),
             Action::CopyCitation => copy::copy(app, false),
+            Action::TogglePresent => app.present = !app.present,
             // Without an open search, or outside their views, the rest
             // have nothing to act on.
             _ => {}
@@ -65,8 +66,9 @@ pub fn update(app: &mut App, action: Action) {
     settle(app);
 }
 
-/// A tour slide that shows the map or the timeline selects its focus
-/// there, so the slide's view points at what it talks about.
+/// A tour slide that shows the map, the timeline or Compare selects its
+/// focus there (Compare: the focus and `with`), so the slide's view points
+/// at what it talks about; pressing 2, 3 or 4 then shows the same.
 fn select_tour_focus(app: &mut App) {
     use crate::data::TourView;
     let Some(step) = app.tour.slide(&app.data) else {
@@ -82,13 +84,19 @@ fn select_tour_focus(app: &mut App) {
         TourView::Timeline => {
             app.timeline.select_id(&app.data, &focus);
         }
+        TourView::Compare => {
+            let with = step.with.clone().unwrap_or_default();
+            app.compare.show_pair(&app.data, &focus, &with);
+        }
+        // Drawn from the data alone.
+        TourView::Reactions | TourView::Objectives | TourView::Questions => {}
     }
 }
 
 fn switch_view(app: &mut App, view: View) {
     app.view = view;
     if view == View::Quiz && app.quiz.is_none() {
-        app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
+        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
     }
     if view == View::Tour {
         select_tour_focus(app);
@@ -124,6 +132,15 @@ fn handle_view(app: &mut App, action: &Action) -> bool {
 }
 
 fn handle_quiz(app: &mut App, action: &Action) -> bool {
+    // Another kind of question, with the same seed: from a question, the
+    // summary, or a kind this dataset cannot ask.
+    if *action == Action::ToggleKind {
+        app.quiz_kind = app.quiz_kind.next();
+        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
+        app.status = Some(format!("Quiz: {}", app.quiz_kind.title()));
+        return true;
+    }
+    let data = &app.data;
     let Some(Ok(quiz)) = app.quiz.as_mut() else {
         return false;
     };
@@ -140,11 +157,11 @@ fn handle_quiz(app: &mut App, action: &Action) -> bool {
             let c = quiz.cursor;
             quiz.choose(c);
         }
-        Action::Follow | Action::Next | Action::Right => quiz.next(),
+        Action::Follow | Action::Next | Action::Right => quiz.next(data),
         // A new round with the next seed, from the summary.
         Action::NewRound if quiz.finished() => {
-            app.quiz_seed = app.quiz_seed.wrapping_add(1);
-            app.quiz = Some(Quiz::new(&app.data, app.quiz_seed));
+            app.quiz_seed = (app.quiz_seed + 1) % super::quiz::SEEDS;
+            app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
         }
         _ => return false,
     }

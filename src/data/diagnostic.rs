@@ -43,6 +43,9 @@ pub enum Kind {
     RenderingOtherSpeaker,
     /// A glossary term explained twice.
     DuplicateGlossaryTerm,
+    /// A tour step whose `view` does not fit its `focus`, `with` or
+    /// `filter` (a compare without two items, a map of an event).
+    TourViewMismatch,
     TomlSyntax,
     UnknownTable,
     /// `[quote]` where `[[quote]]` is meant, or a table that is a value.
@@ -73,7 +76,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind: errors in code order, then warnings.
-    pub const ALL: [Kind; 34] = [
+    pub const ALL: [Kind; 35] = [
         Kind::Unreadable,
         Kind::TooBig,
         Kind::NotUtf8,
@@ -106,6 +109,7 @@ impl Kind {
         Kind::RenderingChain,
         Kind::RenderingOtherSpeaker,
         Kind::DuplicateGlossaryTerm,
+        Kind::TourViewMismatch,
         Kind::UnreferencedActor,
         Kind::UncitedSource,
     ];
@@ -145,6 +149,7 @@ impl Kind {
             Kind::RenderingChain => ("E031", "rendering-chain"),
             Kind::RenderingOtherSpeaker => ("E032", "rendering-other-speaker"),
             Kind::DuplicateGlossaryTerm => ("E033", "duplicate-glossary-term"),
+            Kind::TourViewMismatch => ("E034", "tour-view-mismatch"),
             Kind::UnreferencedActor => ("W001", "unreferenced-actor"),
             Kind::UncitedSource => ("W002", "uncited-source"),
         }

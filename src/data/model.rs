@@ -214,6 +214,30 @@ pub enum TourView {
     Map,
     /// The timeline, with the focused event selected.
     Timeline,
+    /// Compare: the focus on the left, the step's `with` on the right
+    /// (two approaches or two actors).
+    Compare,
+    /// The reactions to (or by) the step's `filter`, by stance, with the
+    /// focused reaction marked.
+    Reactions,
+    /// The dataset's learning objectives (`[dataset] objectives`).
+    Objectives,
+    /// The discussion questions (`[[question]]`).
+    Questions,
+}
+
+impl TourView {
+    /// The word written in data files.
+    pub fn name(self) -> &'static str {
+        match self {
+            TourView::Map => "map",
+            TourView::Timeline => "timeline",
+            TourView::Compare => "compare",
+            TourView::Reactions => "reactions",
+            TourView::Objectives => "objectives",
+            TourView::Questions => "questions",
+        }
+    }
 }
 
 /// How far an approach reaches. Without it, a national law and a proposed
@@ -387,10 +411,18 @@ pub struct TourStep {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<String>,
-    /// The view the slide shows its focus in (the map, the timeline);
-    /// without it, the focus in full, as in Detail.
+    /// The view the slide shows its focus in (the map, the timeline,
+    /// Compare, the reactions, the objectives or the questions); without
+    /// it, the focus in full, as in Detail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<TourView>,
+    /// With `view = "compare"`: the item set beside the focus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with: Option<String>,
+    /// With `view = "reactions"`: the approach or actor whose reactions
+    /// are listed (every reaction without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
 }
 
 impl Dataset {

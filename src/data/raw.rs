@@ -154,7 +154,9 @@ pub struct RawTourStep {
     pub text: Text,
     pub focus: Option<Text>,
     #[serde(default)]
-    pub view: Option<TourView>,
+    pub view: Option<Spanned<TourView>>,
+    pub with: Option<Text>,
+    pub filter: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

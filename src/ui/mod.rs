@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     // The terminal cursor shows only where the user types.
     if app.help.is_none()
         && layout::mode(area) != Mode::TooSmall
-        && let Some(position) = search::cursor(app, layout::frame(area).body)
+        && let Some(position) = search::cursor(app, layout::frame_for(area, app.present).body)
     {
         frame.set_cursor_position(position);
     }
@@ -43,12 +43,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         too_small(theme, area, buf);
         return;
     }
-    let f = layout::frame(area);
+    let f = layout::frame_for(area, app.present);
     tabs::render(app, theme, f.tabs, buf);
     if app.search.is_some() {
         search::render(app, theme, f.body, buf);
     } else {
         match app.view {
+            View::Explore if app.present => views::present::explore(app, theme, f.body, buf),
             View::Explore => explore(app, theme, f.body, mode, buf),
             View::Map => views::map::render(app, theme, f.body, buf),
             View::Compare => views::compare::render(app, theme, f.body, buf),

@@ -40,6 +40,9 @@ pub struct Collector {
     pub ids: [Vec<Loc>; Table::COUNT],
     pub refs: Vec<Ref>,
     pub positions: Vec<PositionFact>,
+    /// Each tour step with a `view`: its number and where the view is
+    /// written, for the rules that check the view fits the step.
+    pub tour_views: Vec<(u32, Loc)>,
     /// Items that failed to deserialize but whose id could be read: their
     /// ids still count as defined, so one typo in an actor does not also
     /// report every reference to it as dangling.
@@ -158,6 +161,10 @@ impl Collector {
         for mut p in other.positions {
             p.item += base[p.owner as usize];
             self.positions.push(p);
+        }
+        for (item, at) in other.tour_views {
+            self.tour_views
+                .push((item + base[Table::Tour as usize], at));
         }
         for (mine, theirs) in self.ids.iter_mut().zip(other.ids) {
             append(mine, theirs);
@@ -671,12 +678,21 @@ impl Collector {
     }
 
     fn add_tour(&mut self, s: RawTourStep) {
-        self.refer(Table::Tour, Field::Focus, 0, s.focus.as_ref());
+        let t = Table::Tour;
+        self.refer(t, Field::Focus, 0, s.focus.as_ref());
+        self.refer(t, Field::With, 0, s.with.as_ref());
+        self.refer(t, Field::Filter, 0, s.filter.as_ref());
+        if let Some(view) = &s.view {
+            let at = self.loc(view.span());
+            self.tour_views.push((t.len(&self.data) as u32, at));
+        }
         self.data.tour.push(TourStep {
             title: text_of(s.title),
             text: text_of(s.text),
             focus: opt(s.focus),
-            view: s.view,
+            view: s.view.map(Spanned::into_inner),
+            with: opt(s.with),
+            filter: opt(s.filter),
         });
     }
 

@@ -180,6 +180,8 @@ pub enum Field {
     Focus,
     RenderingOf,
     OtherDateSource,
+    With,
+    Filter,
 }
 
 impl Field {
@@ -197,6 +199,8 @@ impl Field {
             Field::Focus => "focus",
             Field::RenderingOf => "rendering_of",
             Field::OtherDateSource => "other_dates: source",
+            Field::With => "with",
+            Field::Filter => "filter",
         }
     }
 
@@ -207,7 +211,7 @@ impl Field {
             }
             Field::Source | Field::OtherDateSource => Want::Source,
             Field::Quote | Field::RenderingOf => Want::Quote,
-            Field::Target | Field::About | Field::Focus => Want::Any,
+            Field::Target | Field::About | Field::Focus | Field::With | Field::Filter => Want::Any,
         }
     }
 }
@@ -257,6 +261,8 @@ impl Ref {
                 .map(|s| &**s),
             (Table::Event, Field::Source) => data.events.get(i).and_then(|e| e.source.as_deref()),
             (Table::Tour, Field::Focus) => data.tour.get(i).and_then(|t| t.focus.as_deref()),
+            (Table::Tour, Field::With) => data.tour.get(i).and_then(|t| t.with.as_deref()),
+            (Table::Tour, Field::Filter) => data.tour.get(i).and_then(|t| t.filter.as_deref()),
             (Table::Quote, Field::RenderingOf) => {
                 data.quotes.get(i).and_then(|q| q.rendering_of.as_deref())
             }

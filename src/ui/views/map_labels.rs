@@ -110,8 +110,10 @@ pub fn place(
 }
 
 /// Where a label `w` wide may go around the point at (cx, cy), best
-/// first: to the right, to the left, above, below, then the corners.
-fn spots(cx: u16, cy: u16, w: u16) -> [Option<Rect>; 8] {
+/// first: to the right, to the left, above, below, then the corners, then
+/// above or below ending over the point (a long name near the plot's
+/// edge, with an axis on its other side, fits only there).
+fn spots(cx: u16, cy: u16, w: u16) -> [Option<Rect>; 10] {
     let at = |x: Option<u16>, y: Option<u16>| Some(Rect::new(x?, y?, w, 1));
     let right = cx.checked_add(2);
     let left = w.checked_add(1).and_then(|gap| cx.checked_sub(gap));
@@ -126,6 +128,8 @@ fn spots(cx: u16, cy: u16, w: u16) -> [Option<Rect>; 8] {
         at(cx.checked_add(1), down),
         at(cx.checked_sub(w), up),
         at(cx.checked_sub(w), down),
+        at(cx.saturating_add(1).checked_sub(w), up),
+        at(cx.saturating_add(1).checked_sub(w), down),
     ]
 }
 

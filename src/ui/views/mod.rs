@@ -4,6 +4,8 @@
 pub mod compare;
 pub mod map;
 pub mod map_labels;
+pub mod present;
 pub mod quiz;
 pub mod timeline;
 pub mod tour;
+pub mod tour_lists;

@@ -1,13 +1,16 @@
-//! "Who said it?": the quote, four speakers, feedback, a running score and
-//! a summary with every citation.
+//! The quiz: the question (a quote, a reaction, an approach's description
+//! or place on the map, or claims of disagreement between sources), four
+//! options, feedback with the answer's source, a running score, the seed,
+//! and a summary with every citation. In presenter mode the question's
+//! heading, and a short quote, are drawn in the big font.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::app::quiz::{Quiz, SummaryLine};
+use crate::app::quiz::{Kind, Prompt, Question, Quiz, SummaryLine};
 use crate::text::screen_line;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
@@ -17,9 +20,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(Ok(q)) => q,
         Some(Err(why)) => {
             Paragraph::new(vec![
-                Line::styled("No quiz for this dataset", theme.heading),
+                Line::styled(
+                    format!(
+                        "No \u{201c}{}\u{201d} for this dataset",
+                        app.quiz_kind.title()
+                    ),
+                    theme.heading,
+                ),
                 Line::raw(""),
                 Line::raw(why.clone()),
+                Line::raw(""),
+                Line::styled("t: another kind of question", theme.muted),
             ])
             .wrap(Wrap { trim: true })
             .block(pane_block(theme, Line::from(" Quiz "), true))
@@ -29,47 +40,273 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => return,
     };
     let title = format!(
-        " Who said it? · score {}/{} · seed {} ",
+        " {} · score {}/{} · seed {} ",
+        quiz.kind().title(),
         quiz.score(),
         quiz.results.len(),
-        quiz.seed
+        quiz.seed_label()
     );
-    let block = pane_block(theme, Line::from(title), true);
-    let lines = if quiz.finished() {
-        summary(app, theme, quiz)
-    } else {
-        question(app, theme, quiz)
-    };
-    // Not trimmed: the answers' marks and indents line them up. Only the
-    // summary scrolls; a question always fits from its top.
-    let scroll = if quiz.finished() { quiz.scroll } else { 0 };
+    let block = pane_block(theme, Line::from(title), true)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if quiz.finished() {
+        // Not trimmed: the marks line the citations up. Only the summary
+        // scrolls; a question always fits from its top.
+        Paragraph::new(summary(app, theme, quiz))
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(quiz.scroll).unwrap_or(u16::MAX), 0))
+            .render(inner, buf);
+        return;
+    }
+    let Some(q) = quiz.question() else { return };
+    let rest = question(theme, quiz, q);
+    if app.present {
+        return present(theme, quiz, q, rest, inner, buf);
+    }
+    let mut lines = heading(theme, quiz, q);
+    lines.extend(prompt(theme, q, false));
+    let above = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
+    lines.extend(rest.fitted(theme, inner.width, usize::from(inner.height), above));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
-        .block(block.padding(ratatui::widgets::Padding::horizontal(1)))
-        .render(area, buf);
+        .render(inner, buf);
 }
 
-fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
-    let d = &app.data;
-    let Some(q) = quiz.question() else {
-        return Vec::new();
+/// Presenter mode: the question's heading big, and the quote big when it
+/// is short enough; whatever does not fit big is drawn as text, and the
+/// explanation is cut before the options or the source are.
+fn present(theme: &Theme, quiz: &Quiz, q: &Question, rest: Below, inner: Rect, buf: &mut Buffer) {
+    let counter = Line::styled(
+        format!("Question {} of {}", quiz.current + 1, quiz.len()),
+        theme.muted,
+    );
+    let heading = big::lines(q.kind.title(), inner.width, 1);
+    let quote = match &q.prompt {
+        Prompt::Quote { text, .. } => big::lines(&format!("\"{text}\""), inner.width, 3),
+        _ => None,
     };
-    let quote = &d.quotes[q.quote];
-    let mut lines = vec![
-        Line::styled(
-            format!("Question {} of {}", quiz.current + 1, quiz.len()),
-            theme.muted,
-        ),
-        Line::raw(""),
-        Line::styled(
-            format!("\u{201c}{}\u{201d}", screen_line(&quote.text)),
-            theme.quotation,
-        ),
-        Line::raw(""),
-    ];
+    let text_prompt = prompt(theme, q, true);
+    let least = rest.least(inner.width) + 1;
+    let available = usize::from(inner.height);
+    let big_rows = |l: &Option<Vec<String>>| l.as_ref().map_or(0, |l| l.len() * big::GLYPH_H + 1);
+    let quote_as_text = rows_of(&text_prompt, inner.width);
+    let rows = |title_big: bool, quote_big: bool| {
+        let t = if title_big { big_rows(&heading) } else { 2 };
+        let p = if quote_big {
+            big_rows(&quote)
+        } else {
+            quote_as_text
+        };
+        1 + t + p
+    };
+    // What fits with the options and the source: both big, then the
+    // heading alone, then neither.
+    let (title_big, quote_big) =
+        if quote.is_some() && heading.is_some() && rows(true, true) + least <= available {
+            (true, true)
+        } else if heading.is_some() && rows(true, false) + least <= available {
+            (true, false)
+        } else {
+            (false, false)
+        };
+    let title_rows = if title_big { big_rows(&heading) } else { 2 };
+    let prompt_rows = if quote_big {
+        big_rows(&quote)
+    } else {
+        quote_as_text
+    };
+    let [counter_area, title_area, prompt_area, rest_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::try_from(title_rows).unwrap_or(2)),
+        Constraint::Length(u16::try_from(prompt_rows).unwrap_or(2)),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    counter.render(counter_area, buf);
+    match (&heading, title_big) {
+        (Some(lines), true) => big::render(lines, theme.heading, title_area, buf),
+        _ => Line::styled(q.kind.title(), theme.heading).render(title_area, buf),
+    }
+    match (&quote, quote_big) {
+        (Some(lines), true) => big::render(lines, theme.quotation, prompt_area, buf),
+        _ => Paragraph::new(text_prompt)
+            .wrap(Wrap { trim: false })
+            .render(prompt_area, buf),
+    }
+    let lines = rest.fitted(theme, rest_area.width, usize::from(rest_area.height), 0);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(rest_area, buf);
+}
+
+/// The big font, as the tour uses it.
+pub(crate) mod big {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+    use ratatui::text::Line;
+    use ratatui::widgets::Widget;
+    use tui_big_text::{BigText, PixelSize};
+
+    /// Cells per character of the big font at quadrant size.
+    pub const GLYPH_W: usize = 4;
+    pub const GLYPH_H: usize = 4;
+
+    /// `text` wrapped into at most `max_lines` lines of the big font in
+    /// `width` columns, or `None` when it does not fit or has characters
+    /// the font lacks.
+    pub fn lines(text: &str, width: u16, max_lines: usize) -> Option<Vec<String>> {
+        let per_line = usize::from(width) / GLYPH_W;
+        if !text.is_ascii() || per_line < 8 {
+            return None;
+        }
+        let lines = crate::text::wrap(text, per_line);
+        (lines.len() <= max_lines && lines.iter().all(|l| l.len() <= per_line)).then_some(lines)
+    }
+
+    pub fn render(lines: &[String], style: Style, area: Rect, buf: &mut Buffer) {
+        BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(style)
+            .lines(lines.iter().cloned().map(Line::from).collect::<Vec<_>>())
+            .build()
+            .render(area, buf);
+    }
+}
+
+fn heading(theme: &Theme, quiz: &Quiz, q: &Question) -> Vec<Line<'static>> {
+    let mut counter = format!("Question {} of {}", quiz.current + 1, quiz.len());
+    // A mixed round says which question this is.
+    if quiz.kind() == Kind::Mixed {
+        counter.push_str(" · ");
+        counter.push_str(q.kind.title());
+    }
+    vec![Line::styled(counter, theme.muted), Line::raw("")]
+}
+
+/// What the question shows before its options.
+fn prompt(theme: &Theme, q: &Question, present: bool) -> Vec<Line<'static>> {
+    let quotation = if present {
+        theme.quotation.add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        theme.quotation
+    };
+    let mut lines = Vec::new();
+    match &q.prompt {
+        Prompt::Quote { text, fragment } => {
+            lines.push(Line::styled(
+                format!("\u{201c}{}\u{201d}", screen_line(text)),
+                quotation,
+            ));
+            if *fragment {
+                lines.push(Line::styled(
+                    "(a phrase from a longer sentence)",
+                    theme.muted,
+                ));
+            }
+        }
+        Prompt::Reaction { actor, target, did } => {
+            lines.push(Line::styled(
+                format!(
+                    "{} on {}: which stance?",
+                    screen_line(actor),
+                    screen_line(target)
+                ),
+                theme.heading,
+            ));
+            lines.push(Line::styled(
+                format!("What the source reports: {}", screen_line(did)),
+                quotation,
+            ));
+        }
+        Prompt::Description { text } => {
+            lines.push(Line::styled(
+                "Which approach does this describe? (names left out as […])",
+                theme.heading,
+            ));
+            lines.push(Line::styled(screen_line(text).into_owned(), quotation));
+        }
+        Prompt::Position { axes } => {
+            lines.push(Line::styled(
+                "Which approach sits here on the stance map?",
+                theme.heading,
+            ));
+            for (name, value, towards) in axes {
+                lines.push(Line::styled(
+                    format!(
+                        "{}: {value:+.1}, {}",
+                        screen_line(name),
+                        screen_line(towards)
+                    ),
+                    quotation,
+                ));
+            }
+        }
+        Prompt::Disagreement => {
+            lines.push(Line::styled(
+                "One of these is a disagreement the sources really have. Which?",
+                theme.heading,
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines
+}
+
+/// A question's lines below its prompt: the options and the verdict
+/// (`head`), why (`explanation`, plain text, cut first when the screen is
+/// short) and where it comes from with what to press (`tail`).
+struct Below {
+    head: Vec<Line<'static>>,
+    explanation: Vec<String>,
+    tail: Vec<Line<'static>>,
+}
+
+fn rows_of(lines: &[Line], width: u16) -> usize {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width)
+}
+
+impl Below {
+    /// Rows it takes without its explanation.
+    fn least(&self, width: u16) -> usize {
+        rows_of(&self.head, width) + rows_of(&self.tail, width)
+    }
+
+    /// Every line, the explanation cut to what leaves room for the rest
+    /// in `width` x `height` after `above` rows.
+    fn fitted(self, theme: &Theme, width: u16, height: usize, above: usize) -> Vec<Line<'static>> {
+        let room = height
+            .saturating_sub(above)
+            .saturating_sub(self.least(width));
+        let mut wrapped: Vec<String> = self
+            .explanation
+            .iter()
+            .flat_map(|e| crate::text::wrap(&screen_line(e), usize::from(width)))
+            .collect();
+        if wrapped.len() > room {
+            wrapped.truncate(room);
+            if let Some(last) = wrapped.last_mut() {
+                let cut = crate::text::truncate(last, usize::from(width).saturating_sub(1));
+                *last = format!("{}…", cut.trim_end_matches('…').trim_end());
+            }
+        }
+        let mut lines = self.head;
+        lines.extend(wrapped.into_iter().map(|l| Line::styled(l, theme.base)));
+        lines.extend(self.tail);
+        lines
+    }
+}
+
+/// The options, then the feedback once answered.
+fn question(theme: &Theme, quiz: &Quiz, q: &Question) -> Below {
+    let mut head = Vec::new();
     for (n, option) in q.options.iter().enumerate() {
-        let name = screen_line(&crate::export::actor_label(d, option)).into_owned();
+        let name = screen_line(option).into_owned();
         let mark = match quiz.chosen {
             Some(_) if n == q.answer => "✓ ",
             Some(c) if c == n => "✗ ",
@@ -82,49 +319,66 @@ fn question<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
             _ if n == quiz.cursor => theme.selected,
             _ => theme.base,
         };
-        lines.push(Line::from(vec![
+        head.push(Line::from(vec![
             Span::styled(format!("{mark}{} ", answer_key(n)), theme.key),
             Span::styled(name, style),
         ]));
     }
-    lines.push(Line::raw(""));
+    head.push(Line::raw(""));
+    let mut below = Below {
+        head,
+        explanation: Vec::new(),
+        tail: Vec::new(),
+    };
     match quiz.chosen {
-        None => lines.push(Line::styled("Press a-d, or ↑/↓ and Enter.", theme.muted)),
+        None => below
+            .head
+            .push(Line::styled("Press a-d, or ↑/↓ and Enter.", theme.muted)),
         Some(c) => {
             let right = c == q.answer;
-            lines.push(Line::styled(
-                if right {
-                    "✓ Correct.".to_string()
-                } else {
-                    format!(
-                        "✗ Not quite: it was {}.",
-                        screen_line(&d.name_of(&q.options[q.answer]))
-                    )
-                },
+            let answer = &q.options[q.answer];
+            // A long answer is marked above; naming it again would push
+            // its source off a small screen.
+            let verdict = if right {
+                "✓ Correct.".to_string()
+            } else if crate::text::width(answer) <= 40 {
+                format!("✗ Not quite: it was {}.", screen_line(answer))
+            } else {
+                format!("✗ Not quite: it was {}, marked ✓.", answer_key(q.answer))
+            };
+            below.head.push(Line::styled(
+                verdict,
                 if right {
                     theme.stances[0]
                 } else {
                     theme.stances[4]
                 },
             ));
-            if let Some(context) = &quote.context {
-                lines.push(Line::raw(screen_line(context).into_owned()));
-            }
-            lines.push(Line::styled(
-                format!("Citation: {}", screen_line(&d.source_line(quote))),
+            below.explanation = q.explanation.clone();
+            below.tail.push(Line::styled(
+                format!("Source: {}", screen_line(&q.citation)),
                 theme.muted,
             ));
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "Enter or Space: next question · y copies the quote",
+            let copy = if q.quote.is_some() {
+                " · y copies the quote"
+            } else {
+                ""
+            };
+            let next = if quiz.current + 1 < quiz.len() {
+                "next question"
+            } else {
+                "the summary"
+            };
+            below.tail.push(Line::styled(
+                format!("Enter or Space: {next}{copy}"),
                 theme.muted,
             ));
         }
     }
-    lines
+    below
 }
 
-fn summary<'a>(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'a>> {
+fn summary(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'static>> {
     quiz.summary(&app.data)
         .into_iter()
         .map(|line| match line {

@@ -66,7 +66,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             true,
         ),
         rows,
-        cursor: app.timeline.cursor,
+        // Shown smaller than its view (on a tour slide), the list still
+        // keeps the selected event in sight: a copy of the cursor, kept
+        // in range for the rows there are.
+        cursor: {
+            let mut c = app.timeline.cursor;
+            c.clamp(
+                app.timeline.order.len(),
+                usize::from(list.height.saturating_sub(2)),
+            );
+            c
+        },
         focused: true,
         empty: "No events in this dataset.",
         window: None,

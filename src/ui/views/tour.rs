@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::text::{screen_line, wrap};
 use crate::ui::panes::detail::render_text;
 use crate::ui::theme::Theme;
+use crate::ui::views::tour_lists;
 use crate::ui::widgets::pane_block;
 
 /// Cells per character of the big font at quadrant size.
@@ -26,13 +27,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let counter = format!(" {}/{} ", app.tour.step + 1, d.tour.len());
-    let block = pane_block(
-        theme,
-        Line::from(format!(
-            "{counter}· ←/→ or Space · Enter opens the item · Esc back "
-        )),
-        true,
-    );
+    // A projector shows the class the slide, not the keys.
+    let hints = if app.present {
+        String::new()
+    } else {
+        "· ←/→ or Space · Enter opens the item · Esc back ".to_string()
+    };
+    let block = pane_block(theme, Line::from(format!("{counter}{hints}")), true);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
@@ -74,16 +75,50 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(title_area, buf);
     }
+    // Bold on a projector: thin strokes wash out.
+    let text_style = if app.present {
+        theme.base.add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        theme.base
+    };
     Paragraph::new(screen_line(&step.text).into_owned())
-        .style(theme.base)
+        .style(text_style)
         .wrap(Wrap { trim: true })
         .render(text_area, buf);
+    use crate::data::TourView;
     match step.view {
-        Some(crate::data::TourView::Map) => {
+        Some(TourView::Map) => {
             return crate::ui::views::map::render(app, theme, focus_area, buf);
         }
-        Some(crate::data::TourView::Timeline) => {
+        Some(TourView::Timeline) => {
             return crate::ui::views::timeline::render(app, theme, focus_area, buf);
+        }
+        Some(TourView::Compare) => {
+            return crate::ui::views::compare::render(app, theme, focus_area, buf);
+        }
+        Some(TourView::Reactions) => {
+            return tour_lists::reactions(
+                app,
+                theme,
+                step.filter.as_deref(),
+                step.focus.as_deref(),
+                focus_area,
+                buf,
+            );
+        }
+        Some(TourView::Objectives) => {
+            let items: Vec<&str> = d.dataset.objectives.iter().map(String::as_str).collect();
+            return tour_lists::numbered(
+                theme,
+                "By the end you should be able to",
+                &items,
+                focus_area,
+                buf,
+            );
+        }
+        Some(TourView::Questions) => {
+            let items: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
+            return tour_lists::numbered(theme, "Questions to discuss", &items, focus_area, buf);
         }
         None => {}
     }

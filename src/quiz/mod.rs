@@ -1,0 +1,639 @@
+//! Quiz rounds drawn from a dataset: which questions, in which order, and
+//! each question's options. Pure and seeded: [`Round::new`] takes a
+//! dataset, a [`Kind`] and a seed and nothing else (no clock, no screen),
+//! so the explorer, a replay with `--seed` and a class quiz served to many
+//! laptops all ask the same questions with the same options in the same
+//! places.
+//!
+//! The options are drawn so that the answer cannot be read off the option
+//! set: never an actor against its own member (Guterres and the UN), no
+//! answer right more than twice a round where others can be, labels of one
+//! shape (roles for all four or for none) without a repeated word, and,
+//! for disagreements between sources, wrong options that share the
+//! answer's sources or its subject.
+
+mod sources;
+mod who;
+
+use crate::data::{Dataset, Stance};
+use crate::rng::Rng;
+use sources::Claim;
+
+/// The answers offered per question.
+pub const CHOICES: usize = 4;
+
+/// How often one answer may be right in a round.
+const MAX_SAME_ANSWER: usize = 2;
+
+/// Questions in a mixed round: about ten minutes of a lesson.
+pub const MIXED_ROUND: usize = 12;
+
+/// What a round asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Kind {
+    /// Who said these words?
+    #[default]
+    Who,
+    /// Where does this actor stand on that proposal (a reaction's stance)?
+    Stance,
+    /// Which approach is this, from its description or its place on the map?
+    Approach,
+    /// Which sources disagree, and on what?
+    Sources,
+    /// Questions of every kind the dataset can ask, taken in turn.
+    Mixed,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Who,
+        Kind::Stance,
+        Kind::Approach,
+        Kind::Sources,
+        Kind::Mixed,
+    ];
+
+    /// The word `--kind` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Who => "who",
+            Kind::Stance => "stance",
+            Kind::Approach => "approach",
+            Kind::Sources => "sources",
+            Kind::Mixed => "mixed",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The question, as the screen heads it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Who => "Who said it?",
+            Kind::Stance => "Where does this actor stand?",
+            Kind::Approach => "Which approach is this?",
+            Kind::Sources => "Which sources disagree, and on what?",
+            Kind::Mixed => "Mixed round",
+        }
+    }
+
+    /// The next kind, for the key that changes it.
+    pub fn next(self) -> Kind {
+        let i = Kind::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        Kind::ALL[(i + 1) % Kind::ALL.len()]
+    }
+}
+
+/// What a question shows before the options.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// Someone's words.
+    Quote { text: String, fragment: bool },
+    /// What an actor did about a proposal (the reaction's first sentence:
+    /// the rest often names the stance).
+    Reaction {
+        actor: String,
+        target: String,
+        did: String,
+    },
+    /// An approach's summary with its proponent's names left out.
+    Description { text: String },
+    /// A place on the stance map: each axis's name, value and the end it
+    /// leans towards ("midway" at 0).
+    Position { axes: Vec<(String, f64, String)> },
+    /// Pairs of sources and what they may disagree on; the options say it.
+    Disagreement,
+}
+
+/// One question, ready to show: everything in it is plain text from the
+/// data (the screen escapes it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// What it asks (never `Mixed`).
+    pub kind: Kind,
+    pub prompt: Prompt,
+    pub options: Vec<String>,
+    pub answer: usize,
+    /// Shown once answered: why the answer is right, from the data.
+    pub explanation: Vec<String>,
+    /// Shown once answered: where it comes from.
+    pub citation: String,
+    /// One line for the round's summary: what was asked, the answer and
+    /// its source.
+    pub recap: String,
+    /// The quote asked about, if any (what `y` copies once answered).
+    pub quote: Option<usize>,
+    /// The id of the item asked about.
+    pub item: String,
+}
+
+/// One question of a round, before its options are drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Asked {
+    /// A quote (index) and its speaker's place among the speakers.
+    Quote(u32, u32),
+    Reaction(u32),
+    /// An approach, asked from its place on the map or its description.
+    Approach {
+        index: u32,
+        by_position: bool,
+    },
+    /// A disagreement, by its place in `Round::claims`.
+    Claim(u32),
+}
+
+/// A round: the questions in order, drawn from a seed. A question's
+/// options are drawn when it is asked for (the same for the same seed),
+/// so a round of 100,000 quotes costs one shuffle, not 400,000 strings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    pub kind: Kind,
+    pub seed: u64,
+    asked: Vec<Asked>,
+    speakers: who::Speakers,
+    /// Every disagreement the data records.
+    claims: Vec<Claim>,
+}
+
+impl Round {
+    /// A round of `kind` over `d`, or why the dataset cannot give one.
+    pub fn new(d: &Dataset, kind: Kind, seed: u64) -> Result<Round, String> {
+        Round::drawing_from(d, kind, seed, &mut Rng::new(seed))
+    }
+
+    /// `new`, with the order drawn from `rng`.
+    fn drawing_from(d: &Dataset, kind: Kind, seed: u64, rng: &mut Rng) -> Result<Round, String> {
+        let mut round = Round {
+            kind,
+            seed,
+            asked: Vec::new(),
+            speakers: Default::default(),
+            claims: Vec::new(),
+        };
+        if kind != Kind::Mixed {
+            round.asked = round.draw(d, kind, rng)?;
+            return Ok(round);
+        }
+        // Each kind shuffled alone, then taken in turn: a mixed round
+        // asks a bit of everything, not twelve quotes.
+        let mut lists = Vec::new();
+        let mut why = Vec::new();
+        for k in [Kind::Who, Kind::Stance, Kind::Approach, Kind::Sources] {
+            match round.draw(d, k, rng) {
+                Ok(list) => lists.push(list.into_iter()),
+                Err(e) => why.push(e),
+            }
+        }
+        if lists.is_empty() {
+            return Err(why.join(" "));
+        }
+        'fill: while round.asked.len() < MIXED_ROUND {
+            let mut any = false;
+            for list in &mut lists {
+                if let Some(a) = list.next() {
+                    round.asked.push(a);
+                    any = true;
+                    if round.asked.len() == MIXED_ROUND {
+                        break 'fill;
+                    }
+                }
+            }
+            if !any {
+                break;
+            }
+        }
+        Ok(round)
+    }
+
+    /// The questions of one kind, shuffled and capped.
+    fn draw(&mut self, d: &Dataset, kind: Kind, rng: &mut Rng) -> Result<Vec<Asked>, String> {
+        match kind {
+            Kind::Who => {
+                let (asked, speakers) = who::asked(d, rng)?;
+                self.speakers = speakers;
+                Ok(asked.into_iter().map(|(q, s)| Asked::Quote(q, s)).collect())
+            }
+            Kind::Stance => {
+                if d.reactions.is_empty() {
+                    return Err(
+                        "\"Where does this actor stand?\" needs reactions; this dataset has none."
+                            .into(),
+                    );
+                }
+                let mut order: Vec<u32> = (0..d.reactions.len() as u32).collect();
+                rng.shuffle(&mut order);
+                // No stance right more than twice while others can be.
+                let mut times = [0usize; Stance::ALL.len()];
+                let mut kept = Vec::new();
+                let mut extra = Vec::new();
+                for r in order {
+                    let s = d.reactions[r as usize].stance as usize;
+                    times[s] += 1;
+                    if times[s] <= MAX_SAME_ANSWER {
+                        kept.push(r);
+                    } else {
+                        extra.push(r);
+                    }
+                }
+                // Only one stance in the data: it is the only answer there
+                // is, and saying so is no give-away.
+                if kept.len() < 2 {
+                    kept.extend(extra);
+                }
+                Ok(kept.into_iter().map(Asked::Reaction).collect())
+            }
+            Kind::Approach => {
+                if d.approaches.len() < CHOICES {
+                    return Err(format!(
+                        "\"Which approach is this?\" needs at least {CHOICES} approaches; this dataset has {}.",
+                        d.approaches.len()
+                    ));
+                }
+                let mut order: Vec<u32> = (0..d.approaches.len() as u32).collect();
+                rng.shuffle(&mut order);
+                Ok(order
+                    .into_iter()
+                    .map(|index| {
+                        let coin = rng.below(2) == 1;
+                        Asked::Approach {
+                            index,
+                            by_position: coin && placed_alone(d, index as usize),
+                        }
+                    })
+                    .collect())
+            }
+            Kind::Sources => {
+                self.claims = sources::disagreements(d);
+                let wrong = self.claims_against(d, None).len();
+                if self.claims.is_empty() || wrong < CHOICES - 1 {
+                    return Err("\"Which sources disagree?\" needs renderings of one statement by different sources (`rendering_of`) or dates that other sources give differently (`other_dates`); this dataset has too few.".into());
+                }
+                let mut order: Vec<u32> = (0..self.claims.len() as u32).collect();
+                rng.shuffle(&mut order);
+                Ok(order.into_iter().map(Asked::Claim).collect())
+            }
+            Kind::Mixed => Err("a mixed round is made of the other kinds".into()),
+        }
+    }
+
+    /// How many questions there are.
+    pub fn len(&self) -> usize {
+        self.asked.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.asked.is_empty()
+    }
+
+    /// Question `n`: the same options in the same places for the same seed.
+    pub fn question(&self, d: &Dataset, n: usize) -> Option<Question> {
+        self.drawn(d, n).map(|(q, _)| q)
+    }
+
+    /// Question `n`, and how many numbers drawing it took.
+    fn drawn(&self, d: &Dataset, n: usize) -> Option<(Question, u64)> {
+        let asked = *self.asked.get(n)?;
+        let mut rng = Rng::new(self.seed ^ (n as u64 + 1).wrapping_mul(0xD6E8_FEB8_6659_FD93));
+        let q = match asked {
+            Asked::Quote(quote, right) => self.who(d, quote as usize, right as usize, &mut rng),
+            Asked::Reaction(r) => stance(d, r as usize, &mut rng),
+            Asked::Approach { index, by_position } => {
+                approach(d, index as usize, by_position, &mut rng)
+            }
+            Asked::Claim(c) => self.sources(d, self.claims[c as usize], &mut rng),
+        };
+        Some((q, rng.draws()))
+    }
+
+    fn who(&self, d: &Dataset, quote: usize, right: usize, rng: &mut Rng) -> Question {
+        let q = &d.quotes[quote];
+        let mut ids: Vec<&str> = who::others(&self.speakers, right, rng)
+            .into_iter()
+            .map(|i| self.speakers.ids[i].as_str())
+            .collect();
+        let answer = rng.below(CHOICES);
+        ids.insert(answer, self.speakers.ids[right].as_str());
+        Question {
+            kind: Kind::Who,
+            prompt: Prompt::Quote {
+                text: q.text.clone(),
+                fragment: q.fragment,
+            },
+            options: actor_labels(d, &ids),
+            answer,
+            explanation: q.context.iter().cloned().collect(),
+            citation: d.source_line(q),
+            recap: d.citation(q),
+            quote: Some(quote),
+            item: q.id.to_string(),
+        }
+    }
+
+    /// Claims of disagreement the data does not support, among the
+    /// sources the real ones involve; `near` keeps only those that share
+    /// the claim's pair of sources or its subject.
+    fn claims_against(&self, d: &Dataset, near: Option<Claim>) -> Vec<Claim> {
+        let sources = sources::sources_involved(&self.claims);
+        let subjects = sources::subjects(d, &self.claims);
+        let mut out = Vec::new();
+        for (n, &a) in sources.iter().enumerate() {
+            for &b in &sources[n + 1..] {
+                for &on in &subjects {
+                    let c = Claim { a, b, on };
+                    if self.claims.binary_search(&c).is_err()
+                        && near.is_none_or(|x| (x.a, x.b) == (a, b) || x.on == on)
+                    {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn sources(&self, d: &Dataset, right: Claim, rng: &mut Rng) -> Question {
+        // One wrong option with the answer's pair of sources and one with
+        // its subject, where the data has them, so that neither the
+        // sources nor the subject alone give the answer away.
+        let wrong = self.claims_against(d, None);
+        let same_pair: Vec<Claim> = wrong
+            .iter()
+            .copied()
+            .filter(|c| (c.a, c.b) == (right.a, right.b))
+            .collect();
+        let same_subject: Vec<Claim> = wrong.iter().copied().filter(|c| c.on == right.on).collect();
+        let mut picked: Vec<Claim> = Vec::with_capacity(CHOICES);
+        for pool in [&same_subject, &same_pair] {
+            if !pool.is_empty() {
+                let c = pool[rng.below(pool.len())];
+                if !picked.contains(&c) {
+                    picked.push(c);
+                }
+            }
+        }
+        // The rest at random, no pair of sources and no subject in more
+        // than two options while the draws allow (all four about one pair
+        // would ask only "on what?").
+        let mut tries = 0;
+        while picked.len() < CHOICES - 1 {
+            tries += 1;
+            let c = wrong[rng.below(wrong.len())];
+            let all = || picked.iter().chain(std::iter::once(&right));
+            let pairs = all().filter(|x| (x.a, x.b) == (c.a, c.b)).count();
+            let subjects = all().filter(|x| x.on == c.on).count();
+            if !picked.contains(&c) && (tries > 64 || (pairs < 2 && subjects < 2)) {
+                picked.push(c);
+            }
+        }
+        rng.shuffle(&mut picked);
+        let answer = rng.below(CHOICES);
+        picked.insert(answer, right);
+        let item = match right.on {
+            sources::Subject::Words(q) => d.quotes[q as usize].id.to_string(),
+            sources::Subject::Date(e) => d.events[e as usize].id.clone(),
+        };
+        let options: Vec<String> = picked.iter().map(|&c| sources::label(d, c)).collect();
+        Question {
+            kind: Kind::Sources,
+            prompt: Prompt::Disagreement,
+            recap: format!(
+                "{} ({})",
+                options[answer],
+                sources::evidence(d, right).join("; ")
+            ),
+            options,
+            answer,
+            explanation: sources::evidence(d, right),
+            citation: sources::citation(d, right),
+            quote: match right.on {
+                sources::Subject::Words(q) => Some(q as usize),
+                sources::Subject::Date(_) => None,
+            },
+            item,
+        }
+    }
+}
+
+/// Every question of a round, built at once: for a class quiz served to
+/// many, which needs them all.
+pub fn questions(d: &Dataset, kind: Kind, seed: u64) -> Result<Vec<Question>, String> {
+    let round = Round::new(d, kind, seed)?;
+    Ok((0..round.len())
+        .filter_map(|n| round.question(d, n))
+        .collect())
+}
+
+/// Actors' labels for one question, all of one shape: with their roles
+/// when each of them has one that does not repeat a word of the name
+/// ("Baidu representative, representative of Baidu"), else names alone.
+fn actor_labels(d: &Dataset, ids: &[&str]) -> Vec<String> {
+    let with_role = |id: &str| -> Option<String> {
+        let a = d.actor(id)?;
+        let role = a.role.as_deref()?;
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let name = words(&a.name);
+        (!words(role).iter().any(|w| name.contains(w))).then(|| format!("{}, {role}", a.name))
+    };
+    let roles: Vec<Option<String>> = ids.iter().map(|id| with_role(id)).collect();
+    if roles.iter().all(Option::is_some) {
+        roles.into_iter().flatten().collect()
+    } else {
+        ids.iter().map(|id| d.name_of(id)).collect()
+    }
+}
+
+/// Whether approach `i` has a place on the map that no other approach
+/// shares (else "which approach sits here?" has two right answers).
+fn placed_alone(d: &Dataset, i: usize) -> bool {
+    let Some(p) = &d.approaches[i].position else {
+        return false;
+    };
+    !p.is_empty()
+        && d.approaches
+            .iter()
+            .enumerate()
+            .all(|(j, a)| j == i || a.position.as_ref() != Some(p))
+}
+
+fn stance(d: &Dataset, r: usize, rng: &mut Rng) -> Question {
+    let reaction = &d.reactions[r];
+    // Four of the five steps: the right one and three others, in the
+    // scale's order (which step is left out is drawn).
+    let mut others: Vec<Stance> = Stance::ALL
+        .into_iter()
+        .filter(|s| *s != reaction.stance)
+        .collect();
+    others.remove(rng.below(others.len()));
+    others.push(reaction.stance);
+    others.sort();
+    let answer = others
+        .iter()
+        .position(|s| *s == reaction.stance)
+        .unwrap_or(0);
+    let first_sentence = first_sentence(&reaction.summary);
+    let citation =
+        source_reference(d, reaction.source.as_deref()).unwrap_or_else(|| "no source given".into());
+    let recap = format!(
+        "{} on {}: {} {} — {citation}",
+        d.name_of(&reaction.actor),
+        d.name_of(&reaction.target),
+        reaction.stance.symbol(),
+        reaction.stance.label()
+    );
+    Question {
+        kind: Kind::Stance,
+        prompt: Prompt::Reaction {
+            actor: d.name_of(&reaction.actor),
+            target: d.short_name_of(&reaction.target),
+            did: first_sentence,
+        },
+        options: others
+            .iter()
+            .map(|s| format!("{} {}", s.symbol(), s.label()))
+            .collect(),
+        answer,
+        explanation: vec![reaction.summary.clone()],
+        citation,
+        recap,
+        quote: reaction.quote.as_deref().and_then(|q| match d.item(q) {
+            Some(crate::data::ItemRef::Quote(i)) => Some(i),
+            _ => None,
+        }),
+        item: reaction.id.clone(),
+    }
+}
+
+fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question {
+    let a = &d.approaches[i];
+    // Three others, none at the same place on the map.
+    let mut pool: Vec<usize> = (0..d.approaches.len())
+        .filter(|&j| j != i && (!by_position || d.approaches[j].position != a.position))
+        .collect();
+    rng.shuffle(&mut pool);
+    pool.truncate(CHOICES - 1);
+    let answer = rng.below(pool.len() + 1);
+    pool.insert(answer, i);
+    let prompt = if by_position {
+        let p = a.position.clone().unwrap_or_default();
+        Prompt::Position {
+            axes: d
+                .axes
+                .iter()
+                .filter_map(|axis| {
+                    let v = *p.get(&axis.id)?;
+                    let towards = if v > 0.0 {
+                        format!("towards {}", axis.high)
+                    } else if v < 0.0 {
+                        format!("towards {}", axis.low)
+                    } else {
+                        "midway".to_string()
+                    };
+                    Some((axis.name.clone(), v, towards))
+                })
+                .collect(),
+        }
+    } else {
+        Prompt::Description {
+            text: masked(d, &a.summary, &a.proponent),
+        }
+    };
+    let mut explanation = Vec::new();
+    if by_position {
+        explanation.push(a.summary.clone());
+    }
+    if let Some(note) = &a.position_note {
+        explanation.push(note.clone());
+    }
+    let citation =
+        source_reference(d, a.source.as_deref()).unwrap_or_else(|| "no source given".into());
+    let how = if by_position {
+        format!(
+            "at {}",
+            crate::data::format_position(
+                &d.axes,
+                a.position.as_ref().unwrap_or(&Default::default())
+            )
+        )
+    } else {
+        "from its description".to_string()
+    };
+    Question {
+        kind: Kind::Approach,
+        recap: format!("{} ({how}) — {citation}", a.name),
+        prompt,
+        options: pool.iter().map(|&j| d.approaches[j].name.clone()).collect(),
+        answer,
+        explanation,
+        citation,
+        quote: None,
+        item: a.id.clone(),
+    }
+}
+
+/// A source's title and publisher.
+fn source_reference(d: &Dataset, id: Option<&str>) -> Option<String> {
+    let s = d.source(id?)?;
+    Some(match &s.publisher {
+        Some(p) => format!("{}, {p}", s.title),
+        None => s.title.clone(),
+    })
+}
+
+/// Up to the first full stop followed by a space (or all of it).
+fn first_sentence(text: &str) -> String {
+    match text.find(". ") {
+        Some(end) => text[..=end].trim().to_string(),
+        None => text.trim().to_string(),
+    }
+}
+
+/// `text` with the names of `proponent` and of its members (name, short
+/// label, aliases) left out as "[…]": a description that names its
+/// proponent answers its own question.
+fn masked(d: &Dataset, text: &str, proponent: &str) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for actor in &d.actors {
+        if d.is_within(&actor.id, proponent) {
+            names.push(&actor.name);
+            names.extend(actor.short.as_deref());
+            names.extend(actor.aliases.iter().map(String::as_str));
+        }
+    }
+    // Longest first: "Premier Li" before "Li".
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let mut out = text.to_string();
+    for name in names.into_iter().filter(|n| !n.is_empty()) {
+        out = replace_word(&out, name, "[…]");
+    }
+    out
+}
+
+/// Every whole-word occurrence of `word` in `text` replaced.
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        if edge(before) && edge(after) {
+            out.push_str(with);
+        } else {
+            out.push_str(word);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,350 @@
+//! Properties of every round, over many seeds of the shipped dataset.
+
+use std::collections::HashMap;
+
+use super::*;
+
+fn shipped() -> Dataset {
+    crate::data::load(None).unwrap().checked.dataset.unwrap()
+}
+
+const SEEDS: u64 = 300;
+
+fn rounds(d: &Dataset, kind: Kind) -> impl Iterator<Item = (u64, Vec<Question>)> + '_ {
+    (0..SEEDS).map(move |seed| (seed, questions(d, kind, seed).unwrap()))
+}
+
+/// Words of four letters or more: the ones a repeat of reads badly.
+fn long_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn a_seed_gives_the_same_round_and_another_seed_another() {
+    let d = shipped();
+    for kind in Kind::ALL {
+        assert_eq!(questions(&d, kind, 7), questions(&d, kind, 7), "{kind:?}");
+        assert_ne!(questions(&d, kind, 7), questions(&d, kind, 8), "{kind:?}");
+    }
+}
+
+#[test]
+fn every_question_has_four_distinct_options_one_right_and_a_citation() {
+    let d = shipped();
+    for kind in Kind::ALL {
+        for (seed, round) in rounds(&d, kind) {
+            assert!(!round.is_empty(), "{kind:?} seed {seed}");
+            for q in &round {
+                let mut o = q.options.clone();
+                o.sort();
+                o.dedup();
+                assert_eq!(o.len(), CHOICES, "{kind:?} seed {seed}: {:?}", q.options);
+                assert!(q.answer < CHOICES);
+                assert!(!q.citation.is_empty());
+                assert_ne!(q.kind, Kind::Mixed);
+                if kind != Kind::Mixed {
+                    assert_eq!(q.kind, kind);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_right_option_is_right() {
+    let d = shipped();
+    let claims = sources::disagreements(&d);
+    for kind in Kind::ALL {
+        for (_, round) in rounds(&d, kind).take(50) {
+            for q in &round {
+                let right = &q.options[q.answer];
+                match q.kind {
+                    Kind::Who => {
+                        let quote = &d.quotes[q.quote.unwrap()];
+                        assert!(right.starts_with(&d.name_of(&quote.speaker)), "{right}");
+                    }
+                    Kind::Stance => {
+                        let r = d.reactions.iter().find(|r| r.id == q.item).unwrap();
+                        assert_eq!(
+                            *right,
+                            format!("{} {}", r.stance.symbol(), r.stance.label())
+                        );
+                    }
+                    Kind::Approach => {
+                        let a = d.approaches.iter().find(|a| a.id == q.item).unwrap();
+                        assert_eq!(*right, a.name);
+                    }
+                    Kind::Sources => {
+                        assert!(claims.iter().any(|&c| sources::label(&d, c) == *right));
+                        for (n, o) in q.options.iter().enumerate() {
+                            if n != q.answer {
+                                assert!(
+                                    !claims.iter().any(|&c| sources::label(&d, c) == *o),
+                                    "a true disagreement offered as wrong: {o}"
+                                );
+                            }
+                        }
+                    }
+                    Kind::Mixed => unreachable!(),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_answer_is_right_more_than_twice_a_round() {
+    let d = shipped();
+    for kind in Kind::ALL {
+        for (seed, round) in rounds(&d, kind) {
+            let mut times: HashMap<&str, usize> = HashMap::new();
+            for q in &round {
+                *times.entry(q.options[q.answer].as_str()).or_default() += 1;
+            }
+            assert!(
+                times.values().all(|&n| n <= MAX_SAME_ANSWER),
+                "{kind:?} seed {seed}: {times:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn never_an_actor_beside_its_own_member() {
+    let d = shipped();
+    // Labels back to ids: names are unique in the shipped data.
+    let id_of = |label: &str| {
+        d.actors
+            .iter()
+            .find(|a| label == a.name || label.starts_with(&format!("{}, ", a.name)))
+            .map(|a| a.id.as_str())
+            .unwrap_or_else(|| panic!("no actor {label}"))
+    };
+    for (seed, round) in rounds(&d, Kind::Who) {
+        for q in &round {
+            let ids: Vec<&str> = q.options.iter().map(|o| id_of(o)).collect();
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    assert!(
+                        !d.is_within(a, b) && !d.is_within(b, a),
+                        "seed {seed}: {a} beside {b}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_have_one_shape_and_no_repeated_word() {
+    let d = shipped();
+    for kind in Kind::ALL {
+        for (seed, round) in rounds(&d, kind).take(100) {
+            for q in &round {
+                for o in &q.options {
+                    let words = long_words(o);
+                    let mut unique = words.clone();
+                    unique.sort();
+                    unique.dedup();
+                    assert_eq!(words.len(), unique.len(), "{kind:?} seed {seed}: {o}");
+                }
+                if q.kind == Kind::Who {
+                    // Roles for all four or for none.
+                    let with_role = q.options.iter().filter(|o| o.contains(", ")).count();
+                    assert!(with_role == 0 || with_role == CHOICES, "{:?}", q.options);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sources_and_subject_alone_do_not_give_the_answer_away() {
+    let d = shipped();
+    assert_eq!(d.sources.len(), 3);
+    let claims = sources::disagreements(&d);
+    let true_labels: Vec<String> = claims.iter().map(|&c| sources::label(&d, c)).collect();
+    for (seed, round) in rounds(&d, Kind::Sources) {
+        for q in &round {
+            let (pair, subject) = q.options[q.answer].split_once(": ").unwrap();
+            // Where every pair disagrees on a subject, no wrong option can
+            // share it; elsewhere one does.
+            // Three sources make three pairs: a subject all three pairs
+            // disagree on (the words of Li's passage) has no wrong option.
+            let subject_can_be_wrong = true_labels
+                .iter()
+                .filter(|l| l.ends_with(&format!(": {subject}")))
+                .count()
+                < 3;
+            let wrong: Vec<&String> = q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| *n != q.answer)
+                .map(|(_, o)| o)
+                .collect();
+            assert!(
+                wrong.iter().any(|o| o.starts_with(&format!("{pair}: "))),
+                "seed {seed}: {:?}",
+                q.options
+            );
+            assert_eq!(
+                wrong.iter().any(|o| o.ends_with(&format!(": {subject}"))),
+                subject_can_be_wrong,
+                "seed {seed}: {:?}",
+                q.options
+            );
+        }
+    }
+}
+
+#[test]
+fn the_shipped_disagreements_are_the_date_and_the_words_of_the_speech() {
+    let d = shipped();
+    let labels: Vec<String> = sources::disagreements(&d)
+        .into_iter()
+        .map(|c| sources::label(&d, c))
+        .collect();
+    // The article against each wire report on the date; every two of the
+    // three on the words. The two wire reports agree on the date.
+    assert_eq!(labels.len(), 5, "{labels:#?}");
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l.contains("Reuters") && l.contains("WION") && l.contains("date"))
+    );
+}
+
+#[test]
+fn a_description_does_not_name_its_proponent() {
+    let d = shipped();
+    for (_, round) in rounds(&d, Kind::Approach).take(50) {
+        for q in &round {
+            let Prompt::Description { text } = &q.prompt else {
+                continue;
+            };
+            let a = d.approaches.iter().find(|a| a.id == q.item).unwrap();
+            for actor in d.actors.iter().filter(|x| d.is_within(&x.id, &a.proponent)) {
+                let names = std::iter::once(&actor.name).chain(actor.aliases.iter());
+                for name in names {
+                    assert_eq!(replace_word(text, name, ""), *text, "{name} named");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn approaches_are_asked_both_ways_across_seeds() {
+    let d = shipped();
+    let (mut by_position, mut by_description) = (0, 0);
+    for (_, round) in rounds(&d, Kind::Approach).take(20) {
+        for q in round {
+            match q.prompt {
+                Prompt::Position { axes } => {
+                    assert_eq!(axes.len(), d.axes.len());
+                    by_position += 1;
+                }
+                Prompt::Description { .. } => by_description += 1,
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    assert!(by_position > 20 && by_description > 20);
+}
+
+#[test]
+fn a_mixed_round_asks_every_kind_in_turn() {
+    let d = shipped();
+    for (seed, round) in rounds(&d, Kind::Mixed) {
+        assert_eq!(round.len(), MIXED_ROUND);
+        let first: Vec<Kind> = round.iter().take(4).map(|q| q.kind).collect();
+        assert_eq!(
+            first,
+            [Kind::Who, Kind::Stance, Kind::Approach, Kind::Sources],
+            "seed {seed}"
+        );
+    }
+}
+
+#[test]
+fn the_sources_own_wording_is_never_asked() {
+    let mut d = shipped();
+    let paris = d
+        .quotes
+        .iter()
+        .position(|q| q.id == "paris-inclusive-ethical-ai")
+        .expect("the Paris wording is in the shipped data");
+    assert!(d.quotes[paris].source_wording);
+    for seed in 0..20 {
+        let round = questions(&d, Kind::Who, seed).unwrap();
+        assert!(round.iter().all(|q| q.quote != Some(paris)));
+        // Nor is its speaker offered as someone who said something.
+        assert!(
+            round
+                .iter()
+                .all(|q| q.options.iter().all(|o| !o.starts_with("Paris AI Summit")))
+        );
+    }
+    d.quotes[paris].source_wording = false;
+    let round = questions(&d, Kind::Who, 0).unwrap();
+    assert!(round.iter().any(|q| q.quote == Some(paris)));
+}
+
+#[test]
+fn a_round_costs_one_shuffle_and_a_question_a_few_draws() {
+    // As many speakers as quotes: shuffling every speaker for every
+    // question drew quotes × speakers numbers (4 million here).
+    let d = crate::synth::dataset_with_actors(2_000, 2_000, 5);
+    let mut rng = Rng::new(5);
+    let round = Round::drawing_from(&d, Kind::Who, 5, &mut rng).unwrap();
+    assert!((1_500..=2_000).contains(&round.len()), "{}", round.len());
+    assert_eq!(rng.draws(), 1_999);
+    let draws: u64 = (0..round.len())
+        .map(|n| round.drawn(&d, n).unwrap().1)
+        .sum();
+    assert!(draws < 2_000 * 6, "{draws} draws for 2,000 questions");
+}
+
+#[test]
+fn too_little_data_is_a_message_not_a_round() {
+    let mut d = shipped();
+    d.quotes
+        .retain(|q| q.speaker == "li-qiang" || q.speaker == "united-nations");
+    d.events.clear();
+    d.build_index();
+    let err = Round::new(&d, Kind::Who, 1).unwrap_err();
+    assert!(err.contains("at least 4 different speakers"), "{err}");
+    d.quotes.clear();
+    d.build_index();
+    assert!(
+        Round::new(&d, Kind::Sources, 1)
+            .unwrap_err()
+            .contains("rendering_of")
+    );
+    d.reactions.clear();
+    assert!(Round::new(&d, Kind::Stance, 1).is_err());
+    d.approaches.truncate(3);
+    assert!(Round::new(&d, Kind::Approach, 1).is_err());
+    assert!(Round::new(&d, Kind::Mixed, 1).is_err());
+}
+
+#[test]
+fn a_stance_prompt_says_what_was_done_not_the_stance() {
+    let d = shipped();
+    for q in questions(&d, Kind::Stance, 3).unwrap() {
+        let Prompt::Reaction { did, .. } = &q.prompt else {
+            panic!()
+        };
+        for s in Stance::ALL {
+            assert!(!did.contains(s.label()), "{did}");
+        }
+        assert!(
+            did.contains("leaning") || !did.contains("recorded as"),
+            "{did}"
+        );
+    }
+}
