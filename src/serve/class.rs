@@ -386,14 +386,23 @@ pub fn update(class: &mut Class, action: ClassAction) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn question(answer: usize) -> Question {
+    pub(crate) fn question(answer: usize) -> Question {
         Question {
-            quote: 0,
+            kind: crate::quiz::Kind::Who,
+            prompt: crate::quiz::Prompt::Quote {
+                text: "words".into(),
+                fragment: false,
+            },
             options: vec!["a".into(), "b".into(), "c".into(), "d".into()],
             answer,
+            explanation: Vec::new(),
+            citation: String::new(),
+            recap: String::new(),
+            quote: Some(0),
+            item: String::new(),
         }
     }
 

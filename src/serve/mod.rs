@@ -163,13 +163,16 @@ impl Hub {
         let mut draw = self.quiz.lock().unwrap_or_else(|e| e.into_inner());
         let seed = self.config.quiz_seed;
         let data = &self.data;
-        let quiz = draw.quiz.get_or_insert_with(|| Quiz::new(data, seed));
+        // "Who said it?", as the class quiz asks.
+        let quiz = draw
+            .quiz
+            .get_or_insert_with(|| Quiz::new(data, crate::quiz::Kind::Who, seed));
         let quiz = match quiz {
             Ok(q) => q.clone(),
             Err(e) => return Err(e.clone()),
         };
         let n = draw.next;
-        match quiz.question_at(n % quiz.len().max(1)) {
+        match quiz.round.question(data, n % quiz.len().max(1)) {
             Some(q) => {
                 draw.next += 1;
                 Ok(q)

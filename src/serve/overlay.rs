@@ -101,7 +101,6 @@ fn question(
         Line::raw(""),
     ];
     lines.extend(widgets::option_lines(
-        d,
         asked,
         theme,
         &OptionStyle {

@@ -228,7 +228,6 @@ fn question(d: &Dataset, class: &Class, n: usize, theme: &Theme, area: Rect, buf
         Line::styled(widgets::quote_text(d, asked), theme.quotation),
     ];
     let options = widgets::option_lines(
-        d,
         asked,
         theme,
         &OptionStyle {

@@ -74,9 +74,10 @@ impl Results {
             .enumerate()
             .map(|(i, a)| QuestionRow {
                 number: i + 1,
-                quote: d
-                    .quotes
-                    .get(a.question.quote)
+                quote: a
+                    .question
+                    .quote
+                    .and_then(|i| d.quotes.get(i))
                     .map(|q| q.id.to_string())
                     .unwrap_or_default(),
                 options: a.question.options.clone(),
@@ -258,9 +259,10 @@ mod tests {
             &mut c,
             ClassAction::Ask {
                 question: Question {
-                    quote: 0,
+                    quote: Some(0),
                     options: options.clone(),
                     answer: 1,
+                    ..crate::serve::class::tests::question(1)
                 },
                 at: 20,
             },

@@ -13,23 +13,22 @@ use crate::data::Dataset;
 use crate::text::{screen_line, truncate, width};
 use crate::ui::Theme;
 
-/// The name shown for an actor id (the id itself if it is unknown).
-pub fn actor_name(d: &Dataset, id: &str) -> String {
-    screen_line(d.actor(id).map_or(id, |a| a.name.as_str())).into_owned()
-}
-
 /// The quote asked, in quotation marks.
 pub fn quote_text(d: &Dataset, asked: &Asked) -> String {
-    d.quotes
-        .get(asked.question.quote)
+    asked
+        .question
+        .quote
+        .and_then(|i| d.quotes.get(i))
         .map(|q| format!("“{}”", screen_line(&q.text)))
         .unwrap_or_default()
 }
 
 /// The citation of the quote asked: speaker, source, date.
 pub fn citation(d: &Dataset, asked: &Asked) -> String {
-    d.quotes
-        .get(asked.question.quote)
+    asked
+        .question
+        .quote
+        .and_then(|i| d.quotes.get(i))
         .map(|q| screen_line(&d.citation(q)).into_owned())
         .unwrap_or_default()
 }
@@ -44,7 +43,6 @@ pub struct OptionStyle {
 }
 
 pub fn option_lines(
-    d: &Dataset,
     asked: &Asked,
     theme: &Theme,
     how: &OptionStyle,
@@ -57,7 +55,7 @@ pub fn option_lines(
         .options
         .iter()
         .enumerate()
-        .map(|(i, id)| {
+        .map(|(i, option)| {
             let letter = char::from(b'a' + i as u8);
             let right = asked.revealed && i == asked.question.answer;
             let mark = if right {
@@ -76,7 +74,8 @@ pub fn option_lines(
             } else {
                 Style::default()
             };
-            let name = actor_name(d, id);
+            // Options are labels, drawn by the quiz (`crate::quiz`).
+            let name = screen_line(option).into_owned();
             let mut spans = vec![
                 Span::styled(format!("{mark} {letter}) "), style),
                 Span::styled(String::new(), style),
