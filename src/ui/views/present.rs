@@ -41,5 +41,5 @@ pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(lines) => big::render(lines, theme.heading, title_area, buf),
         None => Line::styled(name, theme.heading).render(title_area, buf),
     }
-    render_text(app, theme, id, text_area, buf, app.detail_scroll);
+    render_text(app, theme, id, text_area, buf, app.explore.detail_scroll);
 }
