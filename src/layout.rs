@@ -61,7 +61,9 @@ impl Pane {
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 /// Below this, one pane at a time; the others are a Tab away.
-pub const COMPACT_WIDTH: u16 = 60;
+/// Three columns of lists narrower than this leave each under 20
+/// columns, too few to tell rows apart ("“AI …” — Li Qiang").
+pub const COMPACT_WIDTH: u16 = 80;
 pub const COMPACT_HEIGHT: u16 = 16;
 /// From this width the Detail pane moves beside the lists.
 pub const WIDE_WIDTH: u16 = 140;
@@ -160,9 +162,10 @@ impl Explore {
     }
 }
 
-/// Lay out the Explore view in `body`. `approaches_len` lets the
-/// Approaches pane take only the rows it needs, leaving the rest to Actors.
-pub fn explore(body: Rect, mode: Mode, focus: Pane, approaches_len: usize) -> Explore {
+/// Lay out the Explore view in `body`. `lists` (the lengths of the
+/// Approaches and Actors lists) let the Approaches pane take only the
+/// rows it needs, leaving the rest to Actors.
+pub fn explore(body: Rect, mode: Mode, focus: Pane, lists: (usize, usize)) -> Explore {
     match mode {
         Mode::TooSmall => Explore::default(),
         Mode::Single => {
@@ -192,7 +195,7 @@ pub fn explore(body: Rect, mode: Mode, focus: Pane, approaches_len: usize) -> Ex
                 Constraint::Percentage(30),
             ])
             .areas(body);
-            all_panes(left, reactions, quotes, detail, approaches_len)
+            all_panes(left, reactions, quotes, detail, lists)
         }
         Mode::Full => {
             let [top, detail] =
@@ -203,7 +206,7 @@ pub fn explore(body: Rect, mode: Mode, focus: Pane, approaches_len: usize) -> Ex
                 Constraint::Percentage(35),
             ])
             .areas(top);
-            all_panes(left, reactions, quotes, detail, approaches_len)
+            all_panes(left, reactions, quotes, detail, lists)
         }
     }
 }
@@ -214,9 +217,9 @@ fn all_panes(
     reactions: Rect,
     quotes: Rect,
     detail: Rect,
-    approaches_len: usize,
+    lists: (usize, usize),
 ) -> Explore {
-    let (approaches, actors) = split_left(left, approaches_len);
+    let (approaches, actors) = split_left(left, lists);
     Explore {
         strip: Rect::default(),
         approaches,
@@ -227,12 +230,24 @@ fn all_panes(
     }
 }
 
-fn split_left(left: Rect, approaches_len: usize) -> (Rect, Rect) {
+fn split_left(left: Rect, (approaches_len, actors_len): (usize, usize)) -> (Rect, Rect) {
+    let rows = |len: usize, lines: usize| len.max(1).saturating_mul(lines).saturating_add(2);
+    // A tall column gives both lists rows of two lines or more (see
+    // `row_lines`), the same in both, when both fit so.
+    if left.width >= ROW_LINES_WIDTH {
+        for lines in (2..=MAX_ROW_LINES).rev() {
+            let (a, b) = (rows(approaches_len, lines), rows(actors_len, lines));
+            if a.saturating_add(b) <= usize::from(left.height) {
+                let a = u16::try_from(a).unwrap_or(u16::MAX);
+                let [a, b] =
+                    Layout::vertical([Constraint::Length(a), Constraint::Min(0)]).areas(left);
+                return (a, b);
+            }
+        }
+    }
     // Approaches get their rows plus borders (at least one row, for the
     // "no approaches" message), but never more than half.
-    let wanted = u16::try_from(approaches_len.max(1))
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
+    let wanted = u16::try_from(rows(approaches_len, 1)).unwrap_or(u16::MAX);
     let cap = (left.height / 2).max(3);
     let [a, b] = Layout::default()
         .direction(Direction::Vertical)
@@ -434,6 +449,26 @@ pub fn inner_height(r: Rect) -> usize {
     usize::from(r.height.saturating_sub(2))
 }
 
+/// The most lines one row of a list takes.
+pub const MAX_ROW_LINES: usize = 4;
+/// Narrower panes keep one line a row: a second line of a few words
+/// says little.
+pub const ROW_LINES_WIDTH: u16 = 24;
+
+/// How many lines each row of a list of `len` rows takes in the bordered
+/// pane `area`. One, unless every row fits on two lines or more: then
+/// each row takes its share of the height (up to [`MAX_ROW_LINES`]), and
+/// the lines beyond the first show more of its text or its detail, so a
+/// tall pane shows what it has rather than rows of blank. As every row
+/// then fits, such a list never scrolls, and a click's row is its line
+/// divided by this.
+pub fn row_lines(area: Rect, len: usize) -> usize {
+    if len == 0 || area.width < ROW_LINES_WIDTH {
+        return 1;
+    }
+    (inner_height(area) / len).clamp(1, MAX_ROW_LINES)
+}
+
 /// The Detail pane's two parts: the item's text and its related links.
 /// Side by side when there is room, else the links below.
 pub fn detail_parts(detail: Rect) -> (Rect, Rect) {
@@ -507,7 +542,7 @@ mod tests {
     fn at_80x24_every_pane_is_visible() {
         let area = Rect::new(0, 0, 80, 24);
         let f = frame(area);
-        let e = explore(f.body, mode(area), Pane::Approaches, 4);
+        let e = explore(f.body, mode(area), Pane::Approaches, (4, 20));
         for p in Pane::ALL {
             let r = e.pane(p);
             assert!(r.width >= 10 && r.height >= 3, "{p:?} {r:?}");
@@ -521,7 +556,7 @@ mod tests {
                 let area = Rect::new(0, 0, w, h);
                 let f = frame(area);
                 for p in Pane::ALL {
-                    let e = explore(f.body, mode(area), p, 100);
+                    let e = explore(f.body, mode(area), p, (100, 100));
                     let _ = detail_parts(e.detail);
                 }
             }

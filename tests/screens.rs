@@ -233,17 +233,15 @@ fn stances_carry_a_symbol_and_a_word_in_every_theme() {
     data.build_index();
     let app = App::new(data, Rect::new(0, 0, 200, 60));
     let screen = screen(&app);
-    // Every stance has its symbol at the start of its row; at 200x60 the
-    // word follows who and what (rows too tight for it keep the symbol,
-    // and Detail says the word).
+    // Every stance has its symbol at the start of its row; at 200x60 each
+    // row has lines to spare, and its second says the stance in words
+    // before what the actor did (before, rows too tight for the word
+    // lost it: the two "leans" rows in a 46-column pane).
     for stance in stances::data::Stance::ALL {
         let symbol = format!("{:<2} ", stance.symbol());
         assert!(screen.contains(&symbol), "{symbol}\n{screen}");
-    }
-    // The rows short enough for their word (the two "leans" rows are not,
-    // in a 46-column pane).
-    for word in [" · supports", " · mixed", " · opposes"] {
-        assert!(screen.contains(word), "{word}\n{screen}");
+        let word = format!("│     {} · ", stance.label());
+        assert!(screen.contains(&word), "{word}\n{screen}");
     }
 }
 
@@ -751,7 +749,8 @@ fn a_two_megabyte_quote_draws_as_its_first_screenfuls() {
 #[test]
 fn reaction_rows_keep_who_and_what_at_every_size() {
     for (w, h) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
-        let app = app_at(w, h);
+        // Focused, as one pane at a time shows at 60x16.
+        let app = after(w, h, &[NextPane, NextPane]);
         let shown = screen(&app);
         for (actor, target) in [("France", "Chi"), ("UK", "“in"), ("US", "“in")] {
             let both = format!("{actor} → {target}");
@@ -843,16 +842,41 @@ fn flags_in_data_are_drawn_as_letters() {
     }
 }
 
-/// Every view at the smallest and the largest classroom sizes (80x24 and
-/// 120x40 are in the tests above).
+/// Every view, each Explore pane focused, search and help, at the four
+/// classroom sizes: 60x16 (one pane at a time), 80x24, 120x40, and
+/// 200x60 (rows of several lines). Each was read by eye when accepted.
 #[test]
-fn every_view_at_60x16_and_200x60() {
-    for (w, h) in [(60, 16), (200, 60)] {
+fn every_view_at_every_size() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
         for view in stances::app::View::ALL {
             insta::assert_snapshot!(
                 format!("every_view_{}_{w}x{h}", view.title().to_lowercase()),
                 screen(&in_view(w, h, view, &[]))
             );
         }
+        for (name, tabs) in [
+            ("actors", 1),
+            ("reactions", 2),
+            ("quotes", 3),
+            ("detail", 4),
+        ] {
+            let tabs = vec![NextPane; tabs];
+            insta::assert_snapshot!(
+                format!("every_view_explore_{name}_{w}x{h}"),
+                screen(&after(w, h, &tabs))
+            );
+        }
+        insta::assert_snapshot!(
+            format!("every_view_explore_filtered_china_{w}x{h}"),
+            screen(&after(w, h, &[NextPane, Follow, PrevPane]))
+        );
+        insta::assert_snapshot!(
+            format!("every_view_search_china_{w}x{h}"),
+            screen(&searched(w, h, "china"))
+        );
+        insta::assert_snapshot!(
+            format!("every_view_help_{w}x{h}"),
+            screen(&after(w, h, &[ToggleHelp]))
+        );
     }
 }

@@ -303,7 +303,7 @@ fn resizing_keeps_the_selection_visible() {
         frame.body,
         stances::layout::mode(a.size),
         a.explore.focus,
-        4,
+        (5, 20),
     );
     let visible = stances::layout::inner_height(panes.actors);
     assert!(

@@ -105,11 +105,16 @@ impl Compare {
         if len == 0 {
             return;
         }
-        let slot = match self.side {
-            Side::Left => &mut self.left,
-            Side::Right => &mut self.right,
+        let (slot, other) = match self.side {
+            Side::Left => (&mut self.left, self.right),
+            Side::Right => (&mut self.right, self.left),
         };
         *slot = (*slot as isize + delta).rem_euclid(len as isize) as usize;
+        // An item compared with itself says nothing: step past the other
+        // side's.
+        if *slot == other && len > 1 {
+            *slot = (*slot as isize + delta.signum()).rem_euclid(len as isize) as usize;
+        }
         self.scroll = 0;
     }
 
@@ -386,6 +391,12 @@ mod tests {
         c.side = Side::Right;
         c.cycle(&d, 1);
         assert_eq!(c.right, 2);
+        // Never the same item on both sides.
+        c.side = Side::Left;
+        for _ in 0..2 * d.approaches.len() {
+            c.cycle(&d, 1);
+            assert_ne!(c.left, c.right);
+        }
         c.toggle_kind(&d);
         assert_eq!((c.kind, c.left, c.right), (Kind::Actors, 0, 1));
     }

@@ -154,7 +154,13 @@ fn click(app: &App, at: Position) -> Option<Action> {
     if !rows.contains(at) {
         return Some(Action::FocusPane(pane));
     }
-    let row = app.cursor(pane).offset + usize::from(at.y - rows.y);
+    // A row of several lines (a tall pane) is clicked on any of them.
+    let lines = if pane == Pane::Detail {
+        1
+    } else {
+        layout::row_lines(panes.pane(pane), app.len(pane))
+    };
+    let row = app.cursor(pane).offset + usize::from(at.y - rows.y) / lines;
     if row < app.len(pane) {
         Some(Action::SelectRow { pane, row })
     } else {

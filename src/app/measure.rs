@@ -16,7 +16,7 @@ pub(crate) fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
         frame.body,
         layout::mode(app.size),
         focus,
-        app.data.approaches.len(),
+        (app.data.approaches.len(), app.data.actors.len()),
     )
 }
 

@@ -156,6 +156,95 @@ impl<'d> Scope<'d> {
             }
         }
     }
+
+    /// How a quote the focus keeps concerns it (the first that holds, in
+    /// the order of [`QuoteVia`]).
+    fn quote_via(&self, d: &Dataset, i: usize) -> Option<QuoteVia> {
+        let q = &d.quotes[i];
+        let id = self.focus.id();
+        match self.focus {
+            Focus::Approach(_) => {
+                if q.about.iter().any(|a| a == id) {
+                    Some(QuoteVia::About)
+                } else if self.cited.contains(&q.id) {
+                    Some(QuoteVia::Cited)
+                } else {
+                    None
+                }
+            }
+            Focus::Actor(_) => {
+                if q.speaker == id {
+                    Some(QuoteVia::By)
+                } else if d
+                    .quote_speaker(i)
+                    .is_some_and(|a| self.member_rows.get(a).copied().unwrap_or(false))
+                {
+                    Some(QuoteVia::ByMember)
+                } else if q.about.iter().any(|a| a == id) {
+                    Some(QuoteVia::About)
+                } else if q.about.iter().any(|a| self.members.contains(a)) {
+                    Some(QuoteVia::AboutMember)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// How a quote concerns a focus: said beside it wherever it is listed
+/// under the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum QuoteVia {
+    /// Said by the focused actor.
+    By,
+    /// Said by one of the focused actor's members.
+    ByMember,
+    /// About the focus (its `about` names it).
+    About,
+    /// About one of the focused actor's members.
+    AboutMember,
+    /// Cited by a reaction to the focused approach.
+    Cited,
+}
+
+impl QuoteVia {
+    /// Short words for a row: "by it", "about it"…
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteVia::By => "by it",
+            QuoteVia::ByMember => "by a member",
+            QuoteVia::About => "about it",
+            QuoteVia::AboutMember => "about a member",
+            QuoteVia::Cited => "cited by a reaction to it",
+        }
+    }
+}
+
+/// How items concern one focus, worked out once for many rows (a pane's
+/// visible rows, or every row to see whether they share one relation).
+pub struct Concern<'d> {
+    d: &'d Dataset,
+    scope: Scope<'d>,
+}
+
+impl<'d> Concern<'d> {
+    pub fn new(d: &'d Dataset, focus: &'d Focus) -> Concern<'d> {
+        Concern {
+            d,
+            scope: Scope::new(d, focus),
+        }
+    }
+
+    /// How reaction `r` concerns the focus, if it does.
+    pub fn reaction(&self, r: usize) -> Option<Via> {
+        self.scope.reaction(&self.d.reactions[r])
+    }
+
+    /// How quote `q` concerns the focus, if it does.
+    pub fn quote(&self, q: usize) -> Option<QuoteVia> {
+        self.scope.quote_via(self.d, q)
+    }
 }
 
 /// How a reaction concerns a focus: the words a pane shows beside it, so

@@ -10,31 +10,56 @@ use crate::app::{App, View, footer};
 use crate::data::relations::Focus;
 use crate::text::{count, screen_line};
 
+use super::fit::{self, Part, Role};
 use super::theme::Theme;
 
 pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let mut spans = Vec::new();
+    // By the rule for space (`ui::fit`): the names say which, and take
+    // their short labels before anything is cut; the counts are cut first.
+    let mut parts: Vec<Part> = Vec::new();
     // The filter chip belongs to Explore, whose lists it narrows.
     if let (Some(filter), View::Explore) = (&app.explore.filter, app.view) {
         let what = match filter {
             Focus::Approach(_) => "approach",
             Focus::Actor(_) => "actor and members",
         };
-        spans.push(Span::styled(
-            format!(
-                " filter: {} ({what}) · Esc clears ",
-                screen_line(&d.name_of(filter.id()))
-            ),
+        parts.push(Part::plain(" filter: ", Role::Fixed, theme.chip));
+        parts.push(
+            Part::key(
+                &d.name_of(filter.id()),
+                &d.short_name_of(filter.id()),
+                theme.chip,
+            )
+            .owned(),
+        );
+        parts.push(Part::plain(
+            format!(" ({what})"),
+            Role::Optional,
             theme.chip,
         ));
-        spans.push(Span::raw(" "));
+        parts.push(Part::plain(" · Esc clears ", Role::Fixed, theme.chip));
+        parts.push(Part::plain(" ", Role::Fixed, theme.base));
     }
-    match &app.status {
-        Some(message) => spans.push(Span::styled(screen_line(message).into_owned(), theme.note)),
-        None => spans.push(Span::styled(summary(app), theme.status)),
+    match (&app.status, app.view) {
+        (Some(message), _) => parts.push(Part::data(message, Role::Long, theme.note).owned()),
+        (None, View::Compare) => {
+            use crate::app::compare::Side;
+            for side in [Side::Left, Side::Right] {
+                if let Some(id) = app.compare.id(d, side) {
+                    if side == Side::Right {
+                        parts.push(Part::plain(" ⇄ ", Role::Fixed, theme.status));
+                    }
+                    parts.push(
+                        Part::key(&d.name_of(id), &d.short_name_of(id), theme.status).owned(),
+                    );
+                }
+            }
+        }
+        // The counts go first (the panes' titles have them too).
+        (None, _) => parts.push(Part::plain(summary(app), Role::Trailing, theme.status)),
     }
-    super::widgets::fit(Line::from(spans), usize::from(area.width))
+    fit::fit(parts, usize::from(area.width))
         .style(theme.base)
         .render(area, buf);
 }

@@ -19,7 +19,11 @@
 //!    (where the who is), never one dropped for another.
 //!
 //! Wide terminals therefore show everything, full names and all; narrow
-//! ones lose the common part first and the distinguishing part last.
+//! ones lose the common part first and the distinguishing part last. A
+//! part shared by every row of a list (the filter's name, when every
+//! reaction listed is to it) is common: its pane says it once, in the
+//! title, and the rows treat it as optional. Tall panes give each row
+//! several lines (`layout::row_lines`) for more of its text or detail.
 //! The stance map (`views::map_labels`), the tab bar (`layout::tabs`) and
 //! the footer (`keymap::footer`) follow the same rule with their own
 //! parts.

@@ -99,7 +99,8 @@ fn flags_as_letters(area: Rect, buf: &mut Buffer) {
 }
 
 fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
-    let panes = layout::explore(body, mode, app.explore.focus, app.data.approaches.len());
+    let lists = (app.data.approaches.len(), app.data.actors.len());
+    let panes = layout::explore(body, mode, app.explore.focus, lists);
     if !panes.strip.is_empty() {
         // One pane at a time: name them all, the shown one highlighted.
         for (pane, label, area) in layout::strip_items(panes.strip) {

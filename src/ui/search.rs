@@ -75,6 +75,8 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
             first: cursor.offset,
             total: search.hits.len(),
         }),
+        lines: 1,
+        more: Vec::new(),
     }
     .render(l.results, buf, theme);
 
@@ -139,7 +141,9 @@ fn field_text(input: &LineInput, field_width: u16) -> (String, usize) {
 }
 
 /// A result: the quote with its matched characters marked, then the
-/// speaker. A match far into a long quote is brought into view.
+/// speaker, and where it matched when not in either. A match far into a
+/// long quote is brought into view. By the rule for space (`ui::fit`)
+/// the quotation is cut first: who said it and where it matched stay.
 fn result_row<'a>(app: &App, theme: &Theme, quote: usize, room: usize) -> Line<'a> {
     let Some(search) = &app.search else {
         return Line::default();
@@ -147,13 +151,60 @@ fn result_row<'a>(app: &App, theme: &Theme, quote: usize, room: usize) -> Line<'
     let q = &app.data.quotes[quote];
     let marks = app.index.highlight(quote, &search.query);
     let matched = theme.key.add_modifier(Modifier::UNDERLINED);
+    // The tail: the speaker (marked), and the field that matched.
+    let tail = |short: bool, value_room: usize| -> Vec<Span<'a>> {
+        let mut spans = vec![Span::styled("\u{201d} — ", theme.muted)];
+        let short_name = app.data.short_name_of(&q.speaker);
+        if short && marks.speaker.is_empty() {
+            spans.push(Span::styled(
+                screen_line(&short_name).into_owned(),
+                theme.muted,
+            ));
+        } else {
+            let name: Vec<char> = app.data.name_of(&q.speaker).chars().collect();
+            spans.extend(marked(&name, &marks.speaker, 0, theme.muted, matched));
+        }
+        // Matched in neither the text nor the name: say where, with the
+        // matched letters of that field marked.
+        if marks.text.is_empty() && marks.speaker.is_empty() {
+            for f in &marks.other {
+                spans.push(Span::styled(format!(" · in {}: ", f.field), theme.note));
+                let value: Vec<char> = f.value.chars().collect();
+                let first = f.positions.first().copied().unwrap_or(0);
+                // From the start of the word a few before the match.
+                let mut start = first.saturating_sub(12);
+                while start > 0 && !value[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                let mut field = Vec::new();
+                if start > 0 {
+                    field.push(Span::styled("…", theme.muted));
+                }
+                field.extend(marked(
+                    &value[start..],
+                    &f.positions,
+                    start,
+                    theme.muted,
+                    matched,
+                ));
+                spans.extend(super::widgets::fit(Line::from(field), value_room).spans);
+            }
+        }
+        spans
+    };
+    let spans_width = |s: &[Span]| s.iter().map(|s| width(&s.content)).sum::<usize>();
+    let mut end = tail(false, room);
+    if spans_width(&end) + 16 > room {
+        end = tail(true, room / 3);
+    }
+    let avail = room.saturating_sub(spans_width(&end));
     let mut spans = vec![Span::styled("\u{201c}", theme.quotation)];
     let text: Vec<char> = q.text.chars().collect();
     // When the matched letters would run off the right edge, start a few
     // characters before the first of them instead.
     let first = marks.text.first().copied().unwrap_or(0);
     let last = marks.text.last().map_or(0, |l| l + 1).min(text.len());
-    let start = if width(&text[..last].iter().collect::<String>()) + 2 > room && first > 8 {
+    let start = if width(&text[..last].iter().collect::<String>()) + 2 > avail && first > 8 {
         spans.push(Span::styled("…", theme.muted));
         first.saturating_sub(8)
     } else {
@@ -166,29 +217,8 @@ fn result_row<'a>(app: &App, theme: &Theme, quote: usize, room: usize) -> Line<'
         theme.quotation,
         matched,
     ));
-    spans.push(Span::styled("\u{201d} — ", theme.muted));
-    let name: Vec<char> = app.data.name_of(&q.speaker).chars().collect();
-    spans.extend(marked(&name, &marks.speaker, 0, theme.muted, matched));
-    // Matched in neither the text nor the name: say where, with the
-    // matched letters of that field marked.
-    if marks.text.is_empty() && marks.speaker.is_empty() {
-        for f in &marks.other {
-            spans.push(Span::styled(format!(" · in {}: ", f.field), theme.note));
-            let value: Vec<char> = f.value.chars().collect();
-            let first = f.positions.first().copied().unwrap_or(0);
-            let start = first.saturating_sub(12);
-            if start > 0 {
-                spans.push(Span::styled("…", theme.muted));
-            }
-            spans.extend(marked(
-                &value[start..],
-                &f.positions,
-                start,
-                theme.muted,
-                matched,
-            ));
-        }
-    }
+    let mut spans = super::widgets::fit(Line::from(spans), avail.max(2)).spans;
+    spans.extend(end);
     Line::from(spans)
 }
 

@@ -43,6 +43,10 @@ pub struct PaneList<'a> {
     /// When `rows` are only the visible part of a longer list: where
     /// they start in it and its length. `None`: `rows` are the whole list.
     pub window: Option<Window>,
+    /// Lines each row takes (`layout::row_lines`); with more than one,
+    /// `more[i]` are row `i`'s lines after its first (fewer leave blank).
+    pub lines: usize,
+    pub more: Vec<Vec<Line<'a>>>,
 }
 
 /// The visible part of a list: its first row's index, and the length of
@@ -77,24 +81,45 @@ impl PaneList<'_> {
             total: self.rows.len(),
         });
         scrollbar(window, area, inner.height, theme, buf);
-        for (i, row) in self
-            .rows
-            .into_iter()
-            .enumerate()
-            .skip(cursor.offset)
-            .take(usize::from(inner.height))
-        {
-            let y = inner.y + u16::try_from(i - cursor.offset).unwrap_or(0);
-            let line_area = Rect::new(inner.x, y, inner.width, 1);
+        let lines = self.lines.max(1);
+        let mut more = self.more.into_iter();
+        for (i, row) in self.rows.into_iter().enumerate() {
+            let extra = more.next().unwrap_or_default();
+            if i < cursor.offset {
+                continue;
+            }
+            let top = (i - cursor.offset).saturating_mul(lines);
+            if top >= usize::from(inner.height) {
+                break;
+            }
+            let y = inner.y + u16::try_from(top).unwrap_or(u16::MAX);
+            let slot = Rect::new(inner.x, y, inner.width, 1);
+            let slot = Rect {
+                height: u16::try_from(lines).unwrap_or(1),
+                ..slot
+            }
+            .intersection(inner);
             let selected = i == cursor.selected;
             let marker = if selected { "› " } else { "  " };
             let mut spans = vec![Span::raw(marker)];
             spans.extend(row.spans);
-            fit(Line::from(spans), usize::from(inner.width)).render(line_area, buf);
+            fit(Line::from(spans), usize::from(inner.width))
+                .render(Rect { height: 1, ..slot }, buf);
+            // Lines after the first line up under its text.
+            for (n, line) in extra.into_iter().take(lines - 1).enumerate() {
+                let y = slot.y + 1 + u16::try_from(n).unwrap_or(u16::MAX);
+                if y >= slot.bottom() {
+                    break;
+                }
+                let mut spans = vec![Span::raw("  ")];
+                spans.extend(line.spans);
+                fit(Line::from(spans), usize::from(inner.width))
+                    .render(Rect::new(slot.x, y, slot.width, 1), buf);
+            }
             if selected {
                 // The selection wins over the row's own colours; the
                 // marker and the words still say what the colours said.
-                buf.set_style(line_area, highlight);
+                buf.set_style(slot, highlight);
             }
         }
     }
@@ -184,6 +209,45 @@ pub fn visible_rows(cursor: Cursor, len: usize, area: Rect) -> (std::ops::Range<
             offset: 0,
         },
     )
+}
+
+/// `text` (from data) wrapped at words to `width` columns on at most
+/// `lines` lines, the last ending in `…` when text is left over: the
+/// lines of a list row after its first.
+pub fn wrapped<'a>(text: &str, width: usize, lines: usize, style: Style) -> Vec<Line<'a>> {
+    if lines == 0 || width == 0 {
+        return Vec::new();
+    }
+    let text = crate::text::screen_line(text);
+    let mut out = crate::text::wrap(&text, width);
+    if out.len() > lines {
+        let rest = out[lines - 1..].join(" ");
+        out.truncate(lines - 1);
+        out.push(crate::text::truncate(&rest, width).into_owned());
+    }
+    out.into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+/// A pane's title, "Title (3/12)", from the first of `titles` (longest
+/// first: full names, then short ones, then the bare title) that fits a
+/// pane `width` columns wide with its border: a title is never cut.
+pub fn fitted_title<'a>(titles: &[String], cursor: Cursor, len: usize, width: u16) -> Line<'a> {
+    let i = fitting(titles, cursor, len, width).unwrap_or(titles.len().saturating_sub(1));
+    titles
+        .get(i)
+        .map(|t| counted_title(&crate::text::screen_line(t), cursor, len))
+        .unwrap_or_default()
+}
+
+/// Which of `titles` [`fitted_title`] shows, if one fits.
+pub fn fitting(titles: &[String], cursor: Cursor, len: usize, width: u16) -> Option<usize> {
+    let room = usize::from(width).saturating_sub(2);
+    titles.iter().position(|t| {
+        let line = counted_title(&crate::text::screen_line(t), cursor, len);
+        crate::text::width(&line.to_string()) <= room
+    })
 }
 
 /// "Title (3/12)" for a pane's border.

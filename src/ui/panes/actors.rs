@@ -4,18 +4,35 @@ use ratatui::layout::Rect;
 use crate::app::{App, Pane};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows, wrapped};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let (range, shown) = visible_rows(app.cursor(Pane::Actors), d.actors.len(), area);
+    let lines = crate::layout::row_lines(area, d.actors.len());
     let room = usize::from(area.width.saturating_sub(4));
+    let mut more = Vec::new();
     let rows = d.actors[range.clone()]
         .iter()
         .map(|a| {
             // Members are indented under what they belong to, as a reminder
             // that filtering on the whole includes them.
             let indent = if a.part_of.is_some() { "  " } else { "" };
+            // Room to spare: the role (or summary) on the row's own
+            // lines, under the name.
+            if lines > 1 {
+                let about = a.role.as_deref().or(a.summary.as_deref()).unwrap_or("");
+                let mut extra = wrapped(
+                    about,
+                    room.saturating_sub(indent.len()),
+                    lines - 1,
+                    theme.muted,
+                );
+                for l in &mut extra {
+                    l.spans.insert(0, ratatui::text::Span::raw(indent));
+                }
+                more.push(extra);
+            }
             // The kind goes before the name shortens (see `ui::fit`).
             vec![
                 Part::plain(indent, Role::Fixed, theme.base),
@@ -45,6 +62,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }),
         focused,
         empty: "No actors in this dataset.",
+        lines,
+        more,
     }
     .render(area, buf, theme);
 }

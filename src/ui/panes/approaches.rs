@@ -4,14 +4,16 @@ use ratatui::layout::Rect;
 use crate::app::{App, Pane};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows, wrapped};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let (range, shown) = visible_rows(app.cursor(Pane::Approaches), d.approaches.len(), area);
+    let lines = crate::layout::row_lines(area, d.approaches.len());
     // The approach's name, and whose it is, stay (see `ui::fit`); the
     // proponent is only optional when the name already says it.
     let room = usize::from(area.width.saturating_sub(4));
+    let mut more = Vec::new();
     let rows = d.approaches[range.clone()]
         .iter()
         .map(|a| {
@@ -24,6 +26,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             } else {
                 Role::Key
             };
+            // Room to spare: the summary on the row's own lines.
+            if lines > 1 {
+                more.push(wrapped(&a.summary, room, lines - 1, theme.muted));
+            }
             let mut who_part = Part::key(&who, &who_short, theme.muted).owned();
             who_part.role = proponent;
             vec![
@@ -50,6 +56,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }),
         focused,
         empty: "No approaches in this dataset.",
+        lines,
+        more,
     }
     .render(area, buf, theme);
 }

@@ -27,7 +27,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     render_text(app, theme, id, text_area, buf, app.explore.detail_scroll);
-    render_links(app, theme, links_area, buf, focused);
+    render_links(app, theme, id, links_area, buf, focused);
 }
 
 /// An item's full text, wrapped to `area`, from row `scroll` on. Shared
@@ -78,7 +78,7 @@ pub fn render_text(
     }
 }
 
-fn render_links(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+fn render_links(app: &App, theme: &Theme, id: &str, area: Rect, buf: &mut Buffer, focused: bool) {
     if area.is_empty() {
         return;
     }
@@ -91,18 +91,36 @@ fn render_links(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused:
         .iter()
         .map(|l| {
             let kind = d.item(&l.id).map_or("", |i| i.kind_label());
-            let short = match d.item(&l.id) {
+            // A reaction linked from what it is by or to says the other
+            // end only: the item shown is the common part.
+            let (name, short) = match d.item(&l.id) {
                 Some(crate::data::ItemRef::Reaction(i)) => {
                     let r = &d.reactions[i];
-                    format!(
-                        "{} on {}",
-                        d.short_name_of(&r.actor),
-                        d.short_name_of(&r.target)
-                    )
+                    let end = |id: &str, arrow: bool| {
+                        let (n, s) = (d.name_of(id), d.short_name_of(id));
+                        if arrow {
+                            (format!("→ {n}"), format!("→ {s}"))
+                        } else {
+                            (n, s)
+                        }
+                    };
+                    if r.target == id {
+                        end(&r.actor, false)
+                    } else if r.actor == id {
+                        end(&r.target, true)
+                    } else {
+                        (
+                            format!("{} → {}", d.name_of(&r.actor), d.name_of(&r.target)),
+                            format!(
+                                "{} → {}",
+                                d.short_name_of(&r.actor),
+                                d.short_name_of(&r.target)
+                            ),
+                        )
+                    }
                 }
-                _ => d.short_name_of(&l.id),
+                _ => (d.name_of(&l.id), d.short_name_of(&l.id)),
             };
-            let name = d.name_of(&l.id);
             vec![
                 Part::plain(format!("{}: ", l.relation), Role::Fixed, theme.muted),
                 Part::key(&name, &short, Style::default()).owned(),
@@ -133,6 +151,8 @@ fn render_links(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused:
         focused,
         empty: "Nothing related.",
         window: None,
+        lines: 1,
+        more: Vec::new(),
     }
     .render(area, buf, theme);
 }

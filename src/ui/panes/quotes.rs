@@ -1,45 +1,114 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
+use crate::data::relations::{Concern, QuoteVia};
+use crate::layout;
+use crate::text::{screen_line, width, wrap};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
+use crate::ui::widgets::{PaneList, Window, fitted_title, fitting, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let (range, shown) = visible_rows(app.cursor(Pane::Quotes), app.explore.quote_rows.len(), area);
+    let len = app.explore.quote_rows.len();
+    let lines = layout::row_lines(area, len);
+    let (range, shown) = visible_rows(app.cursor(Pane::Quotes), len, area);
+    let concern = app.explore.filter.as_ref().map(|f| Concern::new(d, f));
+    // How the rows concern the filter, and whether one speaker said them
+    // all: what every row shares is said once, in the title.
+    let vias: Vec<QuoteVia> = concern
+        .as_ref()
+        .map(|c| {
+            app.explore
+                .quote_rows
+                .iter()
+                .filter_map(|&i| c.quote(i))
+                .collect()
+        })
+        .unwrap_or_default();
+    let shared = vias
+        .first()
+        .copied()
+        .filter(|v| vias.iter().all(|w| w == v));
+    let one_speaker = app
+        .explore
+        .quote_rows
+        .first()
+        .map(|&i| d.quotes[i].speaker.as_str())
+        .filter(|s| {
+            app.explore
+                .quote_rows
+                .iter()
+                .all(|&i| d.quotes[i].speaker == *s)
+        });
+    let (titles, named) = titles(app, shared, one_speaker);
+    let cursor = app.cursor(Pane::Quotes);
+    // Only a title that fits says who: the bare "Quotes" does not.
+    let speaker_in_title =
+        named && fitting(&titles, cursor, len, area.width).is_some_and(|i| i + 1 < titles.len());
     // The speaker is who tells one quote from another: the quotation is
-    // cut before the speaker's name is (see `ui::fit`).
+    // cut before the speaker's name is (see `ui::fit`), unless the title
+    // names the one speaker of them all.
+    let speaker_role = if speaker_in_title {
+        Role::Optional
+    } else {
+        Role::Key
+    };
     let room = usize::from(area.width.saturating_sub(4));
+    let mut more = Vec::new();
     let rows = app.explore.quote_rows[range.clone()]
         .iter()
         .map(|&i| {
             let q = &d.quotes[i];
             let (speaker, short) = (d.name_of(&q.speaker), d.short_name_of(&q.speaker));
-            vec![
+            let mut who = Part::key(&speaker, &short, theme.muted).owned();
+            who.role = speaker_role;
+            let mut tail = vec![
+                Part::plain("\u{201d}", Role::Fixed, theme.quotation),
+                Part::plain(" — ", speaker_role, theme.muted),
+                who,
+            ];
+            if shared.is_none()
+                && let Some(via) = concern.as_ref().and_then(|c| c.quote(i))
+            {
+                tail.push(Part::plain(
+                    format!(" · {}", via.label()),
+                    Role::Fixed,
+                    theme.note,
+                ));
+            }
+            if lines > 1 {
+                // The title names the one speaker: the rows need not.
+                if speaker_in_title {
+                    tail.retain(|p| p.role != Role::Optional);
+                }
+                let (first, extra) = spread(theme, &q.text, tail, room, lines);
+                more.push(extra);
+                return first;
+            }
+            let mut parts = vec![
                 Part::plain("\u{201c}", Role::Fixed, theme.quotation),
                 Part::data(&q.text, Role::Long, theme.quotation),
-                Part::plain("\u{201d}", Role::Fixed, theme.quotation),
-                Part::plain(" — ", Role::Fixed, theme.muted),
-                Part::key(&speaker, &short, theme.muted).owned(),
-            ]
+            ];
+            parts.extend(tail);
+            parts
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
     let focused = app.explore.focus == Pane::Quotes;
-    let cursor = app.cursor(Pane::Quotes);
     PaneList {
         block: pane_block(
             theme,
-            counted_title("Quotes", cursor, app.explore.quote_rows.len()),
+            fitted_title(&titles, cursor, len, area.width),
             focused,
         ),
         rows,
         cursor: shown,
         window: Some(Window {
             first: range.start,
-            total: app.explore.quote_rows.len(),
+            total: len,
         }),
         focused,
         empty: if app.explore.filter.is_some() {
@@ -47,6 +116,136 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             "No quotes in this dataset."
         },
+        lines,
+        more,
     }
     .render(area, buf, theme);
+}
+
+/// A quote over `lines` lines of `room` columns: the quotation wrapped at
+/// words, then `tail` (its closing mark, the speaker); when it does not
+/// all fit, the last line cuts the quotation and keeps the tail whole.
+/// Returns the first line's parts and the lines after it.
+fn spread<'a>(
+    theme: &Theme,
+    text: &str,
+    tail: Vec<Part<'static>>,
+    room: usize,
+    lines: usize,
+) -> (Vec<Part<'static>>, Vec<Line<'a>>) {
+    let text = format!("\u{201c}{}", screen_line(text));
+    let wrapped = wrap(&text, room);
+    let tail_width: usize = tail.iter().map(|p| width(&p.text)).sum();
+    let mut out: Vec<Vec<Part<'static>>> = Vec::new();
+    let fits_whole =
+        wrapped.len() <= lines && wrapped.last().is_none_or(|l| width(l) + tail_width <= room);
+    if fits_whole {
+        let n = wrapped.len();
+        for (k, l) in wrapped.into_iter().enumerate() {
+            let mut parts = vec![Part::plain(l, Role::Fixed, theme.quotation)];
+            if k + 1 == n {
+                parts.extend(tail.clone());
+            }
+            out.push(parts);
+        }
+    } else if wrapped.len() < lines {
+        // The text fits with its closing mark; who said it goes on a
+        // line of its own.
+        for l in wrapped {
+            out.push(vec![Part::plain(l, Role::Fixed, theme.quotation)]);
+        }
+        let mut tail = tail.into_iter();
+        if let (Some(last), Some(mark)) = (out.last_mut(), tail.next()) {
+            last.push(mark);
+        }
+        let mut rest: Vec<Part<'static>> = tail.collect();
+        if let Some(dash) = rest.first_mut() {
+            dash.text = std::borrow::Cow::Owned(dash.text.trim_start().to_string());
+        }
+        out.push(rest);
+    } else {
+        for l in wrapped[..lines - 1].iter() {
+            out.push(vec![Part::plain(l.clone(), Role::Fixed, theme.quotation)]);
+        }
+        let rest = wrapped[lines - 1..].join(" ");
+        let mut last = vec![Part::plain(rest, Role::Long, theme.quotation)];
+        last.extend(tail);
+        out.push(last);
+    }
+    let mut rows = out.into_iter();
+    let first = rows.next().unwrap_or_default();
+    let extra = rows
+        .map(|parts| {
+            let line = fit::fit(parts, room);
+            Line::from(
+                line.spans
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    (first, extra)
+}
+
+/// The pane's title, longest first, and whether it names the one speaker
+/// of every row.
+fn titles(app: &App, shared: Option<QuoteVia>, one_speaker: Option<&str>) -> (Vec<String>, bool) {
+    let d = &app.data;
+    let Some(focus) = &app.explore.filter else {
+        return (vec!["Quotes".into()], false);
+    };
+    let f = d.name_of(focus.id());
+    let fs = d.short_name_of(focus.id());
+    let (mut out, named) = match (shared, one_speaker) {
+        (Some(QuoteVia::By), _) => (
+            vec![format!("Quotes by {f}"), format!("Quotes by {fs}")],
+            true,
+        ),
+        (Some(QuoteVia::ByMember), Some(s)) => {
+            let (s, ss) = (d.name_of(s), d.short_name_of(s));
+            (
+                vec![
+                    format!("Quotes by {s}, member of {f}"),
+                    format!("Quotes by {ss}, member of {fs}"),
+                    format!("Quotes by {ss}"),
+                ],
+                true,
+            )
+        }
+        (Some(QuoteVia::ByMember), None) => (
+            vec![
+                format!("Quotes by members of {f}"),
+                format!("Quotes by members of {fs}"),
+            ],
+            false,
+        ),
+        (Some(QuoteVia::About), _) => (
+            vec![format!("Quotes about {f}"), format!("Quotes about {fs}")],
+            false,
+        ),
+        (Some(QuoteVia::AboutMember), _) => (
+            vec![
+                format!("Quotes about members of {f}"),
+                format!("Quotes about members of {fs}"),
+            ],
+            false,
+        ),
+        (Some(QuoteVia::Cited), _) => (
+            vec![
+                format!("Quotes cited by reactions to {f}"),
+                format!("Quotes cited by reactions to {fs}"),
+            ],
+            false,
+        ),
+        (None, _) => (
+            vec![
+                format!("Quotes concerning {f}"),
+                format!("Quotes concerning {fs}"),
+            ],
+            false,
+        ),
+    };
+    out.push("Quotes".into());
+    (out, named)
 }

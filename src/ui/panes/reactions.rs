@@ -1,23 +1,58 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
+use crate::data::relations::{Concern, Via};
+use crate::layout;
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows};
+use crate::ui::widgets::{
+    PaneList, Window, fitted_title, fitting, pane_block, visible_rows, wrapped,
+};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
-    let (range, shown) = visible_rows(
-        app.cursor(Pane::Reactions),
-        app.explore.reaction_rows.len(),
-        area,
-    );
+    let len = app.explore.reaction_rows.len();
+    let lines = layout::row_lines(area, len);
+    let (range, shown) = visible_rows(app.cursor(Pane::Reactions), len, area);
+    let concern = app.explore.filter.as_ref().map(|f| Concern::new(d, f));
+    // How the rows concern the filter: said once in the title when every
+    // row shares it (and the part they share gives way first), else on
+    // each row.
+    let vias: Vec<(Via, &str)> = concern
+        .as_ref()
+        .map(|c| {
+            app.explore
+                .reaction_rows
+                .iter()
+                .filter_map(|&i| {
+                    let r = &d.reactions[i];
+                    c.reaction(i).map(|via| (via, subject(via, r)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let shared = vias
+        .first()
+        .copied()
+        .filter(|first| vias.iter().all(|v| v == first));
     // Who reacts, and to what, are the last to give way (see `ui::fit`):
     // the stance word, after them, goes first on the rows it does not fit
     // (its symbol and colour stay), then the names take their short
-    // labels.
+    // labels. A name every row shares (the filter's) goes before those.
+    let cursor = app.cursor(Pane::Reactions);
+    let titles = titles(app, shared);
+    // Only a title that fits says what is shared: the bare "Reactions"
+    // does not, and then every row keeps both names.
+    let named = fitting(&titles, cursor, len, area.width).is_some_and(|i| i + 1 < titles.len());
+    let (actor_role, target_role) = match shared.filter(|_| named).map(|s| s.0) {
+        Some(Via::By | Via::ByMember) => (Role::Optional, Role::Key),
+        Some(Via::Target | Via::TargetMember | Via::Proposal) => (Role::Key, Role::Optional),
+        None => (Role::Key, Role::Key),
+    };
     let room = usize::from(area.width.saturating_sub(4));
+    let mut more = Vec::new();
     let rows = app.explore.reaction_rows[range.clone()]
         .iter()
         .map(|&i| {
@@ -25,30 +60,82 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let stance = theme.stance(r.stance);
             let (actor, actor_short) = (d.name_of(&r.actor), d.short_name_of(&r.actor));
             let (target, target_short) = (d.name_of(&r.target), d.short_name_of(&r.target));
-            vec![
+            let mut actor = Part::key(&actor, &actor_short, theme.base).owned();
+            actor.role = actor_role;
+            let mut target = Part::key(&target, &target_short, theme.muted).owned();
+            target.role = target_role;
+            // Without the actor, the arrow follows the symbol.
+            let actor_role_space = if actor_role == Role::Optional {
+                Role::Optional
+            } else {
+                Role::Fixed
+            };
+            let arrow = if target_role == Role::Optional {
+                Role::Optional
+            } else {
+                Role::Fixed
+            };
+            let mut parts = vec![
                 Part::plain(format!("{:<2}", r.stance.symbol()), Role::Fixed, stance),
-                Part::plain(" ", Role::Fixed, theme.base),
-                Part::key(&actor, &actor_short, theme.base).owned(),
-                Part::plain(" → ", Role::Fixed, theme.muted),
-                Part::key(&target, &target_short, theme.muted).owned(),
-                Part::plain(format!(" · {}", r.stance.label()), Role::Trailing, stance),
-            ]
+                Part::plain(" ", actor_role_space, theme.base),
+                actor,
+                Part::plain(" → ", arrow, theme.muted),
+                target,
+            ];
+            if shared.is_none()
+                && let Some(via) = concern.as_ref().and_then(|c| c.reaction(i))
+            {
+                parts.push(Part::plain(
+                    format!(" · {}", via.label()),
+                    Role::Fixed,
+                    theme.note,
+                ));
+            }
+            if lines > 1 {
+                // Room to spare: the stance in words and what the actor
+                // did, on the row's own lines.
+                let text = format!("{} · {}", r.stance.label(), r.summary);
+                // Under the names, past the symbol.
+                let mut extra = wrapped(&text, room.saturating_sub(3), lines - 1, theme.muted);
+                if let Some(first) = extra.first_mut() {
+                    let words = first.spans[0].content.to_string();
+                    let cut = r.stance.label().len().min(words.len());
+                    if words.is_char_boundary(cut) {
+                        let (label, rest) = words.split_at(cut);
+                        *first = Line::from(vec![
+                            Span::raw(""),
+                            Span::styled(label.to_string(), stance),
+                            Span::styled(rest.to_string(), theme.muted),
+                        ]);
+                    }
+                }
+                for l in &mut extra {
+                    l.spans.insert(0, Span::raw("   "));
+                }
+                more.push(extra);
+            } else {
+                parts.push(Part::plain(
+                    format!(" · {}", r.stance.label()),
+                    Role::Trailing,
+                    stance,
+                ));
+            }
+            parts
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
     let focused = app.explore.focus == Pane::Reactions;
-    let cursor = app.cursor(Pane::Reactions);
     PaneList {
         block: pane_block(
             theme,
-            counted_title("Reactions", cursor, app.explore.reaction_rows.len()),
+            fitted_title(&titles, cursor, len, area.width),
             focused,
         ),
         rows,
         cursor: shown,
         window: Some(Window {
             first: range.start,
-            total: app.explore.reaction_rows.len(),
+            total: len,
         }),
         focused,
         empty: if app.explore.filter.is_some() {
@@ -56,6 +143,63 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             "No reactions in this dataset."
         },
+        lines,
+        more,
     }
     .render(area, buf, theme);
+}
+
+/// The item beyond the focus that a relation goes through: the member
+/// who reacts, the member or approach reacted to.
+fn subject(via: Via, r: &crate::data::Reaction) -> &str {
+    match via {
+        Via::ByMember => &r.actor,
+        Via::TargetMember | Via::Proposal => &r.target,
+        Via::By | Via::Target => "",
+    }
+}
+
+/// The pane's title, longest first: what the rows are, and how they
+/// concern the filter.
+fn titles(app: &App, shared: Option<(Via, &str)>) -> Vec<String> {
+    let d = &app.data;
+    let Some(focus) = &app.explore.filter else {
+        return vec!["Reactions".into()];
+    };
+    let f = d.name_of(focus.id());
+    let fs = d.short_name_of(focus.id());
+    let mut out: Vec<String> = match shared {
+        Some((Via::By, _)) => vec![format!("Reactions by {f}"), format!("Reactions by {fs}")],
+        Some((Via::Target, _)) => vec![format!("Reactions to {f}"), format!("Reactions to {fs}")],
+        Some((Via::ByMember, m)) => {
+            let (m, ms) = (d.name_of(m), d.short_name_of(m));
+            vec![
+                format!("Reactions by {m}, member of {f}"),
+                format!("Reactions by {ms}, member of {fs}"),
+                format!("Reactions by {ms}"),
+            ]
+        }
+        Some((Via::TargetMember, m)) => {
+            let (m, ms) = (d.name_of(m), d.short_name_of(m));
+            vec![
+                format!("Reactions to {m}, member of {f}"),
+                format!("Reactions to {ms}, member of {fs}"),
+                format!("Reactions to {ms}"),
+            ]
+        }
+        Some((Via::Proposal, t)) => {
+            let (t, ts) = (d.name_of(t), d.short_name_of(t));
+            vec![
+                format!("Reactions to {t}, proposed by {f}"),
+                format!("Reactions to {ts}, proposed by {fs}"),
+                format!("Reactions to {ts}"),
+            ]
+        }
+        None => vec![
+            format!("Reactions concerning {f}"),
+            format!("Reactions concerning {fs}"),
+        ],
+    };
+    out.push("Reactions".into());
+    out
 }

@@ -8,7 +8,8 @@ use ratatui::widgets::Widget;
 use crate::app::App;
 use crate::app::compare::{Kind, Side, TableLine};
 use crate::layout::{self, COMPARE_LABEL as LABEL};
-use crate::text::{escape_control, pad, truncate};
+use crate::text::pad;
+use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
 
@@ -49,8 +50,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.heading
         };
-        let name = format!("{mark}{}", escape_control(&d.name_of(id)));
-        Span::styled(pad(&truncate(&name, col), col), style)
+        // The name whole, else its short label, cut only past that
+        // (see `ui::fit`).
+        let (name, short) = (d.name_of(id), d.short_name_of(id));
+        let line = fit::fit(
+            vec![
+                Part::plain(mark, Role::Fixed, style),
+                Part::key(&name, &short, style),
+            ],
+            col,
+        );
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        Span::styled(pad(&text, col), style)
     };
     let lines = c.table(d, col);
     for (row, line) in lines

@@ -81,13 +81,24 @@ pub fn place(
                 .flatten()
                 .find(|r| free(*r, &taken))
         };
-        let named = names[i].iter().find_map(|text| {
-            let w = u16::try_from(width(text)).ok()?;
-            spot(w).map(|area| Label::Name {
-                area,
-                text: text.clone(),
+        let slide = |w: u16| slid(plot, cx, cy, w).find(|r| free(*r, &taken));
+        // A whole name (full or short) beside the point, else slid along
+        // the row; only then a cut one, beside or slid.
+        let whole = names[i].iter().take_while(|t| !t.ends_with('…')).count();
+        let name_at = |place: &dyn Fn(u16) -> Option<Rect>, upto: usize| {
+            names[i][..upto].iter().find_map(|text| {
+                let w = u16::try_from(width(text)).ok()?;
+                place(w).map(|area| Label::Name {
+                    area,
+                    text: text.clone(),
+                })
             })
-        });
+        };
+        let all = names[i].len();
+        let named = name_at(&spot, whole)
+            .or_else(|| name_at(&slide, whole))
+            .or_else(|| name_at(&spot, all))
+            .or_else(|| name_at(&slide, all));
         let label = named.or_else(|| {
             let number = i + 1;
             let w = u16::try_from(number.to_string().len()).unwrap_or(u16::MAX);
@@ -131,6 +142,21 @@ fn spots(cx: u16, cy: u16, w: u16) -> [Option<Rect>; 10] {
         at(cx.saturating_add(1).checked_sub(w), up),
         at(cx.saturating_add(1).checked_sub(w), down),
     ]
+}
+
+/// Last resorts for a label `w` wide near the plot's edge: above or
+/// below the point, slid along the row to stay in the plot while still
+/// spanning the point's column, so it reads as that point's.
+fn slid(plot: Rect, cx: u16, cy: u16, w: u16) -> impl Iterator<Item = Rect> {
+    let lo = plot.x.max(cx.saturating_add(1).saturating_sub(w));
+    let hi = plot.right().saturating_sub(w).min(cx);
+    let x = cx.saturating_sub(w / 2).clamp(lo, hi.max(lo));
+    let ok = lo <= hi;
+    [cy.checked_sub(1), cy.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter(move |_| ok)
+        .map(move |y| Rect::new(x, y, w, 1))
 }
 
 /// The area a label covers, if placed.

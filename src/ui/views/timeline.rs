@@ -7,10 +7,11 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::data::PartialDate;
-use crate::text::screen_line;
+use crate::text::{screen_line, width};
+use crate::ui::fit::{self, Part, Role};
 use crate::ui::panes::detail::render_text;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, pane_block};
+use crate::ui::widgets::{PaneList, pane_block, wrapped};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -38,25 +39,71 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     };
+    let len = app.timeline.order.len();
+    let lines = crate::layout::row_lines(list, len);
+    // Inside the border, after the marker; the date column is 12 wide.
+    let room = usize::from(list.width.saturating_sub(4));
+    const DATE: usize = 14;
+    let mut more = Vec::new();
     let rows = app
         .timeline
         .order
         .iter()
         .map(|&i| {
             let e = &d.events[i];
-            let actors: Vec<String> = e.actors.iter().map(|a| d.name_of(a)).collect();
-            let mut spans = vec![
-                Span::styled(format!("{:>11} ", date_label(e.date)), theme.key),
-                Span::styled("● ", theme.heading),
-                Span::raw(screen_line(&e.name).into_owned()),
+            let actors: Vec<(String, String)> = e
+                .actors
+                .iter()
+                .map(|a| (d.name_of(a), d.short_name_of(a)))
+                .collect();
+            let (name, short) = (screen_line(&e.name), d.short_name_of(&e.id));
+            let after = room.saturating_sub(DATE);
+            // The event's name whole when its actors then fit (all of
+            // them), else its short label and as many actors as fit.
+            let (name, who) = if lines > 1 {
+                (name.into_owned(), String::new())
+            } else {
+                let with = |n: &str| names_that_fit(&actors, after.saturating_sub(width(n) + 3));
+                let full = with(&name);
+                if !full.1 && short != name {
+                    let shorter = with(&short);
+                    (short.clone(), shorter.0)
+                } else {
+                    (name.into_owned(), full.0)
+                }
+            };
+            let mut parts = vec![
+                Part::plain(
+                    format!("{:>11} ", date_label(e.date)),
+                    Role::Fixed,
+                    theme.key,
+                ),
+                Part::plain("● ", Role::Fixed, theme.heading),
+                Part::key(&name, &short, theme.base).owned(),
             ];
-            if !actors.is_empty() {
-                spans.push(Span::styled(
-                    format!(" · {}", screen_line(&actors.join(", "))),
-                    theme.muted,
-                ));
+            if !who.is_empty() {
+                parts.push(Part::plain(format!(" · {who}"), Role::Fixed, theme.muted));
             }
-            Line::from(spans)
+            if lines > 1 {
+                // Room to spare: who took part, then what happened, under
+                // the name.
+                let indent = " ".repeat(DATE);
+                let mut extra = Vec::new();
+                let (who, _) = names_that_fit(&actors, after);
+                if !who.is_empty() {
+                    extra.push(Line::from(vec![
+                        Span::raw(indent.clone()),
+                        Span::styled(who, theme.muted),
+                    ]));
+                }
+                let left = lines - 1 - extra.len();
+                for mut l in wrapped(e.summary.as_deref().unwrap_or(""), after, left, theme.base) {
+                    l.spans.insert(0, Span::raw(indent.clone()));
+                    extra.push(l);
+                }
+                more.push(extra);
+            }
+            fit::fit(parts, room)
         })
         .collect();
     PaneList {
@@ -80,6 +127,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         focused: true,
         empty: "No events in this dataset.",
         window: None,
+        lines,
+        more,
     }
     .render(list, buf, theme);
     let block = pane_block(theme, Line::from(" Event "), false);
@@ -93,6 +142,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         render_text(app, theme, &d.events[i].id, inner, buf, 0);
     }
+}
+
+/// Actors' names joined, as many as fit `room` whole: all full names,
+/// else all short ones, else the first short ones and how many more. And
+/// whether all of them are named.
+fn names_that_fit(names: &[(String, String)], room: usize) -> (String, bool) {
+    let join = |v: Vec<&str>| screen_line(&v.join(", ")).into_owned();
+    let full = join(names.iter().map(|n| n.0.as_str()).collect());
+    if width(&full) <= room {
+        return (full, true);
+    }
+    let short = join(names.iter().map(|n| n.1.as_str()).collect());
+    if width(&short) <= room {
+        return (short, true);
+    }
+    for k in (1..names.len()).rev() {
+        let some = format!(
+            "{}, +{} more",
+            join(names[..k].iter().map(|n| n.1.as_str()).collect()),
+            names.len() - k
+        );
+        if width(&some) <= room {
+            return (some, false);
+        }
+    }
+    (String::new(), names.is_empty())
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ use crate::ui::widgets::pane_block;
 /// Cells per character of the big font at quadrant size.
 const GLYPH_W: u16 = 4;
 const GLYPH_H: u16 = 4;
+/// The widest a slide's text runs, in columns.
+const SLIDE_WIDTH: u16 = 110;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
@@ -27,11 +29,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let counter = format!(" {}/{} ", app.tour.step + 1, d.tour.len());
-    // A projector shows the class the slide, not the keys.
+    // The title names only the keys that do something on this slide; a
+    // projector shows the class the slide, not the keys.
+    let mut keys = Vec::new();
+    if d.tour.len() > 1 {
+        keys.push("←/→ or Space");
+    }
+    if step.focus.is_some() {
+        keys.push("Enter opens the item");
+    }
+    keys.push("Esc back");
     let hints = if app.present {
         String::new()
     } else {
-        "· ←/→ or Space · Enter opens the item · Esc back ".to_string()
+        format!("· {} ", keys.join(" · "))
     };
     let block = pane_block(theme, Line::from(format!("{counter}{hints}")), true);
     let inner = block.inner(area);
@@ -39,9 +50,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if inner.is_empty() {
         return;
     }
+    // Lines longer than about a hundred columns are hard to follow on a
+    // projector: a wide screen centres the slide instead.
+    let width = inner.width.saturating_sub(2).min(SLIDE_WIDTH);
     let inner = Rect {
-        x: inner.x.saturating_add(1),
-        width: inner.width.saturating_sub(2),
+        x: inner.x + (inner.width - width) / 2,
+        width,
         ..inner
     };
     let title = screen_line(&step.title).into_owned();
@@ -123,6 +137,28 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => {}
     }
     if let Some(focus) = &step.focus {
+        if focus_area.height < 3 {
+            // No room for the item in a box: say which it is.
+            let name = d.short_name_of(focus);
+            crate::ui::fit::fit(
+                vec![
+                    crate::ui::fit::Part::plain(
+                        "In focus: ",
+                        crate::ui::fit::Role::Fixed,
+                        theme.key,
+                    ),
+                    crate::ui::fit::Part::key(&d.name_of(focus), &name, theme.base).owned(),
+                    crate::ui::fit::Part::plain(
+                        " · Enter opens it",
+                        crate::ui::fit::Role::Optional,
+                        theme.muted,
+                    ),
+                ],
+                usize::from(focus_area.width),
+            )
+            .render(focus_area, buf);
+            return;
+        }
         let block = pane_block(theme, Line::from(" In focus "), false);
         let inside = block.inner(focus_area);
         block.render(focus_area, buf);
