@@ -511,7 +511,7 @@ fn misplaced(cli: &Cli) -> Option<&'static str> {
     if cli.screen.theme.is_some() && !draws {
         return Some("--theme applies to the explorer, `tour`, `quiz` and `serve` only");
     }
-    if cli.screen.present && !draws {
+    if cli.screen.present && (!draws || matches!(command, Command::Serve { .. })) {
         return Some("--present applies to the explorer, `tour` and `quiz` only");
     }
     None

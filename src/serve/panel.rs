@@ -300,3 +300,110 @@ fn poll(d: &Dataset, class: &Class, theme: &Theme, area: Rect, buf: &mut Buffer)
     let cloud: Vec<(f64, f64)> = p.places.values().map(|pl| (pl.x, pl.y)).collect();
     widgets::stance_map(d, theme, map, buf, &cloud, None, Some(p.quadrants()));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::quiz::Question;
+    use crate::serve::class::{ClassAction, update};
+
+    fn text(buf: &Buffer) -> String {
+        let area = buf.area;
+        (area.top()..area.bottom())
+            .map(|y| {
+                (area.left()..area.right())
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_class_key_is_in_the_docs_and_none_is_taken_by_the_explorer() {
+        let doc = include_str!("../../docs/serve.md");
+        let keymap = crate::app::keymap::Keymap::default();
+        for k in CLASS_KEYS {
+            assert!(
+                doc.contains(&format!("| `{}` |", k.key)),
+                "docs/serve.md lacks {}",
+                k.key
+            );
+            for b in &keymap.bindings {
+                assert!(
+                    !b.keys
+                        .iter()
+                        .any(|key| key.code == crossterm::event::KeyCode::Char(k.key)),
+                    "{} is also the explorer's key for {}",
+                    k.key,
+                    b.desc
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_panel_shows_answers_arriving_and_hides_names_when_asked() {
+        let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
+        let mut c = Class::new(60);
+        for (id, name) in [(1, "ada"), (2, "bo"), (3, "cy")] {
+            update(
+                &mut c,
+                ClassAction::Join {
+                    id,
+                    name: name.into(),
+                    at: 0,
+                },
+            );
+        }
+        let options: Vec<String> = d.actors.iter().take(4).map(|a| a.id.clone()).collect();
+        let question = Question {
+            quote: 0,
+            options,
+            answer: 2,
+        };
+        update(&mut c, ClassAction::Ask { question, at: 1 });
+        update(
+            &mut c,
+            ClassAction::Answer {
+                id: 1,
+                option: 2,
+                at: 2,
+            },
+        );
+        update(
+            &mut c,
+            ClassAction::Answer {
+                id: 2,
+                option: 2,
+                at: 2,
+            },
+        );
+        let theme = Theme::new(crate::ui::ThemeKind::Dark, true);
+        let header = Header {
+            code: "amber-otter-42",
+            joining: "ssh -p 2222 yourname@127.0.0.1",
+            notice: None,
+        };
+        let area = Rect::new(0, 0, 44, 30);
+        let mut buf = Buffer::empty(area);
+        render(&d, &c, &header, &theme, area, &mut buf);
+        let shown = text(&buf);
+        assert!(shown.contains("2 of 3 answered"), "{shown}");
+        assert!(shown.contains("█"), "bars: {shown}");
+        assert!(!shown.contains('✓'), "not revealed yet: {shown}");
+        update(&mut c, ClassAction::Reveal);
+        update(&mut c, ClassAction::ShowScores);
+        let mut buf = Buffer::empty(area);
+        render(&d, &c, &header, &theme, area, &mut buf);
+        assert!(text(&buf).contains("ada"), "{}", text(&buf));
+        update(&mut c, ClassAction::ToggleNames);
+        let mut buf = Buffer::empty(area);
+        render(&d, &c, &header, &theme, area, &mut buf);
+        let shown = text(&buf);
+        assert!(
+            !shown.contains("ada") && shown.contains("student 1"),
+            "{shown}"
+        );
+    }
+}

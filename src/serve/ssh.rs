@@ -9,7 +9,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use russh::keys::PublicKey;
@@ -28,6 +28,10 @@ const TRIES_PER_CONNECTION: usize = 3;
 /// Connections allowed at once beyond the class's maximum: room for
 /// those still typing the code, not for a flood.
 const SPARE_CONNECTIONS: u64 = 16;
+
+/// A connection not authenticated by then is closed, so that idle
+/// half-open connections cannot hold the spare places for long.
+const AUTH_DEADLINE: Duration = Duration::from_secs(60);
 
 pub(super) fn russh_config(config: &super::Config) -> russh::server::Config {
     let mut methods = MethodSet::empty();
@@ -89,11 +93,27 @@ pub(super) async fn accept(
         let config = Arc::clone(&config);
         let mut stop = stop.clone();
         tokio::spawn(async move {
-            let conn = Conn::new(Arc::clone(&hub), peer);
-            if let Ok(session) = russh::server::run_stream(config, socket, conn).await {
+            let authenticated = Arc::new(AtomicBool::new(false));
+            let mut conn = Conn::new(Arc::clone(&hub), peer);
+            conn.authenticated = Arc::clone(&authenticated);
+            let started = russh::server::run_stream(config, socket, conn);
+            // The handshake too must finish before the deadline.
+            let session = tokio::time::timeout(AUTH_DEADLINE, started).await;
+            if let Ok(Ok(session)) = session {
                 let handle = session.handle();
+                let deadline = tokio::time::sleep(AUTH_DEADLINE);
                 tokio::select! {
                     _ = session => {}
+                    _ = async {
+                        deadline.await;
+                        if authenticated.load(Ordering::SeqCst) {
+                            std::future::pending::<()>().await;
+                        }
+                    } => {
+                        let _ = handle
+                            .disconnect(russh::Disconnect::ByApplication, "Too slow to log in.".into(), "en".into())
+                            .await;
+                    }
                     _ = async {
                         let _ = stop.wait_for(|s| *s).await;
                         // The student sessions say goodbye first; then the
@@ -124,6 +144,8 @@ pub(super) struct Conn {
     size: (u16, u16),
     /// The name the client authenticated with.
     user: String,
+    /// Set once the client is in (the accept loop's deadline reads it).
+    authenticated: Arc<AtomicBool>,
 }
 
 impl Conn {
@@ -136,6 +158,7 @@ impl Conn {
             opened: false,
             size: (80, 24),
             user: String::new(),
+            authenticated: Arc::default(),
         }
     }
 
@@ -161,15 +184,18 @@ impl Handler for Conn {
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
         self.tries += 1;
+        // Past the tries of this connection, or of this address, even
+        // the right code is refused.
         if self.tries > TRIES_PER_CONNECTION || !self.allowed() {
             return Ok(Auth::reject());
         }
         if code_matches(&self.hub.config.code, password) {
             self.user = user.to_string();
+            self.authenticated.store(true, Ordering::SeqCst);
             Ok(Auth::Accept)
         } else {
             self.failed();
-            Ok(Auth::reject())
+            Ok(self.try_again())
         }
     }
 
@@ -192,6 +218,7 @@ impl Handler for Conn {
     ) -> Result<Auth, Self::Error> {
         Ok(if self.known_key(key.public_key) {
             self.user = user.to_string();
+            self.authenticated.store(true, Ordering::SeqCst);
             Auth::Accept
         } else {
             Auth::reject()
@@ -307,6 +334,23 @@ impl Handler for Conn {
 }
 
 impl Conn {
+    /// A rejection that still offers the password (russh would drop it
+    /// after one failure), until the tries of this connection are used.
+    fn try_again(&self) -> Auth {
+        if self.tries >= TRIES_PER_CONNECTION {
+            return Auth::reject();
+        }
+        let mut methods = MethodSet::empty();
+        methods.push(MethodKind::Password);
+        if !self.hub.config.authorized_keys.is_empty() {
+            methods.push(MethodKind::PublicKey);
+        }
+        Auth::Reject {
+            proceed_with_methods: Some(methods),
+            partial_success: false,
+        }
+    }
+
     fn known_key(&self, key: &PublicKey) -> bool {
         self.hub
             .config
