@@ -304,7 +304,6 @@ fn poll(d: &Dataset, class: &Class, theme: &Theme, area: Rect, buf: &mut Buffer)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::quiz::Question;
     use crate::serve::class::{ClassAction, update};
 
     fn text(buf: &Buffer) -> String {
@@ -356,12 +355,7 @@ mod tests {
                 },
             );
         }
-        let options: Vec<String> = d.actors.iter().take(4).map(|a| a.id.clone()).collect();
-        let question = Question {
-            quote: 0,
-            options,
-            answer: 2,
-        };
+        let question = crate::serve::class::tests::question(2);
         update(&mut c, ClassAction::Ask { question, at: 1 });
         update(
             &mut c,
