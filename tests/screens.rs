@@ -880,3 +880,102 @@ fn every_view_at_every_size() {
         );
     }
 }
+
+/// The rule for space in every view (issue 11): the part of a label that
+/// says which item it is stays whole at the narrow sizes, with the short
+/// label where the full name does not fit, and nothing lists a key that
+/// does nothing or an item that is not there.
+#[test]
+fn labels_keep_who_and_what_in_every_view() {
+    use stances::app::View;
+    for (w, h) in [(60, 16), (80, 24)] {
+        // Compare: both headers and the status line name both sides.
+        let compare = screen(&in_view(w, h, View::Compare, &[]));
+        assert!(compare.contains("▶ EU AI Act "), "{w}x{h}\n{compare}");
+        assert!(
+            compare.contains("US executive orders"),
+            "{w}x{h}\n{compare}"
+        );
+        assert!(
+            compare.contains("EU AI Act ⇄ US executive orders"),
+            "{w}x{h}\n{compare}"
+        );
+        // Never one item on both sides (it was, one ↓ from the start).
+        let moved = screen(&in_view(w, h, View::Compare, &[Down]));
+        let header = moved.lines().nth(2).unwrap();
+        let sides: Vec<&str> = header
+            .trim_matches('┃')
+            .split('│')
+            .map(|s| s.trim().trim_start_matches('▶').trim())
+            .collect();
+        assert_eq!(sides.len(), 2, "{header}");
+        assert_ne!(sides[0], sides[1], "{header}");
+        // Timeline: actors are named whole, or counted, never cut.
+        let timeline = screen(&in_view(w, h, View::Timeline, &[]));
+        assert!(!timeline.contains("African …"), "{w}x{h}\n{timeline}");
+        assert!(
+            timeline.contains("United Kingdom, United States") || timeline.contains("more"),
+            "{w}x{h}\n{timeline}"
+        );
+        // Search: where a quote matched stays on its row.
+        let search = screen(&searched(w, h, "china"));
+        let first = search.lines().nth(3).unwrap();
+        assert!(first.contains("in role: Premier of China"), "{first}");
+        // Tour: the opening slide has no item, so Enter is not offered;
+        // a slide with one names it even when there is no room for it.
+        let tour = screen(&in_view(w, h, View::Tour, &[]));
+        assert!(!tour.contains("Enter opens"), "{w}x{h}\n{tour}");
+        let second = screen(&in_view(w, h, View::Tour, &[Next]));
+        assert!(second.contains("Enter opens the item"), "{second}");
+        assert!(
+            second.contains("WAIC 2025 opening ceremony"),
+            "{w}x{h}\n{second}"
+        );
+        // No frame with nothing inside (before: an empty "In focus" box,
+        // then two empty frames of the slide's timeline, at 60x16).
+        let rows: Vec<Vec<char>> = second.lines().map(|l| l.chars().collect()).collect();
+        for pair in rows.windows(2) {
+            for (x, c) in pair[0].iter().enumerate() {
+                if matches!(c, '╭' | '┏') {
+                    let below = pair[1].get(x).copied().unwrap_or(' ');
+                    assert!(
+                        !matches!(below, '╰' | '┗'),
+                        "{w}x{h}: an empty frame\n{second}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Tall panes show what they have instead of rows of blank (issue 11: at
+/// 200x60 about 40 rows stayed empty under cut labels): every reaction
+/// says its stance in words and what its actor did, and most of each
+/// list's rows are used.
+#[test]
+fn tall_panes_use_their_rows() {
+    let app = app_at(200, 60);
+    let shown = screen(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    // The Reactions pane is the second column: count its blank rows.
+    let top = lines[1];
+    let start = top.find("╭ Reactions").unwrap();
+    let col = top[..start].chars().count() + 2;
+    let blank = lines[2..58]
+        .iter()
+        .filter(|l| {
+            let cells: String = l.chars().skip(col).take(40).collect();
+            cells.trim().is_empty()
+        })
+        .count();
+    assert!(blank < 20, "{blank} blank rows of 56\n{shown}");
+    for r in &app.data.reactions {
+        let words: String = r
+            .summary
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(shown.contains(&words), "{words:?} not shown\n{shown}");
+    }
+}

@@ -19,6 +19,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if program {
         buf.set_string(area.x, area.y, PROGRAM, theme.heading);
     }
+    // While the search field takes the digits (they are typed) or the
+    // help holds every key, the tabs name no key: their numbers go
+    // blank, and the tabs stay where a click finds them.
+    let digits_switch = app.search.is_none() && app.help.is_none();
     let mut end = area.x;
     for tab in &tabs {
         let style = if tab.index == active {
@@ -26,7 +30,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.tab
         };
-        Line::styled(tab.label.as_str(), style).render(tab.area, buf);
+        let label = if digits_switch {
+            tab.label.clone()
+        } else {
+            tab.label
+                .chars()
+                .map(|c| if c.is_ascii_digit() { ' ' } else { c })
+                .collect()
+        };
+        Line::styled(label, style).render(tab.area, buf);
         end = end.max(tab.area.right());
     }
     // The dataset's title in what is left, when a useful part of it fits.

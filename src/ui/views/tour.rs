@@ -19,6 +19,8 @@ const GLYPH_W: u16 = 4;
 const GLYPH_H: u16 = 4;
 /// The widest a slide's text runs, in columns.
 const SLIDE_WIDTH: u16 = 110;
+/// The fewest rows a map, timeline or comparison on a slide is drawn in.
+const VIEW_ROWS: u16 = 6;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
@@ -100,7 +102,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(text_area, buf);
     use crate::data::TourView;
-    match step.view {
+    // A view squeezed under the text into a few rows would be empty
+    // frames: then the slide names its item in one line instead.
+    let room_for_view = focus_area.height
+        >= match step.view {
+            Some(TourView::Map | TourView::Timeline | TourView::Compare) => VIEW_ROWS,
+            // A list in a frame: one row of it at least.
+            _ => 3,
+        };
+    if step.view.is_some() && !room_for_view && step.focus.is_none() {
+        Line::styled(
+            "The rest of this slide needs a taller terminal.",
+            theme.muted,
+        )
+        .render(focus_area, buf);
+        return;
+    }
+    match step.view.filter(|_| room_for_view) {
         Some(TourView::Map) => {
             return crate::ui::views::map::render(app, theme, focus_area, buf);
         }
@@ -137,7 +155,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => {}
     }
     if let Some(focus) = &step.focus {
-        if focus_area.height < 3 {
+        if focus_area.height < 3 || (step.view.is_some() && !room_for_view) {
             // No room for the item in a box: say which it is.
             let name = d.short_name_of(focus);
             crate::ui::fit::fit(
