@@ -70,6 +70,8 @@ fn banner(buf: &mut Buffer, area: Rect, theme: &Theme, class: &Class, id: Studen
         " Browsing on your own · f follows the teacher again "
     };
     let text = crate::text::truncate(text, usize::from(status.width));
+    ratatui::widgets::Clear.render(status, buf);
+    buf.set_style(status, theme.base);
     Line::styled(text.into_owned(), theme.tab_active).render(status, buf);
 }
 
@@ -86,16 +88,8 @@ fn question(
 ) {
     let d = &app.data;
     let w = area.width.saturating_sub(4).min(76);
-    let inner = widgets::dialog(
-        theme,
-        area,
-        w,
-        area.height.saturating_sub(2).min(18),
-        &format!("Class quiz · question {} · who said it?", n + 1),
-        buf,
-    );
     let mine = asked.answers.get(&id).map(|(o, _)| *o);
-    let room = usize::from(inner.width);
+    let room = usize::from(w.saturating_sub(2));
     let mut lines = vec![
         Line::styled(widgets::quote_text(d, asked), theme.quotation),
         Line::raw(""),
@@ -124,9 +118,20 @@ fn question(
         "a-d answer · ↑/↓ and Enter · q leaves the class".to_string()
     };
     lines.push(Line::styled(note, theme.note));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
+    // As tall as the question needs, within the screen.
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let height = u16::try_from(text.line_count(w.saturating_sub(2)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let inner = widgets::dialog(
+        theme,
+        area,
+        w,
+        height.min(area.height.saturating_sub(2)),
+        &format!("Class quiz · question {} · who said it?", n + 1),
+        buf,
+    );
+    text.render(inner, buf);
 }
 
 fn poll(

@@ -34,6 +34,8 @@ pub struct ClassKey {
     pub command: Command,
     /// What the panel's key list says.
     pub desc: &'static str,
+    /// One word, for the list on one line when the panel is short.
+    pub short: &'static str,
 }
 
 /// The teacher's class keys: capitals, which the explorer's own keymap
@@ -43,41 +45,49 @@ pub const CLASS_KEYS: &[ClassKey] = &[
         key: 'L',
         command: Command::Lead,
         desc: "lead (again: stop)",
+        short: "lead",
     },
     ClassKey {
         key: 'A',
         command: Command::Ask,
         desc: "ask the next question",
+        short: "ask",
     },
     ClassKey {
         key: 'R',
         command: Command::Reveal,
         desc: "reveal the answer",
+        short: "reveal",
     },
     ClassKey {
         key: 'S',
         command: Command::Scores,
         desc: "score table",
+        short: "scores",
     },
     ClassKey {
         key: 'P',
         command: Command::Poll,
         desc: "stance poll (again: close)",
+        short: "poll",
     },
     ClassKey {
         key: 'E',
         command: Command::EndActivity,
         desc: "end it: back to browsing",
+        short: "end",
     },
     ClassKey {
         key: 'N',
         command: Command::Names,
         desc: "hide or show names",
+        short: "names",
     },
     ClassKey {
         key: 'C',
         command: Command::Panel,
         desc: "show or hide this panel",
+        short: "panel",
     },
 ];
 
@@ -113,7 +123,13 @@ pub fn render(
         return;
     }
     let room = usize::from(inner.width);
-    let keys_height = (CLASS_KEYS.len() as u16 + 1).min(inner.height / 3);
+    // The keys one per line when there is room, else on one wrapped line.
+    let full_list = CLASS_KEYS.len() as u16 + 1 <= inner.height / 3;
+    let keys_height = if full_list {
+        CLASS_KEYS.len() as u16 + 1
+    } else {
+        3.min(inner.height / 3)
+    };
     let [top, body, keys] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Min(1),
@@ -163,15 +179,29 @@ pub fn render(
         Activity::Poll => poll(d, class, theme, body, buf),
     }
 
-    let key_lines: Vec<Line> = std::iter::once(Line::styled("Class keys", theme.heading))
-        .chain(CLASS_KEYS.iter().map(|k| {
-            Line::from(vec![
-                Span::styled(format!("{} ", k.key), theme.key),
-                Span::raw(k.desc),
-            ])
-        }))
-        .collect();
-    Paragraph::new(key_lines).render(keys, buf);
+    if full_list {
+        let key_lines: Vec<Line> = std::iter::once(Line::styled("Class keys", theme.heading))
+            .chain(CLASS_KEYS.iter().map(|k| {
+                Line::from(vec![
+                    Span::styled(format!("{} ", k.key), theme.key),
+                    Span::raw(k.desc),
+                ])
+            }))
+            .collect();
+        Paragraph::new(key_lines).render(keys, buf);
+    } else {
+        let mut spans = Vec::new();
+        for (i, k) in CLASS_KEYS.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", theme.muted));
+            }
+            spans.push(Span::styled(k.key.to_string(), theme.key));
+            spans.push(Span::raw(format!(" {}", k.short)));
+        }
+        Paragraph::new(Line::from(spans))
+            .wrap(Wrap { trim: true })
+            .render(keys, buf);
+    }
 }
 
 /// The name shown on the teacher's screen (hidden for the projector).

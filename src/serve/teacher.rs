@@ -44,6 +44,8 @@ const SIDE_BY_SIDE: u16 = 100;
 /// The teacher's state beyond their `App`.
 struct Desk {
     app: App,
+    /// The whole terminal (the explorer gets part of it).
+    screen: Rect,
     show_panel: bool,
     notice: Option<String>,
     leading: bool,
@@ -64,6 +66,7 @@ pub fn run(server: &Server, options: Options) -> io::Result<()> {
     crossterm::style::force_color_output(!options.no_color);
     let mut desk = Desk {
         app,
+        screen: full,
         show_panel: true,
         notice: None,
         leading: false,
@@ -139,6 +142,7 @@ impl Desk {
     }
 
     fn fit(&mut self, area: Rect) {
+        self.screen = area;
         let (explorer, _) = self.split(area);
         let explorer = if explorer.is_empty() { area } else { explorer };
         app::update(
@@ -148,11 +152,6 @@ impl Desk {
                 height: explorer.height,
             },
         );
-    }
-
-    fn full_area(&self) -> Rect {
-        let (e, p) = self.split(self.app.size);
-        p.map_or(e, |p| e.union(p))
     }
 
     fn input(&mut self, server: &Server, options: &Options, event: Event) {
@@ -168,7 +167,7 @@ impl Desk {
             return;
         }
         // While the panel fills a narrow screen, the explorer's keys wait.
-        let (explorer, _) = self.split(self.app.size);
+        let (explorer, _) = self.split(self.screen);
         if explorer.is_empty() && self.show_panel {
             if let Event::Key(key) = event
                 && matches!(key.code, KeyCode::Char('q'))
@@ -232,8 +231,7 @@ impl Desk {
             Command::Names => server.apply(ClassAction::ToggleNames),
             Command::Panel => {
                 self.show_panel = !self.show_panel;
-                let area = self.full_area();
-                self.fit(area);
+                self.fit(self.screen);
             }
         }
     }
