@@ -124,7 +124,7 @@ pub fn render(
     }
     let room = usize::from(inner.width);
     // The keys one per line when there is room, else on one wrapped line.
-    let full_list = CLASS_KEYS.len() as u16 + 1 <= inner.height / 3;
+    let full_list = (CLASS_KEYS.len() as u16) < inner.height / 3;
     let keys_height = if full_list {
         CLASS_KEYS.len() as u16 + 1
     } else {
