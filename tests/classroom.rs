@@ -309,3 +309,33 @@ fn the_html_page_prints_to_two_pages_in_a_real_browser() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn which_sources_disagree_is_asked_on_the_worksheet_and_answered_in_the_key() {
+    let d = shipped();
+    let (ws, key) = (worksheet(&d), key(&d));
+    let part = |text: &str| -> Vec<String> {
+        let start = text.find("## 4. Which sources disagree").expect("part 4");
+        let end = text.find("## 5. Discuss").expect("part 5");
+        text[start..end]
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (asked, answered) = (part(&ws), part(&key));
+    // The same claims under the same numbers; the worksheet's answer cell
+    // is empty, the key's says Y or N and what each source says.
+    assert_eq!(asked.len(), 10, "{asked:#?}");
+    assert_eq!(asked.len(), answered.len());
+    for (a, k) in asked.iter().zip(&answered) {
+        assert!(a.ends_with("|  |"), "{a}");
+        assert!(k.starts_with(a.trim_end_matches("|  |")), "{a} / {k}");
+    }
+    let yes = answered.iter().filter(|l| l.contains("| **Y**: ")).count();
+    let no = answered
+        .iter()
+        .filter(|l| l.contains("| N, no disagreement recorded: "))
+        .count();
+    assert_eq!((yes, no), (5, 5));
+}

@@ -1,8 +1,9 @@
 //! The student worksheet and the teacher's answer key, in Markdown. They
 //! share their numbering: part 1 asks "who said it?" of the quotes in a
 //! fixed shuffled order, part 2 places the approaches on an empty map,
-//! part 3 asks where each actor stands, part 4 leaves room for the
-//! discussion questions. The worksheet gives no answers; the key gives
+//! part 3 asks where each actor stands, part 4 which sources disagree and
+//! on what (the quiz's four kinds), part 5 leaves room for the discussion
+//! questions. The worksheet gives no answers; the key gives
 //! each, with the reason from the data.
 
 use std::fmt::Write as _;
@@ -27,6 +28,7 @@ pub fn worksheet(d: &Dataset) -> String {
     who_said_it(w, d, None);
     map(w, d, false);
     stances(w, d, false);
+    disagreements(w, d, false);
     discussion(w, d, false);
     out
 }
@@ -44,6 +46,7 @@ pub fn key(d: &Dataset) -> String {
     who_said_it(w, d, Some(&refs));
     map(w, d, true);
     stances(w, d, true);
+    disagreements(w, d, true);
     discussion(w, d, true);
     super::markdown::cite(w, d, &refs);
     out
@@ -215,13 +218,44 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
     let _ = writeln!(w);
 }
 
-/// Part 4: the dataset's discussion questions; on the worksheet with
+/// The seed of part 4's order: fixed, so the worksheet and the key agree.
+const CLAIMS_SEED: u64 = 14;
+
+/// Part 4: claims that two sources disagree, some borne out by the data
+/// and some not; the key says which, with what each source says.
+fn disagreements(w: &mut String, d: &Dataset, answers: bool) {
+    let rows = crate::quiz::claim_rows(d, CLAIMS_SEED);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "## 4. Which sources disagree, and on what?\n");
+    if answers {
+        let _ = writeln!(w, "| # | Claim | Disagree? |\n|---:|---|---|");
+    } else {
+        let _ = writeln!(
+            w,
+            "Some of these claims are true. Write Y where the two sources really disagree, N where they do not.\n"
+        );
+        let _ = writeln!(w, "| # | Claim | Y / N |\n|---:|---|---|");
+    }
+    for (n, r) in rows.iter().enumerate() {
+        let answer = match (answers, r.holds) {
+            (false, _) => String::new(),
+            (true, true) => format!("**Y**: {}", cell(&r.says.join("; "))),
+            (true, false) => format!("N, no disagreement recorded: {}", cell(&r.says.join("; "))),
+        };
+        let _ = writeln!(w, "| {} | {} | {answer} |", n + 1, cell(&r.claim));
+    }
+    let _ = writeln!(w);
+}
+
+/// Part 5: the dataset's discussion questions; on the worksheet with
 /// lines to write on.
 fn discussion(w: &mut String, d: &Dataset, answers: bool) {
     if d.questions.is_empty() {
         return;
     }
-    let _ = writeln!(w, "## 4. Discuss\n");
+    let _ = writeln!(w, "## 5. Discuss\n");
     for (n, q) in d.questions.iter().enumerate() {
         let _ = writeln!(w, "{}. {}\n", n + 1, t(&q.text));
         if !answers {

@@ -416,6 +416,58 @@ impl Round {
     }
 }
 
+/// One row of a printed "which sources disagree?" exercise: a claim that
+/// two sources disagree on something, whether the data bears it out, and
+/// what each source says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRow {
+    pub claim: String,
+    pub holds: bool,
+    pub says: Vec<String>,
+}
+
+/// Every disagreement the data records and as many claims it does not
+/// bear out (sharing sources or a subject with a real one), in an order
+/// drawn from `seed`: for a worksheet and its key, which print the same.
+pub fn claim_rows(d: &Dataset, seed: u64) -> Vec<ClaimRow> {
+    let mut round = Round {
+        kind: Kind::Sources,
+        seed,
+        asked: Vec::new(),
+        speakers: Default::default(),
+        claims: sources::disagreements(d),
+    };
+    round.claims.sort_unstable();
+    let mut rng = Rng::new(seed);
+    let mut wrong = round.claims_against(d, None);
+    rng.shuffle(&mut wrong);
+    // Each real disagreement's subject and sources come back in a false
+    // claim where the data has one, so neither gives the answer away.
+    let mut picked: Vec<Claim> = Vec::new();
+    for c in &round.claims {
+        if let Some(w) = wrong
+            .iter()
+            .find(|w| !picked.contains(w) && (w.on == c.on || (w.a, w.b) == (c.a, c.b)))
+        {
+            picked.push(*w);
+        }
+    }
+    let mut rows: Vec<(Claim, bool)> = round
+        .claims
+        .iter()
+        .map(|&c| (c, true))
+        .chain(picked.into_iter().map(|c| (c, false)))
+        .collect();
+    rng.shuffle(&mut rows);
+    rows.into_iter()
+        .map(|(c, holds)| ClaimRow {
+            claim: sources::label(d, c),
+            holds,
+            says: sources::evidence(d, c),
+        })
+        .collect()
+}
+
 /// Every question of a round, built at once: for a class quiz served to
 /// many, which needs them all.
 pub fn questions(d: &Dataset, kind: Kind, seed: u64) -> Result<Vec<Question>, String> {

@@ -196,7 +196,9 @@ pub(super) fn evidence(d: &Dataset, c: Claim) -> Vec<String> {
             let name = source_name(d, s);
             match says(s) {
                 Some(what) => format!("{name}: {what}"),
-                None => format!("{name}: says nothing on this"),
+                // What the dataset holds, not what the source may say
+                // elsewhere.
+                None => format!("{name}: nothing on this in the dataset"),
             }
         })
         .collect()

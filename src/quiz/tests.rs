@@ -348,3 +348,17 @@ fn a_stance_prompt_says_what_was_done_not_the_stance() {
         );
     }
 }
+
+#[test]
+fn the_printed_claims_are_the_disagreements_and_as_many_that_do_not_hold() {
+    let d = shipped();
+    let rows = claim_rows(&d, 14);
+    let real = sources::disagreements(&d).len();
+    assert_eq!(rows.iter().filter(|r| r.holds).count(), real);
+    assert_eq!(rows.len(), 2 * real);
+    assert_eq!(rows, claim_rows(&d, 14));
+    for r in &rows {
+        // The data says what each side says, or that it says nothing.
+        assert_eq!(r.says.len(), 2, "{r:?}");
+    }
+}
