@@ -175,7 +175,11 @@ async fn student(
         nodelay: true,
         // One who never reads offers a small window (32 KiB, where
         // OpenSSH offers 2 MiB), so that it fills within seconds.
-        window_size: if who.reads { 2 * 1024 * 1024 } else { 32 * 1024 },
+        window_size: if who.reads {
+            2 * 1024 * 1024
+        } else {
+            32 * 1024
+        },
         ..Default::default()
     });
     let Ok(mut handle) = client::connect_stream(config, stream, Trusting).await else {
@@ -318,7 +322,10 @@ fn case(title: &str, readers: usize, stallers: usize, run_for: Duration) {
         ));
     }
     while ready.load(Ordering::SeqCst) + tally.lock().unwrap().failed_to_join < n {
-        assert!(joined.elapsed() < Duration::from_secs(120), "students never joined");
+        assert!(
+            joined.elapsed() < Duration::from_secs(120),
+            "students never joined"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let join_time = joined.elapsed();
