@@ -24,6 +24,47 @@ pub struct Local {
     pub closed: Option<u64>,
 }
 
+/// What of the class a student's screen shows: when it changes, their
+/// screen is drawn again; when it does not (another student answered),
+/// it is not, so sixty answers cost the class no sixty times sixty frames.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seen {
+    lead: Option<crate::serve::class::Lead>,
+    leading: bool,
+    activity: Activity,
+    round: u64,
+    answer: Option<usize>,
+    revealed: bool,
+    poll_open: bool,
+    place: Option<(f64, f64)>,
+    score: Option<(usize, usize)>,
+    took_part: usize,
+    ended: bool,
+}
+
+pub fn seen(class: &Class, id: StudentId) -> Seen {
+    let asked = class.current_question();
+    let scores = (class.activity == Activity::Scores).then(|| class.scores());
+    Seen {
+        lead: class.lead_for(id),
+        leading: class.lead.is_some(),
+        activity: class.activity,
+        round: class.round,
+        answer: asked.and_then(|a| a.answers.get(&id).map(|(o, _)| *o)),
+        revealed: asked.is_some_and(|a| a.revealed),
+        poll_open: class.poll.as_ref().is_some_and(|p| p.open),
+        place: class
+            .poll
+            .as_ref()
+            .and_then(|p| p.places.get(&id).map(|pl| (pl.x, pl.y))),
+        score: scores
+            .as_ref()
+            .and_then(|rows| rows.iter().find(|r| r.0 == id).map(|r| (r.1, r.2))),
+        took_part: scores.map_or(0, |rows| rows.iter().filter(|r| r.2 > 0).count()),
+        ended: class.ended,
+    }
+}
+
 /// Whether the class's activity has the student's keys (its overlay is up).
 pub fn takes_keys(class: &Class, id: StudentId, local: &Local) -> bool {
     let _ = id;

@@ -290,13 +290,16 @@ impl Seat {
 
     fn class_changed(&mut self) {
         let class = self.hub.class().clone();
+        let before = overlay::seen(&self.class, self.id);
         let activity_changed = class.activity != self.class.activity;
         self.class = class;
         if activity_changed {
             self.local.cursor = 0;
         }
-        self.follow();
-        self.dirty = true;
+        if overlay::seen(&self.class, self.id) != before {
+            self.follow();
+            self.dirty = true;
+        }
     }
 
     /// Show what the teacher shows, while following.
