@@ -681,3 +681,98 @@ fn a_tour_slide_on_the_map_selects_its_focus_there() {
     let points = stances::app::map::points(&a.data);
     assert_eq!(points[a.map.selected].id, focus);
 }
+
+#[test]
+fn t_changes_the_kind_of_quiz_with_the_same_seed_and_n_the_seed() {
+    use stances::app::View;
+    use stances::quiz::Kind;
+    let mut a = app();
+    a.quiz_seed = 9_999;
+    update(&mut a, Action::SwitchView(View::Quiz));
+    let kinds: Vec<Kind> = (0..5)
+        .map(|_| {
+            update(&mut a, Action::ToggleKind);
+            let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+            assert_eq!(quiz.seed, 9_999, "the same seed");
+            assert_eq!(quiz.current, 0, "a new round");
+            quiz.kind()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            Kind::Stance,
+            Kind::Approach,
+            Kind::Sources,
+            Kind::Mixed,
+            Kind::Who
+        ]
+    );
+    // A round of each kind plays to its summary; n starts the next seed,
+    // four digits round (9999, then 0000).
+    for _ in 0..5 {
+        update(&mut a, Action::ToggleKind);
+        let len = a.quiz.as_ref().unwrap().as_ref().unwrap().len();
+        for _ in 0..len {
+            update(&mut a, Action::Choose(0));
+            update(&mut a, Action::Next);
+        }
+        let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+        assert!(quiz.finished(), "{:?}", quiz.kind());
+        assert_eq!(quiz.results.len(), len);
+    }
+    update(&mut a, Action::NewRound);
+    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    assert_eq!((quiz.seed, quiz.seed_label().as_str()), (0, "0000"));
+    assert_eq!(quiz.kind(), Kind::Who);
+}
+
+#[test]
+fn a_tour_slide_in_compare_sets_its_two_items_side_by_side() {
+    use stances::app::View;
+    use stances::app::compare::Side;
+    use stances::data::TourView;
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Tour));
+    let compare_steps: Vec<usize> = a
+        .data
+        .tour
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.view == Some(TourView::Compare))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(compare_steps.len() >= 3);
+    for i in 0..a.data.tour.len() {
+        if let Some(&step) = compare_steps.iter().find(|&&s| s == i) {
+            let slide = a.data.tour[step].clone();
+            assert_eq!(a.compare.id(&a.data, Side::Left), slide.focus.as_deref());
+            assert_eq!(a.compare.id(&a.data, Side::Right), slide.with.as_deref());
+        }
+        update(&mut a, Action::Next);
+    }
+    // Compare, opened from there, shows the same pair.
+    update(&mut a, Action::Left);
+    update(&mut a, Action::SwitchView(View::Compare));
+    assert!(a.compare.id(&a.data, Side::Left).is_some());
+}
+
+#[test]
+fn presenter_mode_hides_the_tab_bar_for_clicks_too() {
+    use stances::app::View;
+    let mut a = app_at(100, 30);
+    update(&mut a, Action::SwitchView(View::Quiz));
+    update(&mut a, Action::TogglePresent);
+    assert!(a.present);
+    // Row 0 is the quiz's frame now, not the tab bar: a click there
+    // opens no view.
+    click(&mut a, 3, 0);
+    assert_eq!(a.view, View::Quiz);
+    // Without presenter mode the same click is on the tab bar's Explore.
+    update(&mut a, Action::TogglePresent);
+    click(&mut a, 12, 0);
+    assert_eq!(a.view, View::Explore);
+    update(&mut a, Action::TogglePresent);
+    update(&mut a, Action::TogglePresent);
+    assert!(!a.present);
+}
