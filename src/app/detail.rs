@@ -36,186 +36,210 @@ fn block(kind: Kind, label: &'static str, text: impl Into<String>) -> Block {
 
 /// Every field of the item, in reading order.
 pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
-    use Kind::*;
-    let mut out = Vec::new();
-    let field = |out: &mut Vec<Block>, label: &'static str, value: Option<String>| {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            out.push(block(Field, label, v));
-        }
-    };
-    let source_of = |s: &Option<String>| s.as_deref().map(|s| cite_source(d, s));
+    let mut doc = Doc { d, out: Vec::new() };
     match d.item(id) {
-        Some(ItemRef::Approach(i)) => {
-            let a = &d.approaches[i];
-            out.push(block(Title, "", &a.name));
-            out.push(block(Meta, "", format!("approach · {}", a.id)));
-            field(&mut out, "Proponent", Some(d.name_of(&a.proponent)));
-            field(&mut out, "Scope", a.scope.map(|s| s.label().to_string()));
-            out.push(block(Text, "", &a.summary));
-            field(&mut out, "Principles", Some(a.principles.join("; ")));
-            field(&mut out, "Instruments", Some(a.instruments.join("; ")));
-            position(&mut out, d, a.position.as_ref(), a.position_note.as_deref());
-            field(&mut out, "Source", source_of(&a.source));
-        }
-        Some(ItemRef::Actor(i)) => {
-            let a = &d.actors[i];
-            out.push(block(Title, "", &a.name));
-            out.push(block(Meta, "", format!("{} · {}", a.kind.label(), a.id)));
-            field(&mut out, "Role", a.role.clone());
-            field(
-                &mut out,
-                "Part of",
-                a.part_of.as_deref().map(|p| d.name_of(p)),
-            );
-            field(&mut out, "Also called", Some(a.aliases.join(", ")));
-            if let Some(s) = &a.summary {
-                out.push(block(Text, "", s));
-            }
-            position(&mut out, d, a.position.as_ref(), a.position_note.as_deref());
-            field(&mut out, "Source", source_of(&a.source));
-        }
-        Some(ItemRef::Reaction(i)) => {
-            let r = &d.reactions[i];
-            out.push(block(Title, "", d.name_of(id)));
-            out.push(block(Meta, "", format!("reaction · {}", r.id)));
-            field(
-                &mut out,
-                "Stance",
-                Some(format!("{} {}", r.stance.symbol(), r.stance.label())),
-            );
-            field(&mut out, "By", Some(d.name_of(&r.actor)));
-            field(&mut out, "On", Some(d.name_of(&r.target)));
-            out.push(block(Text, "", &r.summary));
-            if let Some(q) = r.quote.as_deref().and_then(|q| d.quote(q)) {
-                out.push(block(Quotation, "", &q.text));
-            }
-            field(&mut out, "Date", r.date.map(|x| x.to_string()));
-            field(
-                &mut out,
-                "Confidence",
-                r.confidence.map(|c| format!("{c:?}").to_lowercase()),
-            );
-            field(&mut out, "Tags", Some(r.tags.join(", ")));
-            field(&mut out, "Source", source_of(&r.source));
-        }
-        Some(ItemRef::Quote(i)) => {
-            let q = &d.quotes[i];
-            out.push(block(Quotation, "", &q.text));
-            out.push(block(Meta, "", format!("quote · {}", q.id)));
-            if q.fragment {
-                out.push(block(
-                    Note,
-                    "",
-                    "A phrase quoted from inside a longer sentence.",
-                ));
-            }
-            if q.source_wording {
-                out.push(block(
-                    Note,
-                    "",
-                    "The source's own wording of this position, not words the speaker is on record as saying.",
-                ));
-            }
-            field(&mut out, "Speaker", Some(d.speaker_line(&q.speaker)));
-            field(&mut out, "Context", q.context.clone());
-            field(&mut out, "Date", q.date.map(|x| x.to_string()));
-            field(
-                &mut out,
-                "About",
-                Some(
-                    q.about
-                        .iter()
-                        .map(|a| d.name_of(a))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-            );
-            field(&mut out, "Tags", Some(q.tags.join(", ")));
-            field(&mut out, "Source", Some(cite_source(d, &q.source)));
-            field(&mut out, "Cite as", Some(d.citation(q)));
-            renderings(&mut out, d, i);
-        }
-        Some(ItemRef::Event(i)) => {
-            let e = &d.events[i];
-            out.push(block(Title, "", &e.name));
-            out.push(block(
-                Meta,
-                "",
-                format!("event · {} (known to the {})", e.id, e.date.precision()),
-            ));
-            field(&mut out, "Date", Some(e.date.to_string()));
-            if !e.other_dates.is_empty() {
-                // The disagreement is shown, not settled: each date with
-                // the source that gives it.
-                let mut dates = vec![format!(
-                    "{} ({})",
-                    e.date,
-                    e.source
-                        .as_deref()
-                        .map_or_else(|| NOT_GIVEN.to_string(), |s| source_name(d, s))
-                )];
-                dates.extend(
-                    e.other_dates
-                        .iter()
-                        .map(|o| format!("{} ({})", o.date, source_name(d, &o.source))),
-                );
-                field(&mut out, "Sources differ", Some(dates.join("; ")));
-            }
-            field(&mut out, "Place", e.place.clone());
-            field(
-                &mut out,
-                "Actors",
-                Some(
-                    e.actors
-                        .iter()
-                        .map(|a| d.name_of(a))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-            );
-            if let Some(s) = &e.summary {
-                out.push(block(Text, "", s));
-            }
-            field(&mut out, "Source", source_of(&e.source));
-        }
-        Some(ItemRef::Source(i)) => {
-            let s = &d.sources[i];
-            out.push(block(Title, "", &s.title));
-            out.push(block(Meta, "", format!("source · {}", s.id)));
-            // What the source does not say is shown as such, so that a
-            // missing field reads as unknown, not as forgotten.
-            let given = |v: Option<String>| Some(v.unwrap_or_else(|| NOT_GIVEN.to_string()));
-            field(&mut out, "Publisher", given(s.publisher.clone()));
-            field(&mut out, "Author", given(s.author.clone()));
-            field(&mut out, "URL", given(s.url.clone()));
-            field(
-                &mut out,
-                "Published",
-                given(s.published.map(|x| x.to_string())),
-            );
-            field(&mut out, "Accessed", s.accessed.map(|x| x.to_string()));
-            field(
-                &mut out,
-                "Verification",
-                s.verification.map(|v| v.label().to_string()),
-            );
-        }
-        Some(ItemRef::Axis(i)) => {
-            let a = &d.axes[i];
-            out.push(block(Title, "", &a.name));
-            out.push(block(Meta, "", format!("axis · {}", a.id)));
-            field(
-                &mut out,
-                "From",
-                Some(format!("-1 {} to +1 {}", a.low, a.high)),
-            );
-            if let Some(s) = &a.summary {
-                out.push(block(Text, "", s));
-            }
-        }
-        None => out.push(block(Note, "", "Nothing selected.")),
+        Some(ItemRef::Approach(i)) => approach(&mut doc, &d.approaches[i]),
+        Some(ItemRef::Actor(i)) => actor(&mut doc, &d.actors[i]),
+        Some(ItemRef::Reaction(i)) => reaction(&mut doc, &d.reactions[i], id),
+        Some(ItemRef::Quote(i)) => quote(&mut doc, &d.quotes[i], i),
+        Some(ItemRef::Event(i)) => event(&mut doc, &d.events[i]),
+        Some(ItemRef::Source(i)) => source(&mut doc, &d.sources[i]),
+        Some(ItemRef::Axis(i)) => axis(&mut doc, &d.axes[i]),
+        None => doc.block(Kind::Note, "", "Nothing selected."),
     }
-    out
+    doc.out
+}
+
+/// A document being written: the data it reads and its blocks so far.
+struct Doc<'d> {
+    d: &'d Dataset,
+    out: Vec<Block>,
+}
+
+impl Doc<'_> {
+    fn block(&mut self, kind: Kind, label: &'static str, text: impl Into<String>) {
+        self.out.push(block(kind, label, text));
+    }
+
+    /// A labelled field, left out when it has no value.
+    fn field(&mut self, label: &'static str, value: Option<String>) {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            self.block(Kind::Field, label, v);
+        }
+    }
+
+    fn source_of(&self, source: &Option<String>) -> Option<String> {
+        source.as_deref().map(|s| cite_source(self.d, s))
+    }
+}
+
+fn approach(doc: &mut Doc, a: &crate::data::Approach) {
+    use Kind::*;
+    let d = doc.d;
+    doc.block(Title, "", &a.name);
+    doc.block(Meta, "", format!("approach · {}", a.id));
+    doc.field("Proponent", Some(d.name_of(&a.proponent)));
+    doc.field("Scope", a.scope.map(|s| s.label().to_string()));
+    doc.block(Text, "", &a.summary);
+    doc.field("Principles", Some(a.principles.join("; ")));
+    doc.field("Instruments", Some(a.instruments.join("; ")));
+    position(
+        &mut doc.out,
+        d,
+        a.position.as_ref(),
+        a.position_note.as_deref(),
+    );
+    doc.field("Source", doc.source_of(&a.source));
+}
+
+fn actor(doc: &mut Doc, a: &crate::data::Actor) {
+    use Kind::*;
+    let d = doc.d;
+    doc.block(Title, "", &a.name);
+    doc.block(Meta, "", format!("{} · {}", a.kind.label(), a.id));
+    doc.field("Role", a.role.clone());
+    doc.field("Part of", a.part_of.as_deref().map(|p| d.name_of(p)));
+    doc.field("Also called", Some(a.aliases.join(", ")));
+    if let Some(s) = &a.summary {
+        doc.block(Text, "", s);
+    }
+    position(
+        &mut doc.out,
+        d,
+        a.position.as_ref(),
+        a.position_note.as_deref(),
+    );
+    doc.field("Source", doc.source_of(&a.source));
+}
+
+fn reaction(doc: &mut Doc, r: &crate::data::Reaction, id: &str) {
+    use Kind::*;
+    let d = doc.d;
+    doc.block(Title, "", d.name_of(id));
+    doc.block(Meta, "", format!("reaction · {}", r.id));
+    doc.field(
+        "Stance",
+        Some(format!("{} {}", r.stance.symbol(), r.stance.label())),
+    );
+    doc.field("By", Some(d.name_of(&r.actor)));
+    doc.field("On", Some(d.name_of(&r.target)));
+    doc.block(Text, "", &r.summary);
+    if let Some(q) = r.quote.as_deref().and_then(|q| d.quote(q)) {
+        doc.block(Quotation, "", &q.text);
+    }
+    doc.field("Date", r.date.map(|x| x.to_string()));
+    doc.field(
+        "Confidence",
+        r.confidence.map(|c| format!("{c:?}").to_lowercase()),
+    );
+    doc.field("Tags", Some(r.tags.join(", ")));
+    doc.field("Source", doc.source_of(&r.source));
+}
+
+fn quote(doc: &mut Doc, q: &crate::data::Quote, i: usize) {
+    use Kind::*;
+    let d = doc.d;
+    doc.block(Quotation, "", &q.text);
+    doc.block(Meta, "", format!("quote · {}", q.id));
+    if q.fragment {
+        doc.block(Note, "", "A phrase quoted from inside a longer sentence.");
+    }
+    if q.source_wording {
+        doc.block(
+            Note,
+            "",
+            "The source's own wording of this position, not words the speaker is on record as saying.",
+        );
+    }
+    doc.field("Speaker", Some(d.speaker_line(&q.speaker)));
+    doc.field("Context", q.context.clone());
+    doc.field("Date", q.date.map(|x| x.to_string()));
+    doc.field(
+        "About",
+        Some(
+            q.about
+                .iter()
+                .map(|a| d.name_of(a))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    );
+    doc.field("Tags", Some(q.tags.join(", ")));
+    doc.field("Source", Some(cite_source(d, &q.source)));
+    doc.field("Cite as", Some(d.citation(q)));
+    renderings(&mut doc.out, d, i);
+}
+
+fn event(doc: &mut Doc, e: &crate::data::Event) {
+    use Kind::*;
+    let d = doc.d;
+    doc.block(Title, "", &e.name);
+    doc.block(
+        Meta,
+        "",
+        format!("event · {} (known to the {})", e.id, e.date.precision()),
+    );
+    doc.field("Date", Some(e.date.to_string()));
+    if !e.other_dates.is_empty() {
+        // The disagreement is shown, not settled: each date with
+        // the source that gives it.
+        let mut dates = vec![format!(
+            "{} ({})",
+            e.date,
+            e.source
+                .as_deref()
+                .map_or_else(|| NOT_GIVEN.to_string(), |s| source_name(d, s))
+        )];
+        dates.extend(
+            e.other_dates
+                .iter()
+                .map(|o| format!("{} ({})", o.date, source_name(d, &o.source))),
+        );
+        doc.field("Sources differ", Some(dates.join("; ")));
+    }
+    doc.field("Place", e.place.clone());
+    doc.field(
+        "Actors",
+        Some(
+            e.actors
+                .iter()
+                .map(|a| d.name_of(a))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
+    if let Some(s) = &e.summary {
+        doc.block(Text, "", s);
+    }
+    doc.field("Source", doc.source_of(&e.source));
+}
+
+fn source(doc: &mut Doc, s: &crate::data::Source) {
+    use Kind::*;
+    doc.block(Title, "", &s.title);
+    doc.block(Meta, "", format!("source · {}", s.id));
+    // What the source does not say is shown as such, so that a
+    // missing field reads as unknown, not as forgotten.
+    let given = |v: Option<String>| Some(v.unwrap_or_else(|| NOT_GIVEN.to_string()));
+    doc.field("Publisher", given(s.publisher.clone()));
+    doc.field("Author", given(s.author.clone()));
+    doc.field("URL", given(s.url.clone()));
+    doc.field("Published", given(s.published.map(|x| x.to_string())));
+    doc.field("Accessed", s.accessed.map(|x| x.to_string()));
+    doc.field(
+        "Verification",
+        s.verification.map(|v| v.label().to_string()),
+    );
+}
+
+fn axis(doc: &mut Doc, a: &crate::data::Axis) {
+    use Kind::*;
+    doc.block(Title, "", &a.name);
+    doc.block(Meta, "", format!("axis · {}", a.id));
+    doc.field("From", Some(format!("-1 {} to +1 {}", a.low, a.high)));
+    if let Some(s) = &a.summary {
+        doc.block(Text, "", s);
+    }
 }
 
 fn position(
