@@ -18,6 +18,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -69,18 +71,6 @@ struct Candidate {
     /// `fields`: not stored 100,000 times.)
     text_end: u32,
     mask: u64,
-}
-
-impl Candidate {
-    /// A placeholder, before the real one is built (it allocates nothing).
-    fn empty() -> Candidate {
-        Candidate {
-            key: Box::default(),
-            map: None,
-            text_end: 0,
-            mask: 0,
-        }
-    }
 }
 
 /// The searchable form of a dataset's quotes. Immutable: built once, then
@@ -232,25 +222,16 @@ impl Index {
                 mask,
             }
         };
-        // Folding 100,000 quotes takes a while: one slice per core. Each
-        // core fills its part of the final vector in place (the empty
-        // candidates cost no allocation), so no second copy of the
-        // candidates is ever alive, and their keys are in memory once.
-        let n = data.quotes.len();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |t| t.get())
-            .min(n / 4096 + 1);
-        let per = n.div_ceil(threads.max(1)).max(1);
-        let mut candidates: Vec<Candidate> = (0..n).map(|_| Candidate::empty()).collect();
-        std::thread::scope(|s| {
-            for (part, slots) in candidates.chunks_mut(per).enumerate() {
-                s.spawn(move || {
-                    for (k, slot) in slots.iter_mut().enumerate() {
-                        *slot = candidate(part * per + k);
-                    }
-                });
-            }
-        });
+        // Folding 100,000 quotes takes a while: spread over every core,
+        // in runs of 4,096 so that a small dataset stays on one. An
+        // indexed collect writes each candidate into its place in the
+        // final vector, so no second copy of the candidates is ever alive,
+        // and their keys are in memory once.
+        let candidates: Vec<Candidate> = (0..data.quotes.len())
+            .into_par_iter()
+            .with_min_len(4096)
+            .map(candidate)
+            .collect();
         Index {
             data,
             candidates,
@@ -429,6 +410,10 @@ impl Index {
         ids: &[u32],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
+        // Scoped threads, not rayon (which builds the index): measured side
+        // by side in one criterion run at 100,000 quotes, rayon's
+        // `par_chunks` over the same parts scored a fresh query in 200 and
+        // 208 ms against 195 and 185 ms for these threads.
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(ids.len() / 2048 + 1);

@@ -761,6 +761,13 @@ pub fn parse_file_chunks(
     chunks: Chunks<'_>,
     on_read: &dyn Fn(usize),
 ) -> Result<ChunksRead, GiveUp> {
+    // Scoped threads by hand, not rayon (which the search engine uses):
+    // this is a pipeline, not a parallel loop over items in memory. The
+    // workers take chunks from one reader as the file is read (a read
+    // blocks on I/O, which would stall a shared pool's threads), send each
+    // parsed chunk back as soon as it is done so that it is merged in file
+    // order and its size reported while later chunks still parse, and the
+    // first chunk that fails stops the reader for everyone.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
