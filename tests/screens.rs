@@ -979,3 +979,53 @@ fn tall_panes_use_their_rows() {
         assert!(shown.contains(&words), "{words:?} not shown\n{shown}");
     }
 }
+
+/// A frame's title is never cut mid-word at the corner (issue 11: the
+/// problems panel at 60 columns read "… last good version · fi┓"): the
+/// longest title that fits is shown whole.
+#[test]
+fn no_title_is_cut_at_the_corner() {
+    use stances::app::View;
+    use stances::data::{Diagnostic, Kind, Problems, SourceFile};
+    let text = "[[quote]]\nspeaker = \"nobody\"\n".to_string();
+    for (w, h) in [(40, 12), (50, 14), (60, 16), (80, 24)] {
+        let mut shown = Vec::new();
+        let mut app = app_at(w, h);
+        let problems = Problems {
+            files: vec![SourceFile::new("broken.toml", text.clone())],
+            diagnostics: (0..12)
+                .map(|n| {
+                    Diagnostic::new(
+                        Kind::DanglingReference,
+                        0,
+                        Some(20..28),
+                        format!("quote `q{n}`: speaker `nobody` is not a known actor"),
+                    )
+                })
+                .collect(),
+            omitted: Default::default(),
+        };
+        update(
+            &mut app,
+            Reloaded(stances::reload::Reload::Problems(problems)),
+        );
+        shown.push(screen(&app));
+        for view in [View::Compare, View::Timeline, View::Tour] {
+            shown.push(screen(&in_view(w, h, view, &[Next])));
+        }
+        for screen in shown {
+            for line in screen.lines() {
+                let Some(last) = line.chars().last() else {
+                    continue;
+                };
+                if matches!(last, '┓' | '╮' | '┛' | '╯') {
+                    let before = line.chars().rev().nth(1).unwrap_or('─');
+                    assert!(
+                        matches!(before, '━' | '─' | '…' | ' '),
+                        "{w}x{h}: a title cut at the corner: {line:?}\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -199,11 +199,22 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
         ..body
     };
     ratatui::widgets::Clear.render(area, buf);
-    let title = if app.data.dataset.title.is_empty() {
-        " Problems in the data · fix and save "
-    } else {
-        " Problems in the data · showing the last good version · fix and save "
-    };
+    // The longest title that fits whole: a title is never cut mid-word.
+    let last_good = !app.data.dataset.title.is_empty();
+    let title = [
+        (
+            last_good,
+            " Problems in the data · showing the last good version · fix and save ",
+        ),
+        (true, " Problems in the data · fix and save "),
+        (true, " Problems · fix and save "),
+        (true, " Problems "),
+    ]
+    .into_iter()
+    .filter(|(shown, _)| *shown)
+    .map(|(_, t)| t)
+    .find(|t| crate::text::width(t) + 2 <= usize::from(area.width))
+    .unwrap_or("");
     let mut block =
         widgets::pane_block(theme, Line::from(title), true).border_style(theme.stances[4]);
     // When the wrapped messages do not all fit, say how many there are
@@ -211,9 +222,14 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     if paragraph.line_count(inner.width) > usize::from(inner.height) {
-        block = block.title_bottom(Line::from(format!(
-            " {}, the first shown · stances validate lists them all ",
-            crate::text::count(problems.len(), "problem", "problems")
+        let n = crate::text::count(problems.len(), "problem", "problems");
+        block = block.title_bottom(Line::from(widgets::first_fitting(
+            &[
+                format!(" {n}, the first shown · stances validate lists them all "),
+                format!(" {n}, the first shown "),
+                format!(" {n} "),
+            ],
+            area.width,
         )));
     }
     paragraph.block(block).style(theme.base).render(area, buf);

@@ -230,6 +230,21 @@ pub fn wrapped<'a>(text: &str, width: usize, lines: usize, style: Style) -> Vec<
         .collect()
 }
 
+/// The first of `titles` (longest first) that fits a frame `width`
+/// columns wide with its corners; the last cut with `…` if none does: a
+/// title never loses its end unmarked.
+pub fn first_fitting(titles: &[String], width: u16) -> String {
+    let room = usize::from(width).saturating_sub(2);
+    titles
+        .iter()
+        .find(|t| crate::text::width(t) <= room)
+        .cloned()
+        .unwrap_or_else(|| {
+            let last = titles.last().map(String::as_str).unwrap_or("");
+            crate::text::truncate(last, room).into_owned()
+        })
+}
+
 /// A pane's title, "Title (3/12)", from the first of `titles` (longest
 /// first: full names, then short ones, then the bare title) that fits a
 /// pane `width` columns wide with its border: a title is never cut.

@@ -20,12 +20,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Kind::Approaches => "approaches",
         Kind::Actors => "actors",
     };
-    let title = Line::from(format!(
-        " Compare {what} · ←/→ side · ↑/↓ change it · t {} ",
-        match c.kind {
-            Kind::Approaches => "actors",
-            Kind::Actors => "approaches",
-        }
+    let other = match c.kind {
+        Kind::Approaches => "actors",
+        Kind::Actors => "approaches",
+    };
+    // The key hints give way before the title is cut (the footer has them).
+    let title = Line::from(crate::ui::widgets::first_fitting(
+        &[
+            format!(" Compare {what} · ←/→ side · ↑/↓ change it · t {other} "),
+            format!(" Compare {what} "),
+        ],
+        area.width,
     ));
     let block = pane_block(theme, title, true);
     let inner = layout::bordered_inner(area);

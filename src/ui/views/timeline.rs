@@ -109,7 +109,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     PaneList {
         block: pane_block(
             theme,
-            Line::from(" Timeline · ↑/↓ · Enter opens in Explore "),
+            Line::from(crate::ui::widgets::first_fitting(
+                &[
+                    " Timeline · ↑/↓ · Enter opens in Explore ".to_string(),
+                    " Timeline ".to_string(),
+                ],
+                list.width,
+            )),
             true,
         ),
         rows,

@@ -46,7 +46,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("· {} ", keys.join(" · "))
     };
-    let block = pane_block(theme, Line::from(format!("{counter}{hints}")), true);
+    let title = crate::ui::widgets::first_fitting(
+        &[format!("{counter}{hints}"), counter.clone()],
+        area.width,
+    );
+    let block = pane_block(theme, Line::from(title), true);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
