@@ -3,6 +3,8 @@
 //! on screen, the answers given and the score.
 
 use crate::data::Dataset;
+
+use super::{Action, Outcome};
 pub use crate::quiz::{CHOICES, Kind, Prompt, Question, Round};
 
 /// A line of the quiz summary.
@@ -52,6 +54,28 @@ pub struct Quiz {
 }
 
 impl Quiz {
+    /// The keys of a question and of the summary: the summary scrolls, a
+    /// question moves the answer cursor, a-d or Enter answer, Enter or
+    /// Space go on.
+    pub fn update(&mut self, d: &Dataset, action: &Action) -> Outcome {
+        match action {
+            Action::Up if self.finished() => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down if self.finished() => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp if self.finished() => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown if self.finished() => self.scroll = self.scroll.saturating_add(10),
+            Action::Choose(n) => self.choose(*n),
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(CHOICES - 1),
+            Action::Follow if self.chosen.is_none() && !self.finished() => {
+                let c = self.cursor;
+                self.choose(c);
+            }
+            Action::Follow | Action::Next | Action::Right => self.next(d),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Done
+    }
+
     /// A quiz of `kind` over `d`, or why the dataset cannot give one.
     pub fn new(d: &Dataset, kind: Kind, seed: u64) -> Result<Quiz, String> {
         let round = Round::new(d, kind, seed)?;

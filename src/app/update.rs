@@ -140,32 +140,16 @@ fn handle_quiz(app: &mut App, action: &Action) -> bool {
         app.status = Some(format!("Quiz: {}", app.quiz_kind.title()));
         return true;
     }
-    let data = &app.data;
     let Some(Ok(quiz)) = app.quiz.as_mut() else {
         return false;
     };
-    match action {
-        // The summary scrolls; the questions move the answer cursor.
-        Action::Up if quiz.finished() => quiz.scroll = quiz.scroll.saturating_sub(1),
-        Action::Down if quiz.finished() => quiz.scroll = quiz.scroll.saturating_add(1),
-        Action::PageUp if quiz.finished() => quiz.scroll = quiz.scroll.saturating_sub(10),
-        Action::PageDown if quiz.finished() => quiz.scroll = quiz.scroll.saturating_add(10),
-        Action::Choose(n) => quiz.choose(*n),
-        Action::Up => quiz.cursor = quiz.cursor.saturating_sub(1),
-        Action::Down => quiz.cursor = (quiz.cursor + 1).min(crate::app::quiz::CHOICES - 1),
-        Action::Follow if quiz.chosen.is_none() && !quiz.finished() => {
-            let c = quiz.cursor;
-            quiz.choose(c);
-        }
-        Action::Follow | Action::Next | Action::Right => quiz.next(data),
-        // A new round with the next seed, from the summary.
-        Action::NewRound if quiz.finished() => {
-            app.quiz_seed = (app.quiz_seed + 1) % super::quiz::SEEDS;
-            app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
-        }
-        _ => return false,
+    // A new round with the next seed, from the summary.
+    if *action == Action::NewRound && quiz.finished() {
+        app.quiz_seed = (app.quiz_seed + 1) % super::quiz::SEEDS;
+        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
+        return true;
     }
-    true
+    quiz.update(&app.data, action) != Outcome::Ignored
 }
 
 /// While help is open it takes the navigation keys; returns whether the
