@@ -99,6 +99,21 @@ impl Student {
         }
     }
 
+    /// Read until `f` holds of the screen (or fail after 10 s).
+    async fn wait_until(&mut self, what: &str, f: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !f(self.screen.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(!left.is_zero() && !self.closed, "never: {what}");
+            if let Ok(Some(ChannelMsg::Data { data })) =
+                tokio::time::timeout(left, self.channel.wait()).await
+            {
+                self.screen.process(&data);
+                self.raw.extend_from_slice(&data);
+            }
+        }
+    }
+
     async fn keys(&self, bytes: &[u8]) {
         self.channel.data(bytes).await.unwrap();
     }
@@ -288,6 +303,28 @@ fn three_wrong_codes_close_the_door_on_that_connection() {
             !auth.is_ok_and(|a| a.success()),
             "a fourth try is never let in"
         );
+    });
+}
+
+#[test]
+fn each_student_picks_their_own_colours() {
+    let server = server();
+    let addr = server.local_addr();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let mut ada = join(addr, "ada", 80, 24).await;
+        let mut bo = join(addr, "bo", 80, 24).await;
+        let background = |s: &vt100::Screen| s.cell(0, 79).map(|c| c.bgcolor());
+        let before = background(ada.screen.screen());
+        ada.keys(b"T").await;
+        ada.wait_until("a new background", |s| background(s) != before)
+            .await;
+        // bo's screen is his own: a key of his still draws the old colours.
+        let shown = bo.text();
+        bo.keys(b"j").await;
+        bo.wait_until("bo's next frame", |s| s.contents() != shown)
+            .await;
+        assert_eq!(background(bo.screen.screen()), before);
     });
 }
 

@@ -26,7 +26,7 @@ use super::keys::KeyDecoder;
 use super::overlay::{self, Local};
 use super::{Hub, now};
 use crate::app::{self, Action, App, Effect};
-use crate::ui::{self, Theme};
+use crate::ui::{self, Theme, ThemeKind};
 
 /// Input budget: bytes per second a session may send, with this much in
 /// one burst (a paste of a long query). More is dropped.
@@ -207,6 +207,7 @@ pub(super) struct Seat {
     /// What the terminal wrote, taken after each frame.
     sink: Sink,
     theme: Theme,
+    theme_kind: ThemeKind,
     decoder: KeyDecoder,
     /// A copy of the class, taken when it changes (drawing never locks).
     pub class: Class,
@@ -239,6 +240,7 @@ impl Seat {
             terminal,
             sink,
             theme: Theme::new(hub.config.theme, hub.config.no_color),
+            theme_kind: hub.config.theme,
             decoder: KeyDecoder::new(),
             class: hub.class().clone(),
             local: Local::default(),
@@ -385,6 +387,18 @@ impl Seat {
             return;
         }
         let plain = self.app.search.is_none() && self.app.help.is_none();
+        if plain && key.code == KeyCode::Char('T') {
+            // Each student's own colours: a laptop in the sun wants the
+            // light theme, a dim room the dark one.
+            self.theme_kind = match self.theme_kind {
+                ThemeKind::Dark => ThemeKind::Light,
+                ThemeKind::Light => ThemeKind::HighContrast,
+                ThemeKind::HighContrast => ThemeKind::Dark,
+            };
+            self.theme = Theme::new(self.theme_kind, self.hub.config.no_color);
+            self.dirty = true;
+            return;
+        }
         if plain && key.code == KeyCode::Char('f') && self.class.lead.is_some() {
             self.hub.apply(ClassAction::Rejoin(self.id));
             return;
