@@ -136,9 +136,15 @@ fn map(w: &mut String, d: &Dataset) {
     let _ = writeln!(w, "<h2>The map</h2>");
     let _ = writeln!(w, "<figure>");
     svg(w, d, &placed);
+    // The caption names only the marks drawn.
+    let marks = if placed.iter().any(|p| !p.is_approach) {
+        "Circles are approaches, squares actors."
+    } else {
+        "Circles are approaches (no actor has a position)."
+    };
     let _ = writeln!(
         w,
-        "<figcaption>Circles are approaches, squares actors. Positions are an editorial reading of the source, not measurements.</figcaption>\n</figure>"
+        "<figcaption>{marks} Positions are an editorial reading of the source, not measurements.</figcaption>\n</figure>"
     );
     let _ = writeln!(w, "<ul class=\"note\">");
     for axis in &d.axes {

@@ -15,9 +15,6 @@ use crate::ui::widgets::pane_block;
 
 use super::map_labels;
 
-/// Data range drawn: a margin beyond [-1, 1] so edge points keep a label.
-const BOUND: f64 = 1.15;
-
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.data;
     let pts = points(d);
@@ -30,15 +27,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
         return;
     };
-    let wide = area.width >= 100;
-    let (map_area, side) = if wide {
-        let [m, s] = Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
-            .areas(area);
-        (m, s)
-    } else {
-        let [m, s] = Layout::vertical([Constraint::Min(8), Constraint::Length(9)]).areas(area);
-        (m, s)
-    };
+    let (map_area, side) = split(area);
     // The title gives way from the end: the key hint first (the footer
     // has it), then the axes (the axis labels name their ends).
     let room = usize::from(map_area.width.saturating_sub(2));
@@ -64,34 +53,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ));
     let inner = block.inner(map_area);
     block.render(map_area, buf);
-    if inner.width < 10 || inner.height < 5 {
+    let Some([top, plot, bottom]) = rows(inner) else {
+        // Too few cells to draw a point off an axis: a point drawn on
+        // the zero line would say something the data does not.
+        Paragraph::new("The map needs a larger window to draw its points.")
+            .style(theme.note)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
         return;
-    }
-    // Rows: the top axis label, the plot, the bottom axis labels. Axis
-    // labels sit outside the plot, so no point can land on one.
-    let [top, plot, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    };
     axis_labels(ax, ay, theme, top, bottom, buf);
 
     let selected = pts.get(app.map.selected);
-    let cell = |x: f64, y: f64| -> (u16, u16) {
-        let fx = ((x + BOUND) / (2.0 * BOUND)).clamp(0.0, 1.0);
-        let fy = ((BOUND - y) / (2.0 * BOUND)).clamp(0.0, 1.0);
-        let cx = plot.x + (fx * f64::from(plot.width.saturating_sub(1))).round() as u16;
-        let cy = plot.y + (fy * f64::from(plot.height.saturating_sub(1))).round() as u16;
-        (cx, cy)
-    };
     // The axes through the origin, drawn in cells (not braille dots) so
     // that labels can keep off them exactly.
-    let (ox, oy) = cell(0.0, 0.0);
-    let axes = [
-        Rect::new(plot.x, oy, plot.width, 1),
-        Rect::new(ox, plot.y, 1, plot.height),
-    ];
+    let (ox, oy) = map_labels::origin(plot);
     for x in plot.left()..plot.right() {
         buf.set_string(x, oy, "─", theme.border);
     }
@@ -99,19 +75,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_string(ox, y, "│", theme.border);
     }
     buf.set_string(ox, oy, "┼", theme.border);
-
-    let cells: Vec<(u16, u16)> = pts.iter().map(|p| cell(p.x, p.y)).collect();
-    let names: Vec<Vec<String>> = pts
-        .iter()
-        .map(|p| {
-            map_labels::candidates(
-                &screen_line(&p.name),
-                &screen_line(&p.short),
-                usize::from(plot.width),
-            )
-        })
-        .collect();
-    let labels = map_labels::place(plot, &cells, &names, &axes, app.map.selected);
+    let MapLayout { cells, labels, .. } = place(app, &pts, plot);
     for (i, p) in pts.iter().enumerate() {
         let (cx, cy) = cells[i];
         let is_selected = i == app.map.selected;
@@ -193,12 +157,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::raw(unnamed.join(" · ")),
         ]));
     }
-    lines.push(Line::from(vec![
-        Span::styled("● ", theme.heading),
-        Span::raw("approach  "),
-        Span::styled("◆ ", theme.heading),
-        Span::raw("actor  · Enter opens the item in Explore"),
-    ]));
+    // The legend names only the marks drawn: the built-in data places
+    // approaches only (actors' stances are in their reactions).
+    let mut legend = vec![Span::styled("● ", theme.heading), Span::raw("approach  ")];
+    if pts.iter().any(|p| !p.is_approach) {
+        legend.extend([Span::styled("◆ ", theme.heading), Span::raw("actor  ")]);
+    }
+    legend.push(Span::raw("· Enter opens the item in Explore"));
+    lines.push(Line::from(legend));
     lines.push(Line::styled(
         "Positions are an editorial reading of the sources, not measurements.",
         theme.note,
@@ -208,6 +174,82 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .block(block)
         .wrap(Wrap { trim: true })
         .render(side, buf);
+}
+
+/// The map's frame and the note beside it (or below, when narrow).
+fn split(area: Rect) -> (Rect, Rect) {
+    if area.width >= 100 {
+        let [m, s] = Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
+            .areas(area);
+        (m, s)
+    } else {
+        let [m, s] = Layout::vertical([Constraint::Min(8), Constraint::Length(9)]).areas(area);
+        (m, s)
+    }
+}
+
+/// Inside the frame: the top axis label, the plot, the bottom axis
+/// labels (outside the plot, so no point can land on one); `None` when
+/// the plot would have no cell on some side of an axis.
+fn rows(inner: Rect) -> Option<[Rect; 3]> {
+    if inner.width < 10 || inner.height < 5 {
+        return None;
+    }
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    map_labels::shows_signs(rows[1]).then_some(rows)
+}
+
+/// Where the map draws: its plot, the axes' crossing, each point's cell
+/// and label (in the order of [`points`]).
+#[derive(Debug, Clone)]
+pub struct MapLayout {
+    pub plot: Rect,
+    pub origin: (u16, u16),
+    pub cells: Vec<(u16, u16)>,
+    pub labels: Vec<map_labels::Label>,
+}
+
+/// The map's layout in `area` (the view's body), as [`render`] draws
+/// it; `None` when the area is too small for a plot.
+pub fn layout(app: &App, area: Rect) -> Option<MapLayout> {
+    let (map_area, _) = split(area);
+    let inner = pane_block(&Theme::dark(), Line::default(), true).inner(map_area);
+    let [_, plot, _] = rows(inner)?;
+    Some(place(app, &points(&app.data), plot))
+}
+
+fn place(app: &App, pts: &[crate::app::map::Point], plot: Rect) -> MapLayout {
+    let origin = map_labels::origin(plot);
+    let axes = [
+        Rect::new(plot.x, origin.1, plot.width, 1),
+        Rect::new(origin.0, plot.y, 1, plot.height),
+    ];
+    let cells: Vec<(u16, u16)> = pts
+        .iter()
+        .map(|p| map_labels::cell(plot, p.x, p.y))
+        .collect();
+    let names: Vec<Vec<String>> = pts
+        .iter()
+        .map(|p| {
+            map_labels::candidates(
+                &screen_line(&p.name),
+                &screen_line(&p.short),
+                usize::from(plot.width),
+            )
+        })
+        .collect();
+    let labels = map_labels::place(plot, &cells, &names, &axes, app.map.selected);
+    MapLayout {
+        plot,
+        origin,
+        cells,
+        labels,
+    }
 }
 
 /// "↑ global body" centred above the plot; below it, "← deregulation"

@@ -13,6 +13,58 @@ use ratatui::layout::{Position, Rect};
 
 use crate::text::{truncate, width};
 
+/// Data range drawn: a margin beyond [-1, 1] so edge points keep a label.
+pub const BOUND: f64 = 1.15;
+
+/// The cell of the origin in `plot`: the axes cross there.
+pub fn origin(plot: Rect) -> (u16, u16) {
+    (
+        plot.x + plot.width.saturating_sub(1) / 2,
+        plot.y + plot.height.saturating_sub(1) / 2,
+    )
+}
+
+/// How many cells from the origin a value lands, keeping its sign: 0
+/// only for 0, and a non-zero value at least one cell off the axis (the
+/// nearest off-axis cell when scaling would round it onto the axis), so
+/// a point never sits on a line that says "zero" when it is not. `below`
+/// and `above` are the cells available on each side.
+fn offset(v: f64, below: u16, above: u16) -> i32 {
+    let side = |room: u16, v: f64| -> i32 {
+        let steps = (v / BOUND * f64::from(room)).round();
+        (steps as i32).clamp(1, i32::from(room).max(1))
+    };
+    if v > 0.0 && above > 0 {
+        side(above, v)
+    } else if v < 0.0 && below > 0 {
+        -side(below, -v)
+    } else {
+        0
+    }
+}
+
+/// Whether `plot` has a cell on each side of both axes, so every sign
+/// can be shown apart from zero (the map says so when it has not).
+pub fn shows_signs(plot: Rect) -> bool {
+    plot.width >= 3 && plot.height >= 3
+}
+
+/// The cell of a point at (x, y) in `plot`: right of the vertical axis
+/// exactly when x > 0, above the horizontal one exactly when y > 0.
+pub fn cell(plot: Rect, x: f64, y: f64) -> (u16, u16) {
+    let (ox, oy) = origin(plot);
+    let left = ox - plot.x;
+    let right = plot.right().saturating_sub(1) - ox;
+    let up = oy - plot.y;
+    let down = plot.bottom().saturating_sub(1) - oy;
+    let cx = i32::from(ox) + offset(x, left, right);
+    let cy = i32::from(oy) - offset(y, down, up);
+    (
+        u16::try_from(cx).unwrap_or(ox),
+        u16::try_from(cy).unwrap_or(oy),
+    )
+}
+
 /// What a point is labelled with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Label {

@@ -1,0 +1,187 @@
+//! The stance map draws what the data says, at every size it is shown
+//! (the smallest terminal the explorer draws, 20x6, up to 200x60), for
+//! any positions in [-1, 1]: a point is right of the vertical axis
+//! exactly when its first value is above 0 (left when below, on the axis
+//! only when 0), above the horizontal axis exactly when its second value
+//! is, and its label is next to its own dot.
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use stances::app::{Action, App, View, update};
+use stances::ui::views::map::{MapLayout, layout};
+use stances::ui::views::map_labels::{Label, area};
+use stances::ui::{self, Theme};
+
+/// The built-in dataset with the approaches moved to `positions`.
+fn app_with(positions: &[(f64, f64)], width: u16, height: u16, selected: usize) -> App {
+    let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let (ax, ay) = (data.axes[0].id.clone(), data.axes[1].id.clone());
+    for (a, &(x, y)) in data.approaches.iter_mut().zip(positions) {
+        let p = a.position.get_or_insert_with(Default::default);
+        p.insert(ax.clone(), x);
+        p.insert(ay.clone(), y);
+    }
+    let mut app = App::new(data, Rect::new(0, 0, width, height));
+    update(&mut app, Action::SwitchView(View::Map));
+    let n = stances::app::map::points(&app.data).len();
+    app.map.selected = selected % n.max(1);
+    app
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| ui::draw(f, app, &Theme::dark())).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn row_text(buf: &Buffer, r: Rect) -> String {
+    (r.left()..r.right())
+        .map(|x| buf[(x, r.y)].symbol().to_string())
+        .collect()
+}
+
+/// A label is next to its dot: on the dot's row or one row off, and
+/// spanning the dot's column or ending at most one blank column short of
+/// it on either side.
+fn adjacent(r: Rect, (x, y): (u16, u16)) -> bool {
+    let rows = r.y + 1 >= y && r.y <= y + 1;
+    let cols = r.x <= x + 2 && r.right() + 1 >= x;
+    rows && cols
+}
+
+fn check(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
+    let buf = draw(app);
+    let body = stances::layout::frame_for(Rect::new(0, 0, w, h), app.present).body;
+    let pts = stances::app::map::points(&app.data);
+    let Some(MapLayout {
+        origin: (ox, oy),
+        cells,
+        labels,
+        ..
+    }) = layout(app, body)
+    else {
+        // No plot: the map says why, and draws no point on anything.
+        let all: String = (0..h)
+            .map(|y| row_text(&buf, Rect::new(0, y, w, 1)))
+            .collect();
+        prop_assert!(!all.contains('●'), "{w}x{h}: points without a plot");
+        return Ok(());
+    };
+    for (i, p) in pts.iter().enumerate() {
+        let (cx, cy) = cells[i];
+        prop_assert_eq!(
+            cx.cmp(&ox),
+            p.x.partial_cmp(&0.0).unwrap(),
+            "{}x{}: {} at x={} drawn in column {} (axis {})",
+            w,
+            h,
+            p.short,
+            p.x,
+            cx,
+            ox
+        );
+        // Rows grow downwards: above the axis is a smaller row.
+        prop_assert_eq!(
+            oy.cmp(&cy),
+            p.y.partial_cmp(&0.0).unwrap(),
+            "{}x{}: {} at y={} drawn in row {} (axis {})",
+            w,
+            h,
+            p.short,
+            p.y,
+            cy,
+            oy
+        );
+        prop_assert!(
+            ["●", "◆"].contains(&buf[(cx, cy)].symbol()),
+            "{w}x{h}: no dot for {} at {cx},{cy}",
+            p.short
+        );
+        if let Some(r) = area(&labels[i]) {
+            prop_assert!(
+                adjacent(r, (cx, cy)),
+                "{w}x{h}: {}'s label at {r:?} is not next to its dot {cx},{cy}",
+                p.short
+            );
+            let drawn = row_text(&buf, r);
+            match &labels[i] {
+                Label::Name { text, .. } => prop_assert_eq!(&drawn, text),
+                Label::Number { number, .. } => prop_assert_eq!(drawn, number.to_string()),
+                Label::Unplaced => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A value in [-1, 1], often exactly 0 or a small one either side (the
+/// cases that scaling rounds onto an axis).
+fn value() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        -0.2f64..0.2,
+        (-10i32..=10).prop_map(|v| f64::from(v) / 10.0),
+        -1.0f64..=1.0,
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn every_point_keeps_its_sign_and_its_label(
+        w in 20u16..=200,
+        h in 6u16..=60,
+        positions in proptest::collection::vec((value(), value()), 5),
+        selected in 0usize..5,
+    ) {
+        let app = app_with(&positions, w, h, selected);
+        check(&app, w, h)?;
+    }
+}
+
+/// The sizes a teacher checks, with the built-in positions (the EU AI
+/// Act at +0.2, the US orders and China's home rules at -0.6), in
+/// normal and presenter mode.
+#[test]
+fn the_built_in_points_keep_their_sign_at_the_usual_sizes() {
+    for (w, h) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
+        for present in [false, true] {
+            let mut app = app_with(&[], w, h, 0);
+            app.present = present;
+            check(&app, w, h).unwrap_or_else(|e| panic!("{w}x{h} present={present}: {e}"));
+        }
+    }
+}
+
+fn screen_text(app: &App) -> String {
+    let buf = draw(app);
+    (0..app.size.height)
+        .map(|y| row_text(&buf, Rect::new(0, y, app.size.width, 1)) + "\n")
+        .collect()
+}
+
+/// The map's legend, and the HTML's caption, name only the marks drawn:
+/// the built-in data places no actor, so neither promises one; an actor
+/// given a position is drawn, and then both name its mark.
+#[test]
+fn the_legend_names_only_what_is_drawn() {
+    let app = app_with(&[], 120, 40, 0);
+    let shown = screen_text(&app);
+    assert!(!shown.contains('◆'), "{shown}");
+    assert!(shown.contains("● approach"), "{shown}");
+    let html = stances::export::html(&app.data);
+    assert!(!html.contains("squares actors"));
+
+    let mut data = (*app.data).clone();
+    let (ax, ay) = (data.axes[0].id.clone(), data.axes[1].id.clone());
+    data.actors[0].position = Some([(ax, 0.5), (ay, -0.5)].into_iter().collect());
+    let mut placed = App::new(data, Rect::new(0, 0, 120, 40));
+    update(&mut placed, Action::SwitchView(View::Map));
+    let shown = screen_text(&placed);
+    assert!(shown.contains("◆ actor"), "{shown}");
+    assert_eq!(shown.matches('◆').count(), 2, "{shown}");
+    assert!(stances::export::html(&placed.data).contains("squares actors"));
+}
