@@ -45,15 +45,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .find(|t| crate::text::width(t) <= room)
     .unwrap_or_default();
     let title = Line::from(title);
-    // The caveat and the legend sit on the map's own frame, so they are on
-    // screen whatever the size.
-    let block = pane_block(theme, title, true).title_bottom(Line::styled(
-        " Positions are an editorial reading of the sources ",
-        theme.note,
-    ));
+    let block = pane_block(theme, title, true);
     let inner = block.inner(map_area);
-    block.render(map_area, buf);
     let Some([top, plot, bottom]) = rows(inner) else {
+        block.render(map_area, buf);
         // Too few cells to draw a point off an axis: a point drawn on
         // the zero line would say something the data does not.
         Paragraph::new("The map needs a larger window to draw its points.")
@@ -62,6 +57,35 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
+    let MapLayout { cells, labels, .. } = place(app, &pts, plot);
+    // Points the map could only number, or not label at all, are named
+    // beside it, so that every point says whose it is.
+    let unnamed: Vec<String> = pts
+        .iter()
+        .zip(&labels)
+        .filter_map(|(p, l)| match l {
+            map_labels::Label::Number { number, .. } => {
+                Some(format!("{number} {}", screen_line(&p.short)))
+            }
+            map_labels::Label::Unplaced => Some(format!(
+                "{} {} (unlabelled)",
+                if p.is_approach { "●" } else { "◆" },
+                screen_line(&p.short)
+            )),
+            map_labels::Label::Name { .. } => None,
+        })
+        .collect();
+    // The caveat sits on the map's own frame, so it is on screen
+    // whatever the size; the names of numbered points take its place
+    // there (the note beside or below, which may be cut, says it too).
+    let bottom_title = if !unnamed.is_empty() {
+        format!(" {} ", unnamed.join(" · "))
+    } else {
+        " Positions are an editorial reading of the sources ".to_string()
+    };
+    block
+        .title_bottom(Line::styled(bottom_title, theme.note))
+        .render(map_area, buf);
     axis_labels(ax, ay, theme, top, bottom, buf);
 
     let selected = pts.get(app.map.selected);
@@ -75,7 +99,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_string(ox, y, "│", theme.border);
     }
     buf.set_string(ox, oy, "┼", theme.border);
-    let MapLayout { cells, labels, .. } = place(app, &pts, plot);
     for (i, p) in pts.iter().enumerate() {
         let (cx, cy) = cells[i];
         let is_selected = i == app.map.selected;
@@ -101,24 +124,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             map_labels::Label::Unplaced => {}
         }
     }
-    // Points the map could only number, or not label at all, are named
-    // here, so that every point says whose it is.
-    let unnamed: Vec<String> = pts
-        .iter()
-        .zip(&labels)
-        .filter_map(|(p, l)| match l {
-            map_labels::Label::Number { number, .. } => {
-                Some(format!("{number} {}", screen_line(&p.short)))
-            }
-            map_labels::Label::Unplaced => Some(format!(
-                "{} {} (unlabelled)",
-                if p.is_approach { "●" } else { "◆" },
-                screen_line(&p.short)
-            )),
-            map_labels::Label::Name { .. } => None,
-        })
-        .collect();
-
     // Beside (or below): the selected item's note, the legend, the caveat.
     let mut lines = Vec::new();
     if let Some(p) = selected {

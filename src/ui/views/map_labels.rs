@@ -114,7 +114,13 @@ pub fn place(
     first: usize,
 ) -> Vec<Label> {
     let mut taken: Vec<Rect> = obstacles.to_vec();
-    taken.extend(cells.iter().map(|&(x, y)| Rect::new(x, y, 1, 1)));
+    // A dot keeps a blank column either side on its row, so that no
+    // label runs into another point's dot and reads as its name.
+    taken.extend(
+        cells
+            .iter()
+            .map(|&(x, y)| Rect::new(x.saturating_sub(1), y, 2 + x.min(1), 1)),
+    );
     let free = |r: Rect, taken: &[Rect]| {
         r.x >= plot.x
             && r.y >= plot.y
