@@ -511,8 +511,8 @@ fn misplaced(cli: &Cli) -> Option<&'static str> {
     if cli.screen.theme.is_some() && !draws {
         return Some("--theme applies to the explorer, `tour`, `quiz` and `serve` only");
     }
-    if cli.screen.present && (!draws || matches!(command, Command::Serve { .. })) {
-        return Some("--present applies to the explorer, `tour` and `quiz` only");
+    if cli.screen.present && !draws {
+        return Some("--present applies to the explorer, `tour`, `quiz` and `serve` only");
     }
     None
 }

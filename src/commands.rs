@@ -664,6 +664,7 @@ pub fn serve(data: Option<&Path>, screen: Screen, args: ServeArgs) -> ExitCode {
                     seed,
                     results: args.results.clone(),
                     joining,
+                    present: screen.present,
                 },
             )
         };

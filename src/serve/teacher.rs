@@ -29,6 +29,8 @@ pub struct Options {
     pub results: Option<PathBuf>,
     /// The line saying how to join, for the panel.
     pub joining: String,
+    /// Open the teacher's explorer in presenter mode (`--present`).
+    pub present: bool,
 }
 
 enum Message {
@@ -62,6 +64,7 @@ pub fn run(server: &Server, options: Options) -> io::Result<()> {
     let mut app = App::with_index(Arc::clone(server.data()), server.index(), full);
     app.keymap = options.keymap.clone();
     app.quiz_seed = options.seed;
+    app.present = options.present;
     let theme = Theme::new(options.theme, options.no_color);
     crossterm::style::force_color_output(!options.no_color);
     let mut desk = Desk {
