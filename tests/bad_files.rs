@@ -542,3 +542,39 @@ fn a_value_of_the_wrong_type_names_its_field_what_was_found_and_what_is_allowed(
         "{e}"
     );
 }
+
+#[test]
+fn a_wrong_type_inside_an_inline_table_names_the_inner_field() {
+    let d = Dir::new("inner");
+    let f = d.file(
+        "p.toml",
+        format!(
+            "{MINIMAL}\n[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n\n[[approach]]\nid = \"p\"\nname = \"P\"\nproponent = \"a\"\nsummary = \"s\"\nposition = {{ regulation = \"high\", multilateralism = 0.5 }}\n"
+        ),
+    );
+    let e = err(&validate(&[&f]));
+    assert!(
+        e.contains("p.toml:14:27: error: approach `p`: `position.regulation` is a string (\"high\"), but it must be a number"),
+        "{e}"
+    );
+}
+
+#[test]
+fn items_before_a_syntax_error_are_still_checked() {
+    let d = Dir::new("before-syntax");
+    let f = d.file(
+        "s.toml",
+        format!(
+            "{MINIMAL}\n[[actor]]\nid = \"a\"\nname = \"A\"\nkind = 7\n\n[[actor]]\nid = \"b\"\nname = \"unclosed\n"
+        ),
+    );
+    let e = err(&validate(&[&f]));
+    assert!(
+        e.contains("s.toml:7:8: error: actor `a`: `kind` is an integer (7)"),
+        "{e}"
+    );
+    assert!(
+        e.contains("s.toml:11:"),
+        "the syntax error is reported too: {e}"
+    );
+}

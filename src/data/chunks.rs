@@ -399,6 +399,16 @@ fn next_cut(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The last place after the first byte where a chunk may start.
+/// Where each item may start: the offsets of every line that opens an
+/// undotted item header, after 0. For reading the items that lie before a
+/// syntax error.
+pub fn item_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    starts.extend((1..b.len()).filter(|&i| b[i - 1] == b'\n' && is_cut(b, i)));
+    starts
+}
+
 fn last_cut(b: &[u8]) -> Option<usize> {
     let mut end = b.len();
     while let Some(nl) = b[..end].iter().rposition(|&c| c == b'\n') {

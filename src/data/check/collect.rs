@@ -16,7 +16,7 @@ use super::facts::{Field, Loc, PositionFact, Ref, Table};
 use super::hints::{closest, friendlier, syntax_message};
 use super::sniff;
 use super::strings::check_table_strings;
-use crate::data::chunks::{Chunks, GiveUp, Layout};
+use crate::data::chunks::{self, Chunks, GiveUp, Layout};
 use crate::data::date::{self, PartialDate};
 use crate::data::diagnostic::{Diagnostic, Kind};
 use crate::data::model::*;
@@ -126,6 +126,7 @@ impl Collector {
                     .push(Diagnostic::new(Kind::TomlSyntax, file, span, message));
             }
             self.omitted_errors += distinct.count();
+            self.check_items_before(file, text, &errors);
             return;
         }
         let mut part = Collector {
@@ -134,6 +135,30 @@ impl Collector {
         };
         part.collect(text, table.into_inner());
         self.absorb(part);
+    }
+
+    /// A syntax error stops the whole file from parsing, but the items
+    /// wholly before the first one still parse on their own: report their
+    /// problems now too, so a writer fixes them in one round. Items after
+    /// it are left alone (an unclosed multi-line string turns what follows
+    /// into string text), and so are the cross-item rules, which need
+    /// every item.
+    fn check_items_before(&mut self, file: usize, text: &str, errors: &[toml::de::Error]) {
+        let first = errors
+            .iter()
+            .map(|e| e.span().map_or(0, |s| s.start))
+            .min()
+            .unwrap_or(0);
+        let starts = chunks::item_starts(text);
+        for w in starts.windows(2) {
+            let (start, end) = (w[0], w[1]);
+            if end > first {
+                break;
+            }
+            if let Ok(part) = parse_chunk(file, start, &text[start..end]) {
+                self.diags.extend(part.diags);
+            }
+        }
     }
 
     /// Append what another collector read: the next chunk of this file,
@@ -356,15 +381,12 @@ impl Collector {
             .map(|v| v.span());
         // Each field's name, where its value is and what it is: a type
         // error names the field, what was found and what is allowed.
-        let fields: Vec<(String, Range<usize>, &'static str)> = value
-            .get_ref()
-            .as_table()
-            .map(|t| {
-                t.iter()
-                    .map(|(k, v)| (k.get_ref().to_string(), v.span(), v.get_ref().type_str()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        // Nested tables count: `position = { regulation = "high" }` is
+        // about `position.regulation`, not about `position`.
+        let mut fields: Vec<(String, Range<usize>, &'static str)> = Vec::new();
+        if let Some(t) = value.get_ref().as_table() {
+            nested_fields(t, "", &mut fields);
+        }
         match T::deserialize(ValueDeserializer::from(value)) {
             Ok(item) => Some(item),
             Err(e) => {
@@ -384,9 +406,11 @@ impl Collector {
                     self.broken.push((at, t, id));
                 }
                 let span = e.span().unwrap_or(whole);
+                // The innermost field whose value holds the error.
                 let field = fields
                     .iter()
-                    .find(|(_, at, _)| at.start <= span.start && span.end <= at.end);
+                    .filter(|(_, at, _)| at.start <= span.start && span.end <= at.end)
+                    .min_by_key(|(_, at, _)| at.len());
                 // Only a wrong type is reworded: a missing field or an
                 // unknown word says what it needs already.
                 let wrong_type =
@@ -878,6 +902,27 @@ fn parse_chunk(file: usize, offset: usize, text: &str) -> Result<Collector, Give
     };
     part.collect(text, table.into_inner());
     Ok(part)
+}
+
+/// Every field of `table` and of the tables inside it, depth first, as
+/// its dotted name, where its value is and what the value is. Bounded by
+/// the parser's own nesting limit.
+fn nested_fields(
+    table: &DeTable<'_>,
+    prefix: &str,
+    out: &mut Vec<(String, Range<usize>, &'static str)>,
+) {
+    for (k, v) in table.iter() {
+        let name = if prefix.is_empty() {
+            k.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", k.get_ref())
+        };
+        if let Some(inner) = v.get_ref().as_table() {
+            nested_fields(inner, &name, out);
+        }
+        out.push((name, v.span(), v.get_ref().type_str()));
+    }
 }
 
 /// A field's value of the wrong type, in words: the field, what was

@@ -15,6 +15,15 @@ pub fn friendlier(message: &str) -> String {
     if let Some(i) = message.find("expected struct Raw") {
         return format!("{}expected a table", &message[..i]);
     }
+    // Numbers are "f64"/"u32" to serde and "a number" to a person.
+    let message = ["f64", "f32"].iter().fold(message.to_string(), |m, t| {
+        m.replace(&format!("expected {t}"), "expected a number")
+    });
+    let message = ["u8", "u16", "u32", "u64", "usize", "i32", "i64"]
+        .iter()
+        .fold(message, |m, t| {
+            m.replace(&format!("expected {t}"), "expected a whole number")
+        });
     message
         .replace("expected a sequence", "expected a list")
         .replace("expected a borrowed string", "expected a string")
