@@ -454,6 +454,27 @@ fn a_student_places_a_poll_point() {
     class.end();
 }
 
+/// OpenSSH sends every `SendEnv` variable before the shell: forty of
+/// them once filled the session channel's queue and left the student on
+/// a blank screen.
+#[test]
+fn a_student_who_sends_forty_variables_still_joins() {
+    let mut class = Lesson::start();
+    let names: Vec<String> = (0..40).map(|i| format!("STANCES_T{i}")).collect();
+    let env: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "x")).collect();
+    let mut ada = class.ssh_with(
+        "ada",
+        CODE,
+        &["-tt", "-o", "SendEnv=STANCES_T*"],
+        &env,
+        80,
+        24,
+    );
+    ada.wait_for("Approaches (");
+    class.until("ada is here", |c| c.connected().any(|s| s.name == "ada"));
+    class.end();
+}
+
 #[test]
 fn a_wrong_code_is_refused() {
     let class = Lesson::start();

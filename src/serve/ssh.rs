@@ -149,6 +149,22 @@ pub(super) struct Conn {
 }
 
 impl Conn {
+    /// russh copies every request on the session channel into the
+    /// channel's own queue (16 deep) as well as calling us. Until the
+    /// shell starts, nobody reads that queue, and a client that sends
+    /// many `env` requests first (`SendEnv *`) would fill it and stall
+    /// the connection. What was queued is already handled here: drop it.
+    async fn drain_early(&mut self) {
+        let Some(channel) = self.channel.as_mut() else {
+            return;
+        };
+        // A zero timeout still polls once: it takes what is queued and
+        // never waits.
+        while let Ok(Some(_)) = tokio::time::timeout(Duration::ZERO, channel.wait()).await {}
+    }
+}
+
+impl Conn {
     fn new(hub: Arc<Hub>, peer: SocketAddr) -> Conn {
         Conn {
             hub,
@@ -252,6 +268,7 @@ impl Handler for Conn {
         _modes: &[(russh::Pty, u32)],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.drain_early().await;
         self.size = clamp_size(columns, rows);
         session.channel_success(channel)?;
         Ok(())
@@ -310,6 +327,7 @@ impl Handler for Conn {
         _value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.drain_early().await;
         // Nothing in the environment is used: say so.
         session.channel_failure(channel)?;
         Ok(())

@@ -213,6 +213,8 @@ pub(super) struct Seat {
     pub class: Class,
     pub local: Local,
     pub dirty: bool,
+    /// The latest window size the client sent, not yet drawn at.
+    pending_size: Option<(u16, u16)>,
     budget: f64,
     /// Bytes for the student's terminal before the next frame (a copy to
     /// their clipboard).
@@ -245,6 +247,7 @@ impl Seat {
             class: hub.class().clone(),
             local: Local::default(),
             dirty: true,
+            pending_size: None,
             budget: INPUT_BURST,
             extra: Vec::new(),
             worker: None,
@@ -276,11 +279,27 @@ impl Seat {
         }
     }
 
+    /// A window change is only noted: the next frame takes the latest
+    /// one. A client can send thousands a second, and each applied one
+    /// costs a whole frame; noted, a burst costs one.
     fn resize(&mut self, columns: u32, rows: u32) {
-        let (c, r) = (
+        let size = (
             columns.clamp(1, u32::from(super::MAX_COLUMNS)) as u16,
             rows.clamp(1, u32::from(super::MAX_ROWS)) as u16,
         );
+        if size != (self.app.size.width, self.app.size.height) || self.pending_size.is_some() {
+            self.pending_size = Some(size);
+            self.dirty = true;
+        }
+    }
+
+    fn apply_resize(&mut self) {
+        let Some((c, r)) = self.pending_size.take() else {
+            return;
+        };
+        if (c, r) == (self.app.size.width, self.app.size.height) {
+            return;
+        }
         let area = Rect::new(0, 0, c, r);
         let _ = self.terminal.resize(area);
         self.act(Action::Resize {
@@ -493,6 +512,7 @@ impl Seat {
     /// The next frame: what changed since the last one the student got,
     /// inside a synchronized update.
     fn frame(&mut self) -> Vec<u8> {
+        self.apply_resize();
         self.dirty = false;
         let mut out = std::mem::take(&mut self.extra);
         out.extend_from_slice(b"\x1b[?2026h");
