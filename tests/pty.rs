@@ -318,9 +318,10 @@ fn mouse_clicks_select() {
     let mut s = Session::start(&[], &[], 80, 24);
     s.wait_for("Approaches (3/5)");
     // SGR mouse report: left button down then up at column 31, row 5
-    // (1-based): the Reactions pane, its third row.
+    // (1-based): the Reactions pane (narrowed to the selected approach),
+    // its third row.
     s.send("\x1b[<0;31;5M\x1b[<0;31;5m");
-    s.wait_for("Reactions (3/10)");
+    s.wait_for("Reactions (3/");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }

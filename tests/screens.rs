@@ -231,7 +231,8 @@ fn stances_carry_a_symbol_and_a_word_in_every_theme() {
         r.stance = stance;
     }
     data.build_index();
-    let app = App::new(data, Rect::new(0, 0, 200, 60));
+    let mut app = App::new(data, Rect::new(0, 0, 200, 60));
+    update(&mut app, Clear);
     let screen = screen(&app);
     // Every stance has its symbol at the start of its row; at 200x60 each
     // row has lines to spare, and its second says the stance in words
@@ -750,7 +751,7 @@ fn a_two_megabyte_quote_draws_as_its_first_screenfuls() {
 fn reaction_rows_keep_who_and_what_at_every_size() {
     for (w, h) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
         // Focused, as one pane at a time shows at 60x16.
-        let app = after(w, h, &[NextPane, NextPane]);
+        let app = after(w, h, &[Clear, NextPane, NextPane]);
         let shown = screen(&app);
         for (actor, target) in [("France", "Chi"), ("UK", "“in"), ("US", "“in")] {
             let both = format!("{actor} → {target}");
@@ -954,7 +955,8 @@ fn labels_keep_who_and_what_in_every_view() {
 /// list's rows are used.
 #[test]
 fn tall_panes_use_their_rows() {
-    let app = app_at(200, 60);
+    // Every reaction listed: the filter the first screen opens on cleared.
+    let app = after(200, 60, &[Clear]);
     let shown = screen(&app);
     let lines: Vec<&str> = shown.lines().collect();
     // The Reactions pane is the second column: count its blank rows.

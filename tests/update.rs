@@ -38,11 +38,14 @@ fn run(app: &mut App, actions: &[Action]) {
 }
 
 #[test]
-fn starts_on_approaches_with_nothing_filtered() {
+fn starts_on_approaches_filtered_by_the_selected_one() {
     let mut a = app();
     assert_eq!(a.explore.focus, Pane::Approaches);
-    assert_eq!(a.explore.filter, None);
-    assert_eq!(a.explore.reaction_rows.len(), a.data.reactions.len());
+    assert_eq!(
+        a.explore.filter,
+        Some(Focus::Approach("china-cooperation-body".into()))
+    );
+    assert!(a.explore.reaction_rows.len() < a.data.reactions.len());
     // The first approach with reactions and quotes of its own, so that
     // opening it shows something (the EU's has none in the shipped data).
     assert_eq!(a.detail_id(), Some("china-cooperation-body"));
@@ -324,6 +327,8 @@ fn resizing_keeps_the_selection_visible() {
 #[test]
 fn esc_with_no_filter_says_so() {
     let mut a = app();
+    // The first Esc clears the filter the first screen opens on.
+    update(&mut a, Action::Clear);
     update(&mut a, Action::Clear);
     assert_eq!(a.status.as_deref(), Some("No filter to clear"));
     update(&mut a, Action::Down);
@@ -775,4 +780,27 @@ fn presenter_mode_hides_the_tab_bar_for_clicks_too() {
     update(&mut a, Action::TogglePresent);
     update(&mut a, Action::TogglePresent);
     assert!(!a.present);
+}
+
+/// At start, the approach that looks selected is the filter: Reactions
+/// and Quotes open narrowed to it (not all of them), and neither is
+/// empty, as README's first five minutes say.
+#[test]
+fn the_first_screen_is_filtered_by_what_looks_selected() {
+    use stances::data::relations::{Focus, quotes_for, reactions_for};
+    let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let app = stances::app::App::new(data, ratatui::layout::Rect::new(0, 0, 120, 40));
+    let selected = app
+        .selected_id(stances::app::Pane::Approaches)
+        .unwrap()
+        .to_string();
+    let focus = Focus::Approach(selected.clone());
+    assert_eq!(app.explore.filter, Some(focus.clone()), "{selected}");
+    assert_eq!(
+        app.explore.reaction_rows,
+        reactions_for(&app.data, Some(&focus))
+    );
+    assert_eq!(app.explore.quote_rows, quotes_for(&app.data, Some(&focus)));
+    assert!(!app.explore.reaction_rows.is_empty() && !app.explore.quote_rows.is_empty());
+    assert!(app.explore.reaction_rows.len() < app.data.reactions.len());
 }

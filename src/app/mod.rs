@@ -213,6 +213,11 @@ impl App {
         let start = start_approach(&app.data);
         let len = app.data.approaches.len();
         app.cursor_mut(Pane::Approaches).select(start, len);
+        // What looks selected is the filter: Reactions and Quotes open
+        // narrowed to it, as they do after any move.
+        if let Some(id) = app.data.approaches.get(start).map(|a| a.id.clone()) {
+            explore::apply_filter(&mut app, Some(relations::Focus::Approach(id)));
+        }
         if app.data.approaches.len() < 2 {
             app.compare.right = 0;
         }
