@@ -462,7 +462,7 @@ fn a_student_who_sends_forty_variables_still_joins() {
     let mut class = Lesson::start();
     let names: Vec<String> = (0..40).map(|i| format!("STANCES_T{i}")).collect();
     let env: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "x")).collect();
-    let mut ada = class.ssh_with(
+    let ada = class.ssh_with(
         "ada",
         CODE,
         &["-tt", "-o", "SendEnv=STANCES_T*"],

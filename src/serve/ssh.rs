@@ -29,8 +29,9 @@ const TRIES_PER_CONNECTION: usize = 3;
 /// those still typing the code, not for a flood.
 const SPARE_CONNECTIONS: u64 = 16;
 
-/// A connection not authenticated by then is closed, so that idle
-/// half-open connections cannot hold the spare places for long.
+/// A connection whose explorer has not started by then is closed, so that
+/// half-open connections, and logged-in ones that never ask for the
+/// explorer (`ssh -N`), cannot hold the spare places for long.
 const AUTH_DEADLINE: Duration = Duration::from_secs(60);
 
 pub(super) fn russh_config(config: &super::Config) -> russh::server::Config {
@@ -93,9 +94,9 @@ pub(super) async fn accept(
         let config = Arc::clone(&config);
         let mut stop = stop.clone();
         tokio::spawn(async move {
-            let authenticated = Arc::new(AtomicBool::new(false));
+            let seated = Arc::new(AtomicBool::new(false));
             let mut conn = Conn::new(Arc::clone(&hub), peer);
-            conn.authenticated = Arc::clone(&authenticated);
+            conn.seated = Arc::clone(&seated);
             let started = russh::server::run_stream(config, socket, conn);
             // The handshake too must finish before the deadline.
             let session = tokio::time::timeout(AUTH_DEADLINE, started).await;
@@ -106,12 +107,12 @@ pub(super) async fn accept(
                     _ = session => {}
                     _ = async {
                         deadline.await;
-                        if authenticated.load(Ordering::SeqCst) {
+                        if seated.load(Ordering::SeqCst) {
                             std::future::pending::<()>().await;
                         }
                     } => {
                         let _ = handle
-                            .disconnect(russh::Disconnect::ByApplication, "Too slow to log in.".into(), "en".into())
+                            .disconnect(russh::Disconnect::ByApplication, "Too slow to log in and open the explorer.".into(), "en".into())
                             .await;
                     }
                     _ = async {
@@ -144,8 +145,9 @@ pub(super) struct Conn {
     size: (u16, u16),
     /// The name the client authenticated with.
     user: String,
-    /// Set once the client is in (the accept loop's deadline reads it).
-    authenticated: Arc<AtomicBool>,
+    /// Set once the client's explorer starts (the accept loop's deadline
+    /// reads it).
+    seated: Arc<AtomicBool>,
 }
 
 impl Conn {
@@ -174,7 +176,7 @@ impl Conn {
             opened: false,
             size: (80, 24),
             user: String::new(),
-            authenticated: Arc::default(),
+            seated: Arc::default(),
         }
     }
 
@@ -207,7 +209,6 @@ impl Handler for Conn {
         }
         if code_matches(&self.hub.config.code, password) {
             self.user = user.to_string();
-            self.authenticated.store(true, Ordering::SeqCst);
             Ok(Auth::Accept)
         } else {
             self.failed();
@@ -234,7 +235,6 @@ impl Handler for Conn {
     ) -> Result<Auth, Self::Error> {
         Ok(if self.known_key(key.public_key) {
             self.user = user.to_string();
-            self.authenticated.store(true, Ordering::SeqCst);
             Auth::Accept
         } else {
             Auth::reject()
@@ -284,6 +284,7 @@ impl Handler for Conn {
             return Ok(());
         };
         session.channel_success(channel)?;
+        self.seated.store(true, Ordering::SeqCst);
         let user = std::mem::take(&mut self.user);
         tokio::spawn(student::run(Arc::clone(&self.hub), ch, user, self.size));
         Ok(())
