@@ -185,3 +185,21 @@ fn the_legend_names_only_what_is_drawn() {
     assert_eq!(shown.matches('◆').count(), 2, "{shown}");
     assert!(stances::export::html(&placed.data).contains("squares actors"));
 }
+
+/// Tour slide 4 ("where does it sit?") at 100x30: the EU AI Act's name
+/// is beside its dot, not a full name ending far along the row above.
+#[test]
+fn the_tour_names_the_eu_point_beside_its_dot() {
+    let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let mut app = App::new(data, Rect::new(0, 0, 100, 30));
+    update(&mut app, Action::SwitchView(View::Tour));
+    for _ in 0..3 {
+        update(&mut app, Action::Next);
+    }
+    let shown = screen_text(&app);
+    assert!(shown.contains("Step 4 of 14"), "{shown}");
+    assert!(
+        shown.contains("● EU AI Act") || shown.contains("EU AI Act ●"),
+        "{shown}"
+    );
+}

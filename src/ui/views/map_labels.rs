@@ -153,7 +153,18 @@ pub fn place(
             })
         };
         let all = names[i].len();
-        let named = name_at(&spot, whole)
+        // The four spots touching the point (beside it, centred above or
+        // below) before the corners: a short name there reads as the
+        // point's better than a full one ending far along the row.
+        let near = |w: u16| -> Option<Rect> {
+            spots(cx, cy, w)[..4]
+                .iter()
+                .flatten()
+                .copied()
+                .find(|r| free(*r, &taken))
+        };
+        let named = name_at(&near, whole)
+            .or_else(|| name_at(&spot, whole))
             .or_else(|| name_at(&slide, whole))
             .or_else(|| name_at(&spot, all))
             .or_else(|| name_at(&slide, all));
