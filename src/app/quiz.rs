@@ -65,7 +65,10 @@ impl Quiz {
             Action::PageDown if self.finished() => self.scroll = self.scroll.saturating_add(10),
             Action::Choose(n) => self.choose(*n),
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(CHOICES - 1),
+            Action::Down => {
+                let n = self.question().map_or(1, |q| q.options.len());
+                self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
+            }
             Action::Follow if self.chosen.is_none() && !self.finished() => {
                 let c = self.cursor;
                 self.choose(c);
@@ -153,10 +156,12 @@ impl Quiz {
 
     /// Answer the current question (once).
     pub fn choose(&mut self, option: usize) {
-        if self.chosen.is_some() || option >= CHOICES {
+        let Some(q) = self.question() else { return };
+        // A question may offer fewer than four (a stance question offers
+        // only the stances the data has): `d` is then no answer.
+        if self.chosen.is_some() || option >= q.options.len() {
             return;
         }
-        let Some(q) = self.question() else { return };
         let right = option == q.answer;
         self.chosen = Some(option);
         self.cursor = option;

@@ -531,6 +531,21 @@ impl Dataset {
     }
 
     /// The display name of any item, falling back to its id.
+    /// An actor's name as it reads in a sentence or a list of speakers:
+    /// a person named by a description, not a name ("Baidu
+    /// representative"), takes "a"; any other name is as `name_of` gives.
+    pub fn speaker_name(&self, id: &str) -> String {
+        let name = self.name_of(id);
+        let described = self.actor(id).is_some_and(|a| {
+            a.kind == ActorKind::Person
+                && a.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        });
+        if described { format!("a {name}") } else { name }
+    }
+
     pub fn name_of(&self, id: &str) -> String {
         match self.item(id) {
             Some(ItemRef::Source(i)) => self.sources[i].title.clone(),

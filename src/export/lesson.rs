@@ -339,11 +339,32 @@ pub fn worksheet_speakers(d: &Dataset) -> Vec<String> {
         .quotes
         .iter()
         .filter(|q| is_someones_words(q))
-        .map(|q| actor_label(d, &q.speaker))
+        .map(|q| speaker_label(d, &q.speaker))
         .collect();
     speakers.sort();
     speakers.dedup();
     speakers
+}
+
+/// A speaker in "who said it?": its label, and for an organisation one of
+/// whose members is also on the list, that no person is named ("United
+/// Nations" beside "António Guterres, UN Secretary-General" could not be
+/// told apart otherwise).
+pub fn speaker_label(d: &Dataset, id: &str) -> String {
+    let label = match d.actor(id) {
+        Some(a) if a.role.is_none() || d.speaker_name(id) != a.name => d.speaker_name(id),
+        _ => actor_label(d, id),
+    };
+    let member_quoted = d
+        .quotes
+        .iter()
+        .filter(|q| is_someones_words(q))
+        .any(|q| q.speaker != id && d.is_within(&q.speaker, id));
+    if member_quoted {
+        format!("{label} (the organisation; no person named)")
+    } else {
+        label
+    }
 }
 
 /// Whether "who said it?" has an answer for a quote: not for the source's

@@ -79,7 +79,7 @@ fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
                 let _ = writeln!(w, "   Speaker: ______\n");
             }
             Some(refs) => {
-                let label = lesson::actor_label(d, &q.speaker);
+                let label = lesson::speaker_label(d, &q.speaker);
                 let letter = speakers
                     .iter()
                     .position(|s| *s == label)
@@ -108,8 +108,8 @@ fn empty_grid(w: &mut String, d: &Dataset) {
     let rule = "+-------------------+-------------------+";
     let _ = writeln!(w, "```");
     let centred = |s: String| format!("{s:^41}").trim_end().to_string();
-    let _ = writeln!(w, "{}", centred(t(&format!("{} ↑", ay.name))));
-    let _ = writeln!(w, "{}", centred(t(&top)));
+    let _ = writeln!(w, "{}", centred(g(&format!("{} ↑", ay.name))));
+    let _ = writeln!(w, "{}", centred(g(&top)));
     let _ = writeln!(w, "{rule}");
     for _ in 0..4 {
         let _ = writeln!(w, "{row}");
@@ -119,15 +119,22 @@ fn empty_grid(w: &mut String, d: &Dataset) {
         let _ = writeln!(w, "{row}");
     }
     let _ = writeln!(w, "{rule}");
-    let _ = writeln!(w, "{}", centred(t(&bottom)));
+    let _ = writeln!(w, "{}", centred(g(&bottom)));
     let _ = writeln!(
         w,
         "-1 {}  ← {} →  +1 {}",
-        t(&ax.low),
-        t(&ax.name),
-        t(&ax.high)
+        g(&ax.low),
+        g(&ax.name),
+        g(&ax.high)
     );
     let _ = writeln!(w, "```\n");
+}
+
+/// Text inside the grid's code block: no Markdown escapes (a code block
+/// prints them, "\\+1 global body"), only control characters made
+/// harmless and backquotes kept from closing the block.
+fn g(s: &str) -> String {
+    crate::text::sanitize_line(s).replace('`', "'")
 }
 
 /// Part 2: the approaches, lettered. The worksheet has an empty grid and
@@ -228,13 +235,13 @@ fn disagreements(w: &mut String, d: &Dataset, answers: bool) {
     if rows.is_empty() {
         return;
     }
-    let _ = writeln!(w, "## 4. Which sources disagree, and on what?\n");
+    let _ = writeln!(w, "## 4. Which sources differ, and on what?\n");
     if answers {
-        let _ = writeln!(w, "| # | Claim | Disagree? |\n|---:|---|---|");
+        let _ = writeln!(w, "| # | Claim | Differ? |\n|---:|---|---|");
     } else {
         let _ = writeln!(
             w,
-            "Some of these claims are true. Write Y where the two sources really disagree, N where they do not.\n"
+            "Some of these claims are true. Write Y where what the two sources give really differs (a date, or other words for the same statement), N where it does not.\n"
         );
         let _ = writeln!(w, "| # | Claim | Y / N |\n|---:|---|---|");
     }
@@ -242,7 +249,7 @@ fn disagreements(w: &mut String, d: &Dataset, answers: bool) {
         let answer = match (answers, r.holds) {
             (false, _) => String::new(),
             (true, true) => format!("**Y**: {}", cell(&r.says.join("; "))),
-            (true, false) => format!("N, no disagreement recorded: {}", cell(&r.says.join("; "))),
+            (true, false) => format!("N, no difference recorded: {}", cell(&r.says.join("; "))),
         };
         let _ = writeln!(w, "| {} | {} | {answer} |", n + 1, cell(&r.claim));
     }

@@ -497,7 +497,7 @@ fn actor_labels(d: &Dataset, ids: &[&str]) -> Vec<String> {
     if roles.iter().all(Option::is_some) {
         roles.into_iter().flatten().collect()
     } else {
-        ids.iter().map(|id| d.name_of(id)).collect()
+        ids.iter().map(|id| d.speaker_name(id)).collect()
     }
 }
 
@@ -516,13 +516,35 @@ fn placed_alone(d: &Dataset, i: usize) -> bool {
 
 fn stance(d: &Dataset, r: usize, rng: &mut Rng) -> Question {
     let reaction = &d.reactions[r];
-    // Four of the five steps: the right one and three others, in the
-    // scale's order (which step is left out is drawn).
-    let mut others: Vec<Stance> = Stance::ALL
+    // The fair rule: options only from the stances some reaction in the
+    // data has, so that every option is the answer somewhere (with four
+    // of five steps always offered, a step no reaction has, "~ mixed" in
+    // the shipped data, was never right and a class learnt to strike it
+    // out). All of them when there are at most four; else the right one
+    // and three drawn. Only where the data has a single stance are other
+    // steps offered beside it (a question needs a choice).
+    let mut seen = [false; Stance::ALL.len()];
+    for x in &d.reactions {
+        seen[x.stance as usize] = true;
+    }
+    let occurring: Vec<Stance> = Stance::ALL
         .into_iter()
-        .filter(|s| *s != reaction.stance)
+        .filter(|s| seen[*s as usize] && *s != reaction.stance)
         .collect();
-    others.remove(rng.below(others.len()));
+    let mut others: Vec<Stance> = if occurring.is_empty() {
+        let mut all: Vec<Stance> = Stance::ALL
+            .into_iter()
+            .filter(|s| *s != reaction.stance)
+            .collect();
+        all.remove(rng.below(all.len()));
+        all
+    } else {
+        let mut o = occurring;
+        while o.len() > CHOICES - 1 {
+            o.remove(rng.below(o.len()));
+        }
+        o
+    };
     others.push(reaction.stance);
     others.sort();
     let answer = others
@@ -572,6 +594,8 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
     pool.truncate(CHOICES - 1);
     let answer = rng.below(pool.len() + 1);
     pool.insert(answer, i);
+    let labels = approach_labels(d);
+    let options: Vec<String> = pool.iter().map(|&j| labels[j].clone()).collect();
     let prompt = if by_position {
         let p = a.position.clone().unwrap_or_default();
         Prompt::Position {
@@ -580,10 +604,20 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
                 .iter()
                 .filter_map(|axis| {
                     let v = *p.get(&axis.id)?;
+                    // An end named like an option ("towards deregulation"
+                    // beside "Deregulation by executive order") answers
+                    // the question: then only which end.
+                    let end = |name: &str, side: &str| {
+                        if echoes(name, &options) {
+                            format!("towards its {side} end")
+                        } else {
+                            format!("towards {name}")
+                        }
+                    };
                     let towards = if v > 0.0 {
-                        format!("towards {}", axis.high)
+                        end(&axis.high, "high")
                     } else if v < 0.0 {
-                        format!("towards {}", axis.low)
+                        end(&axis.low, "low")
                     } else {
                         "midway".to_string()
                     };
@@ -593,10 +627,15 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
         }
     } else {
         Prompt::Description {
-            text: masked(d, &a.summary, &a.proponent),
+            text: blank_words(
+                &masked(d, &a.summary, &a.proponent),
+                &option_words(&options),
+            ),
         }
     };
-    let mut explanation = Vec::new();
+    // Once answered, the approach by its full name (the options leave
+    // the proponent out).
+    let mut explanation = vec![format!("{}.", a.name)];
     if by_position {
         explanation.push(a.summary.clone());
     }
@@ -620,13 +659,111 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
         kind: Kind::Approach,
         recap: format!("{} ({how}) — {citation}", a.name),
         prompt,
-        options: pool.iter().map(|&j| d.approaches[j].name.clone()).collect(),
+        options,
         answer,
         explanation,
         citation,
         quote: None,
         item: a.id.clone(),
     }
+}
+
+/// Each approach's label as an option, proponent-neutral: its name
+/// without a closing "(China)" or "(EU AI Act)" that names the proponent
+/// or its instrument, since the description's proponent is blanked and
+/// "(China)" beside it would say whose it is. Full names where the short
+/// ones would clash.
+pub(crate) fn approach_labels(d: &Dataset) -> Vec<String> {
+    let labels: Vec<String> = d
+        .approaches
+        .iter()
+        .map(|a| match a.name.rfind(" (") {
+            Some(at) if a.name.ends_with(')') && at > 0 => a.name[..at].to_string(),
+            _ => a.name.clone(),
+        })
+        .collect();
+    let mut sorted = labels.clone();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() == labels.len() {
+        labels
+    } else {
+        d.approaches.iter().map(|a| a.name.clone()).collect()
+    }
+}
+
+/// Words too common to tell options apart.
+const COMMON: &[&str] = &[
+    "and", "the", "for", "with", "its", "from", "into", "that", "this", "not",
+];
+
+/// A word as options are compared on it: lower case, a plural's "s"
+/// dropped ("orders" echoes "order").
+fn stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    match w.strip_suffix('s') {
+        Some(s) if s.chars().count() >= 3 => s.to_string(),
+        _ => w,
+    }
+}
+
+/// The words of the options that could point at one of them: every word
+/// of three letters or more but the commonest ("AI" and "and" are in
+/// many descriptions and name nothing).
+pub(crate) fn option_words(options: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = options
+        .iter()
+        .flat_map(|o| o.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3)
+        .map(stem)
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether `text` has a word of one of `options`.
+fn echoes(text: &str, options: &[String]) -> bool {
+    let words = option_words(options);
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&stem(w)))
+}
+
+/// `text` with every word in `words` (compared by [`stem`]) blanked as
+/// "[…]", and blanks side by side merged: a description that says
+/// "risk-based" beside the option "Risk-based regulation" answers itself.
+fn blank_words(text: &str, words: &[String]) -> String {
+    const BLANK: &str = "[…]";
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        if words.contains(&stem(word)) {
+            // "[…] […]" and "[…]-[…]" read as one gap.
+            let trimmed = out.trim_end_matches([' ', '-']);
+            if trimmed.ends_with(BLANK) {
+                out.truncate(trimmed.len());
+            } else {
+                out.push_str(BLANK);
+            }
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// A source's title and publisher.

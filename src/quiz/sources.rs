@@ -134,22 +134,46 @@ pub(super) fn source_name(d: &Dataset, s: u32) -> String {
     }
 }
 
-/// A subject in words: "the words of Li Qiang, “AI governance remains
-/// dispersed…”", "the date of WAIC 2025 opening ceremony".
+/// A subject in words: "the wording of Li Qiang's statement", "the date
+/// of WAIC 2025 opening ceremony". The words are not quoted: any one
+/// rendering quoted in a claim about two other sources would be wording
+/// neither of them used.
 pub(super) fn subject_label(d: &Dataset, on: Subject) -> String {
     match on {
         Subject::Words(q) => {
             let q = &d.quotes[q as usize];
-            let words: Vec<&str> = q.text.split_whitespace().collect();
-            let head = words[..words.len().min(4)].join(" ");
-            let head = head.trim_end_matches(['.', ',', ';', ':']);
-            let more = if words.len() > 4 { "…" } else { "" };
-            format!(
-                "{}'s words, \u{201c}{head}{more}\u{201d}",
-                d.name_of(&q.speaker)
-            )
+            let speaker = d.name_of(&q.speaker);
+            // Where one speaker has several statements, which one.
+            let same: Vec<usize> = d
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| {
+                    x.rendering_of.is_none() && !x.source_wording && x.speaker == q.speaker
+                })
+                .map(|(i, _)| i)
+                .collect();
+            let which = if same.len() > 1 {
+                match q.tags.first() {
+                    Some(tag) => format!(" on {tag}"),
+                    None => format!(" of {}", q.date.map(|x| x.to_string()).unwrap_or_default()),
+                }
+            } else {
+                String::new()
+            };
+            format!("the wording of {} statement{which}", possessive(&speaker))
         }
         Subject::Date(e) => format!("the date of {}", d.events[e as usize].name),
+    }
+}
+
+/// "Li Qiang's", "the United Nations'": a name ending in s takes the
+/// apostrophe alone.
+pub(crate) fn possessive(name: &str) -> String {
+    if name.ends_with('s') || name.ends_with('S') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
     }
 }
 

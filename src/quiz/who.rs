@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{CHOICES, MAX_SAME_ANSWER};
-use crate::data::Dataset;
+use crate::data::{ActorKind, Dataset};
+
 use crate::rng::Rng;
 
 /// The speakers a round draws its options from, with who is part of whom.
@@ -34,19 +35,33 @@ pub(super) fn asked(d: &Dataset, rng: &mut Rng) -> Result<(Vec<(u32, u32)>, Spea
             distinct.len()
         ));
     }
-    // Options come from every actor, not only from those quoted (whose
-    // few names a class would know after one round), except those whose
-    // only words are the source's wording: no one said those.
+    // Options come from the quoted and from actors who could plausibly
+    // have said the words, not only from those quoted (whose few names a
+    // class would know after one round): a person, or an actor that is
+    // not a loose group ("Experts", "Global South" speak with no one
+    // voice) and has a voice in the data (a reaction, an approach it
+    // proposes). Never those whose only words are the source's wording:
+    // no one said those.
     let wording_only: HashSet<&str> = d
         .quotes
         .iter()
         .filter(|q| q.source_wording && !distinct.contains(q.speaker.as_str()))
         .map(|q| q.speaker.as_str())
         .collect();
-    let mut speakers: Vec<&str> = distinct.into_iter().collect();
+    let voiced: HashSet<&str> = d
+        .reactions
+        .iter()
+        .map(|r| r.actor.as_str())
+        .chain(d.approaches.iter().map(|a| a.proponent.as_str()))
+        .collect();
+    let mut speakers: Vec<&str> = distinct.iter().copied().collect();
     speakers.extend(
         d.actors
             .iter()
+            .filter(|a| {
+                a.kind == ActorKind::Person
+                    || (a.kind != ActorKind::Group && voiced.contains(a.id.as_str()))
+            })
             .map(|a| a.id.as_str())
             .filter(|id| !wording_only.contains(id)),
     );

@@ -312,7 +312,7 @@ pub fn update(class: &mut Class, action: ClassAction) {
             if let Activity::Question(n) = class.activity
                 && let Some(asked) = class.asked.get_mut(n)
                 && known
-                && option < CHOICES
+                && option < asked.question.options.len()
                 && !asked.revealed
             {
                 // The first answer counts: no changing it once others'

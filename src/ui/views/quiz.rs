@@ -331,20 +331,24 @@ fn question(theme: &Theme, quiz: &Quiz, q: &Question) -> Below {
         tail: Vec::new(),
     };
     match quiz.chosen {
-        None => below
-            .head
-            .push(Line::styled("Press a-d, or ↑/↓ and Enter.", theme.muted)),
+        None => below.head.push(Line::styled(
+            "Press a letter, or ↑/↓ and Enter.",
+            theme.muted,
+        )),
         Some(c) => {
             let right = c == q.answer;
             let answer = &q.options[q.answer];
-            // A long answer is marked above; naming it again would push
-            // its source off a small screen.
+            // One form for every question, "the answer was Li Qiang
+            // (b)"; a long answer is cut (it is marked ✓ above) so that
+            // naming it does not push its source off a small screen.
             let verdict = if right {
                 "✓ Correct.".to_string()
-            } else if crate::text::width(answer) <= 40 {
-                format!("✗ Not quite: it was {}.", screen_line(answer))
             } else {
-                format!("✗ Not quite: it was {}, marked ✓.", answer_key(q.answer))
+                format!(
+                    "✗ Not quite: the answer was {} ({}).",
+                    crate::text::truncate(&screen_line(answer), 40),
+                    answer_key(q.answer)
+                )
             };
             below.head.push(Line::styled(
                 verdict,
