@@ -315,7 +315,7 @@ fn which_sources_disagree_is_asked_on_the_worksheet_and_answered_in_the_key() {
     let d = shipped();
     let (ws, key) = (worksheet(&d), key(&d));
     let part = |text: &str| -> Vec<String> {
-        let start = text.find("## 4. Which sources disagree").expect("part 4");
+        let start = text.find("## 4. Which sources differ").expect("part 4");
         let end = text.find("## 5. Discuss").expect("part 5");
         text[start..end]
             .lines()
@@ -335,7 +335,30 @@ fn which_sources_disagree_is_asked_on_the_worksheet_and_answered_in_the_key() {
     let yes = answered.iter().filter(|l| l.contains("| **Y**: ")).count();
     let no = answered
         .iter()
-        .filter(|l| l.contains("| N, no disagreement recorded: "))
+        .filter(|l| l.contains("| N, no difference recorded: "))
         .count();
     assert_eq!((yes, no), (5, 5));
+}
+
+/// Teacher findings 6 and 7 (issue 14): what printed badly or could be
+/// fairly disputed.
+#[test]
+fn the_worksheet_prints_cleanly_and_claims_quote_no_ones_wording() {
+    let d = shipped();
+    let ws = worksheet(&d);
+    // The grid is in a code block, where a Markdown escape prints as a
+    // backslash.
+    let start = ws.find("```").expect("grid");
+    let end = start + 3 + ws[start + 3..].find("```").expect("grid's end");
+    assert!(!ws[start..end].contains('\\'), "{}", &ws[start..end]);
+    assert!(ws[start..end].contains("+1 global body"));
+    // Part 1: an organisation and its own member can be told apart.
+    assert!(ws.contains("United Nations (the organisation; no person named)"));
+    assert!(ws.contains("- D. a Baidu representative") || ws.contains(". a Baidu representative"));
+    // Part 4: a claim about two sources quotes neither's words (any
+    // rendering would be wording one of them did not use) and asks what
+    // differs, not that close translations "disagree".
+    let part4 = &ws[ws.find("## 4.").unwrap()..ws.find("## 5.").unwrap()];
+    assert!(!part4.contains('\u{201c}'), "{part4}");
+    assert!(!part4.contains("disagree"), "{part4}");
 }
