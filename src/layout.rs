@@ -65,6 +65,10 @@ pub const MIN_HEIGHT: u16 = 6;
 /// columns, too few to tell rows apart ("“AI …” — Li Qiang").
 pub const COMPACT_WIDTH: u16 = 80;
 pub const COMPACT_HEIGHT: u16 = 16;
+/// The Actors rows kept visible under a whole Approaches list.
+const ACTORS_SHOWN: u16 = 4;
+/// The rows the Detail pane keeps below the lists, borders included.
+const DETAIL_KEPT: u16 = 8;
 /// From this width the Detail pane moves beside the lists.
 pub const WIDE_WIDTH: u16 = 140;
 
@@ -198,8 +202,17 @@ pub fn explore(body: Rect, mode: Mode, focus: Pane, lists: (usize, usize)) -> Ex
             all_panes(left, reactions, quotes, detail, lists)
         }
         Mode::Full => {
+            // The lists take a little over half, more when that shows
+            // every approach and a few actors under them, as long as
+            // the Detail keeps enough rows to read an item by.
+            let half = u16::try_from((u32::from(body.height) * 55 + 50) / 100).unwrap_or(0);
+            let wanted = u16::try_from(lists.0.max(1).saturating_add(2))
+                .unwrap_or(u16::MAX)
+                .saturating_add(ACTORS_SHOWN + 2);
+            let most = body.height.saturating_sub(DETAIL_KEPT);
+            let top_rows = half.max(wanted.min(most));
             let [top, detail] =
-                Layout::vertical([Constraint::Percentage(55), Constraint::Min(5)]).areas(body);
+                Layout::vertical([Constraint::Length(top_rows), Constraint::Min(5)]).areas(body);
             let [left, reactions, quotes] = Layout::horizontal([
                 Constraint::Percentage(30),
                 Constraint::Percentage(35),
@@ -246,9 +259,12 @@ fn split_left(left: Rect, (approaches_len, actors_len): (usize, usize)) -> (Rect
         }
     }
     // Approaches get their rows plus borders (at least one row, for the
-    // "no approaches" message), but never more than half.
+    // "no approaches" message): a short list whole as long as Actors keep
+    // a few rows, a long one no more than half.
     let wanted = u16::try_from(rows(approaches_len, 1)).unwrap_or(u16::MAX);
-    let cap = (left.height / 2).max(3);
+    let cap = (left.height / 2)
+        .max(left.height.saturating_sub(ACTORS_SHOWN + 2))
+        .max(3);
     let [a, b] = Layout::default()
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(wanted.min(cap)), Constraint::Min(0)])

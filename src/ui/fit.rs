@@ -14,9 +14,16 @@
 //! 2. distinguishing parts switch to the data's short label
 //!    (`short = "EU AI Act"`), designed to name who in a few characters;
 //! 3. long text is cut, with `…`, to leave the distinguishing parts
-//!    whole;
+//!    whole, but only down to half of what the fixed parts leave: below
+//!    that, shared labels (a speaker several quotes share, the one target
+//!    of every reaction listed) are cut first, each keeping its start;
+//!    then long text is cut to what is left;
 //! 4. only then are the distinguishing parts cut, each keeping its start
 //!    (where the who is), never one dropped for another.
+//!
+//! A quote row is told from its neighbours by its words, not by its
+//! speaker, who may have said the next five rows too: its words are the
+//! long text that keeps half the row, its speaker a shared label.
 //!
 //! Wide terminals therefore show everything, full names and all; narrow
 //! ones lose the common part first and the distinguishing part last. A
@@ -53,6 +60,11 @@ pub enum Role {
     Trailing,
     /// Long text (a quotation) cut before any key part is.
     Long,
+    /// Says who or about what, but several rows say the same (a quote's
+    /// speaker, the one target of every reaction listed): it takes its
+    /// short label with the key parts, and is cut before long text goes
+    /// below half the row.
+    Shared,
 }
 
 /// One part of a row.
@@ -120,10 +132,23 @@ pub fn fit<'a>(parts: Vec<Part<'a>>, max: usize) -> Line<'a> {
 }
 
 /// The rows of one list laid out in `max` columns by the rule above.
-/// Steps 1 and 2 apply to every row as soon as one row needs them, so
+/// Steps 1 and 2 apply to every row as soon as one row needs them (for
+/// step 2, a row with a short label to take), so
 /// a list reads alike from top to bottom (not one row with the stance
 /// word and the next without); steps 3 and 4 are per row.
-pub fn fit_rows<'a>(mut rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
+pub fn fit_rows<'a>(rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
+    fit_list(rows, max, true)
+}
+
+/// As [`fit_rows`], but each row takes its short labels only if it needs
+/// them: for a list of rows of every kind (the Detail's links: a member,
+/// a long quote), where one row that does not fit is no reason to
+/// shorten a name that does.
+pub fn fit_rows_each_short<'a>(rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
+    fit_list(rows, max, false)
+}
+
+fn fit_list<'a>(mut rows: Vec<Vec<Part<'a>>>, max: usize, alike: bool) -> Vec<Line<'a>> {
     // Trailing parts go row by row in `cut`: they decide nothing here.
     let any_over = |rows: &[Vec<Part>]| {
         rows.iter().any(|r| {
@@ -140,15 +165,44 @@ pub fn fit_rows<'a>(mut rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
             parts.retain(|p| p.role != Role::Optional);
         }
     }
-    // 2. Key parts take their short labels.
-    if any_over(&rows) {
-        for p in rows.iter_mut().flatten() {
-            if let Some(short) = p.short.take() {
-                p.text = short;
+    // 2. Key parts take their short labels, when a row over the width
+    // has one to take (a row of long text with no short label, a quote
+    // in a list of links, would only cost the others their full names).
+    let over_with_short = rows.iter().any(|r| {
+        r.iter().any(|p| p.short.is_some())
+            && r.iter()
+                .filter(|p| p.role != Role::Trailing)
+                .map(|p| width(&p.text))
+                .sum::<usize>()
+                > max
+    });
+    if over_with_short {
+        for parts in &mut rows {
+            let over = parts
+                .iter()
+                .filter(|p| p.role != Role::Trailing)
+                .map(|p| width(&p.text))
+                .sum::<usize>()
+                > max;
+            if alike || over {
+                for p in parts.iter_mut() {
+                    if let Some(short) = p.short.take() {
+                        p.text = short;
+                    }
+                }
             }
         }
     }
     rows.into_iter().map(|parts| cut(parts, max)).collect()
+}
+
+/// Each long part cut to `each` columns (its `…` included).
+fn cut_long(parts: &mut [Part<'_>], each: usize) {
+    for p in parts.iter_mut().filter(|p| p.role == Role::Long) {
+        if width(&p.text) > each {
+            p.text = Cow::Owned(truncate(&p.text, each).into_owned());
+        }
+    }
 }
 
 /// Steps 3 and 4 for one row (trailing parts go first, on this row).
@@ -156,18 +210,41 @@ fn cut(mut parts: Vec<Part<'_>>, max: usize) -> Line<'_> {
     if total(&parts) > max {
         parts.retain(|p| p.role != Role::Trailing);
     }
-    // 3. Long text is cut to what the rest leaves.
+    // 3. Long text is cut to what the rest leaves, but not below half
+    // of what the fixed parts leave while a shared label can give way.
     if total(&parts) > max {
-        let rest: usize = parts
-            .iter()
-            .filter(|p| p.role != Role::Long)
-            .map(|p| width(&p.text))
-            .sum();
-        let longs = parts.iter().filter(|p| p.role == Role::Long).count().max(1);
-        // Each long part keeps a few characters and its `…` at least.
-        let each = (max.saturating_sub(rest) / longs).max(4);
-        for p in parts.iter_mut().filter(|p| p.role == Role::Long) {
-            p.text = Cow::Owned(truncate(&p.text, each).into_owned());
+        let longs = parts.iter().filter(|p| p.role == Role::Long).count();
+        let width_of = |parts: &[Part], roles: &[Role]| -> usize {
+            parts
+                .iter()
+                .filter(|p| roles.contains(&p.role))
+                .map(|p| width(&p.text))
+                .sum()
+        };
+        let fixed = total(&parts) - width_of(&parts, &[Role::Long, Role::Shared]);
+        if let Some(floor) = max.saturating_sub(fixed).checked_div(2 * longs) {
+            let rest = total(&parts) - width_of(&parts, &[Role::Long]);
+            let each = (max.saturating_sub(rest) / longs).max(floor).max(4);
+            cut_long(&mut parts, each);
+        }
+        // Shared labels give way, the widest first, each keeping a few
+        // characters and its `…`.
+        while total(&parts) > max {
+            let Some(widest) = parts
+                .iter_mut()
+                .filter(|p| p.role == Role::Shared && width(&p.text) > 4)
+                .max_by_key(|p| width(&p.text))
+            else {
+                break;
+            };
+            let w = width(&widest.text);
+            widest.text = Cow::Owned(truncate(&widest.text, w - 1).into_owned());
+        }
+        if total(&parts) > max {
+            let rest = total(&parts) - width_of(&parts, &[Role::Long]);
+            if let Some(each) = max.saturating_sub(rest).checked_div(longs) {
+                cut_long(&mut parts, each.max(4));
+            }
         }
     }
     // 4. Key parts are cut, the widest first, each keeping its start.
@@ -259,5 +336,91 @@ mod tests {
         // The speaker's short label, whole; the quotation cut.
         assert!(text.ends_with("…” — UN"), "{text}");
         assert!(width(&text) <= 30);
+    }
+
+    fn quote(text: &str, speaker: &str, short: &str, max: usize) -> String {
+        let s = Style::default();
+        let mut who = Part::key(speaker, short, s);
+        who.role = Role::Shared;
+        let line = fit(
+            vec![
+                Part::plain("“", Role::Fixed, s),
+                Part::plain(text.to_string(), Role::Long, s),
+                Part::plain("”", Role::Fixed, s),
+                Part::plain(" — ", Role::Fixed, s),
+                who,
+            ],
+            max,
+        );
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_quotation_keeps_half_the_row_before_a_shared_speaker_is_cut() {
+        let words = "AI governance remains dispersed. Countries differ greatly";
+        // Room for both: the speaker's short label, the words cut.
+        assert_eq!(
+            quote(words, "Li Qiang", "Li", 24),
+            "“AI governance re…” — Li"
+        );
+        // A speaker with no shorter label keeps it while the words have
+        // half of what the marks leave ((24 - 5) / 2 = 9)...
+        assert_eq!(
+            quote(words, "Baidu rep.", "Baidu rep.", 24),
+            "“AI gover…” — Baidu rep."
+        );
+        // ...and beyond that gives way, keeping its start.
+        let long = quote(words, "Paris AI Summit", "Paris summit", 24);
+        assert_eq!(long, "“AI gover…” — Paris sum…");
+        assert!(width(&long) <= 24);
+        // Wide: everything whole.
+        assert_eq!(
+            quote("exclusive game", "Li Qiang", "Li", 40),
+            "“exclusive game” — Li Qiang"
+        );
+    }
+
+    #[test]
+    fn a_shared_target_gives_way_before_the_actor() {
+        let s = Style::default();
+        let mut target = Part::key(
+            "International AI cooperation body (China)",
+            "China's global body",
+            s,
+        );
+        target.role = Role::Shared;
+        let line = fit(
+            vec![
+                Part::plain("-  ", Role::Fixed, s),
+                Part::key("Western policymakers", "Western policymakers", s),
+                Part::plain(" → ", Role::Fixed, s),
+                target,
+            ],
+            28,
+        );
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        // The target every row shares keeps only its start before the
+        // actor, who tells this row from the next, is cut.
+        assert_eq!(text, "-  Western policymak… → Chi…");
+    }
+
+    #[test]
+    fn a_long_row_without_a_short_label_leaves_the_others_their_names() {
+        let s = Style::default();
+        let rows = fit_rows(
+            vec![
+                vec![
+                    Part::plain("member: ", Role::Fixed, s),
+                    Part::key("Li Qiang", "Li", s),
+                ],
+                vec![
+                    Part::plain("quote: ", Role::Fixed, s),
+                    Part::data("“AI governance remains dispersed.”", Role::Key, s),
+                ],
+            ],
+            20,
+        );
+        let text: String = rows[0].spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "member: Li Qiang");
     }
 }

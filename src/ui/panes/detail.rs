@@ -128,7 +128,9 @@ fn render_links(app: &App, theme: &Theme, id: &str, area: Rect, buf: &mut Buffer
             ]
         })
         .collect::<Vec<_>>();
-    let rows = fit::fit_rows(rows, room);
+    // Each link takes its short label only if it needs it (the links are
+    // of every kind).
+    let rows = fit::fit_rows_each_short(rows, room);
     // The links part has its own top rule rather than a full border.
     let block = Block::default()
         .borders(ratatui::widgets::Borders::TOP)

@@ -48,13 +48,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Only a title that fits says who: the bare "Quotes" does not.
     let speaker_in_title =
         named && fitting(&titles, cursor, len, area.width).is_some_and(|i| i + 1 < titles.len());
-    // The speaker is who tells one quote from another: the quotation is
-    // cut before the speaker's name is (see `ui::fit`), unless the title
-    // names the one speaker of them all.
+    // A quote is told from the next by its words: the speaker, who may
+    // have said several of the rows, is a shared label that gives way
+    // before the words go below half the row (see `ui::fit`); when the
+    // title names the one speaker of them all, the rows need not.
     let speaker_role = if speaker_in_title {
         Role::Optional
     } else {
-        Role::Key
+        Role::Shared
+    };
+    let dash_role = if speaker_in_title {
+        Role::Optional
+    } else {
+        Role::Fixed
     };
     let room = usize::from(area.width.saturating_sub(4));
     let mut more = Vec::new();
@@ -67,7 +73,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             who.role = speaker_role;
             let mut tail = vec![
                 Part::plain("\u{201d}", Role::Fixed, theme.quotation),
-                Part::plain(" — ", speaker_role, theme.muted),
+                Part::plain(" — ", dash_role, theme.muted),
                 who,
             ];
             if shared.is_none()
@@ -208,6 +214,7 @@ fn titles(app: &App, shared: Option<QuoteVia>, one_speaker: Option<&str>) -> (Ve
                 vec![
                     format!("Quotes by {s}, member of {f}"),
                     format!("Quotes by {ss}, member of {fs}"),
+                    format!("Quotes by {s}"),
                     format!("Quotes by {ss}"),
                 ],
                 true,
@@ -246,6 +253,8 @@ fn titles(app: &App, shared: Option<QuoteVia>, one_speaker: Option<&str>) -> (Ve
             false,
         ),
     };
+    // A name with no short label would give the same title twice.
+    out.dedup();
     out.push("Quotes".into());
     (out, named)
 }

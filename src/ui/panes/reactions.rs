@@ -46,9 +46,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Only a title that fits says what is shared: the bare "Reactions"
     // does not, and then every row keeps both names.
     let named = fitting(&titles, cursor, len, area.width).is_some_and(|i| i + 1 < titles.len());
-    let (actor_role, target_role) = match shared.filter(|_| named).map(|s| s.0) {
-        Some(Via::By | Via::ByMember) => (Role::Optional, Role::Key),
-        Some(Via::Target | Via::TargetMember | Via::Proposal) => (Role::Key, Role::Optional),
+    // When the title cannot say it, the name every row shares stays on
+    // the rows but gives way first, as a shared label: the other name is
+    // what tells the rows apart.
+    let (by, to) = if named {
+        (Role::Optional, Role::Optional)
+    } else {
+        (Role::Shared, Role::Shared)
+    };
+    let (actor_role, target_role) = match shared.map(|s| s.0) {
+        Some(Via::By | Via::ByMember) => (by, Role::Key),
+        Some(Via::Target | Via::TargetMember | Via::Proposal) => (Role::Key, to),
         None => (Role::Key, Role::Key),
     };
     let room = usize::from(area.width.saturating_sub(4));
@@ -176,6 +184,7 @@ fn titles(app: &App, shared: Option<(Via, &str)>) -> Vec<String> {
             vec![
                 format!("Reactions by {m}, member of {f}"),
                 format!("Reactions by {ms}, member of {fs}"),
+                format!("Reactions by {m}"),
                 format!("Reactions by {ms}"),
             ]
         }
@@ -184,6 +193,7 @@ fn titles(app: &App, shared: Option<(Via, &str)>) -> Vec<String> {
             vec![
                 format!("Reactions to {m}, member of {f}"),
                 format!("Reactions to {ms}, member of {fs}"),
+                format!("Reactions to {m}"),
                 format!("Reactions to {ms}"),
             ]
         }
@@ -192,6 +202,7 @@ fn titles(app: &App, shared: Option<(Via, &str)>) -> Vec<String> {
             vec![
                 format!("Reactions to {t}, proposed by {f}"),
                 format!("Reactions to {ts}, proposed by {fs}"),
+                format!("Reactions to {t}"),
                 format!("Reactions to {ts}"),
             ]
         }
@@ -200,6 +211,8 @@ fn titles(app: &App, shared: Option<(Via, &str)>) -> Vec<String> {
             format!("Reactions concerning {fs}"),
         ],
     };
+    // A name with no short label would give the same title twice.
+    out.dedup();
     out.push("Reactions".into());
     out
 }
