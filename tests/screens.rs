@@ -1031,3 +1031,34 @@ fn no_title_is_cut_at_the_corner() {
         }
     }
 }
+
+/// Rows that concern the filter in two ways say both: with Li Qiang's
+/// "benefit mankind" also about China and a reaction by him to China's
+/// approach, the way every row shares is in the pane's title ("Quotes by
+/// Li, member of China", "Reactions to China's global body") and the
+/// two-way rows add the other ("also about it", "also by a member").
+#[test]
+fn rows_that_concern_the_filter_in_two_ways_say_both() {
+    let text = stances::data::load::EMBEDDED_TEXT.replace(
+        "about = [\"china-cooperation-body\", \"global-south\"]",
+        "about = [\"china-cooperation-body\", \"global-south\", \"china\"]",
+    ) + "\n[[reaction]]\nid = \"li-backs-body\"\nactor = \"li-qiang\"\n\
+         target = \"china-cooperation-body\"\nstance = \"supports\"\n\
+         summary = \"A test row: the premier backs the body he proposes.\"\n\
+         source = \"valleynews-waic-2025\"\n";
+    let data = stances::data::load::load_reader("mixed.toml", text.as_bytes())
+        .unwrap()
+        .checked
+        .dataset
+        .unwrap();
+    for (w, h) in [(120, 40), (200, 60)] {
+        let mut app = App::new(data.clone(), Rect::new(0, 0, w, h));
+        // To Actors, and open China, the first row: the filter is China.
+        update(&mut app, NextPane);
+        update(&mut app, Follow);
+        let shown = screen(&app);
+        assert!(shown.contains("· also about it"), "{shown}");
+        assert!(shown.contains("Li Qiang · also by a member"), "{shown}");
+        insta::assert_snapshot!(format!("mixed_relations_{w}x{h}"), shown);
+    }
+}

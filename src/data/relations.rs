@@ -119,14 +119,30 @@ impl<'d> Scope<'d> {
     ///   it (or a member), and reactions to approaches it (or a member)
     ///   proposes.
     fn reaction(&self, r: &crate::data::Reaction) -> Option<Via> {
+        self.reaction_all(r).first().copied()
+    }
+
+    /// Every way a reaction concerns the focus, in the order of [`Via`]
+    /// (a member's reaction to the focus's own approach is both by a
+    /// member and to its approach).
+    fn reaction_all(&self, r: &crate::data::Reaction) -> Vec<Via> {
         match self.focus {
-            Focus::Approach(id) => (r.target == *id).then_some(Via::Target),
+            Focus::Approach(id) => {
+                if r.target == *id {
+                    vec![Via::Target]
+                } else {
+                    Vec::new()
+                }
+            }
             Focus::Actor(id) => {
-                if r.actor == *id {
+                let by = if r.actor == *id {
                     Some(Via::By)
                 } else if self.members.contains(&r.actor) {
                     Some(Via::ByMember)
-                } else if r.target == *id {
+                } else {
+                    None
+                };
+                let to = if r.target == *id {
                     Some(Via::Target)
                 } else if self.members.contains(&r.target) {
                     Some(Via::TargetMember)
@@ -134,7 +150,8 @@ impl<'d> Scope<'d> {
                     Some(Via::Proposal)
                 } else {
                     None
-                }
+                };
+                by.into_iter().chain(to).collect()
             }
         }
     }
@@ -160,33 +177,43 @@ impl<'d> Scope<'d> {
     /// How a quote the focus keeps concerns it (the first that holds, in
     /// the order of [`QuoteVia`]).
     fn quote_via(&self, d: &Dataset, i: usize) -> Option<QuoteVia> {
+        self.quote_all(d, i).first().copied()
+    }
+
+    /// Every way a quote concerns the focus, in the order of
+    /// [`QuoteVia`]: who said it, then what it is about (a member's words
+    /// about the focus are both by a member and about it).
+    fn quote_all(&self, d: &Dataset, i: usize) -> Vec<QuoteVia> {
         let q = &d.quotes[i];
         let id = self.focus.id();
         match self.focus {
             Focus::Approach(_) => {
-                if q.about.iter().any(|a| a == id) {
-                    Some(QuoteVia::About)
-                } else if self.cited.contains(&q.id) {
-                    Some(QuoteVia::Cited)
-                } else {
-                    None
-                }
+                let about = q.about.iter().any(|a| a == id);
+                let cited = self.cited.contains(&q.id);
+                [(about, QuoteVia::About), (cited, QuoteVia::Cited)]
+                    .into_iter()
+                    .filter_map(|(holds, via)| holds.then_some(via))
+                    .collect()
             }
             Focus::Actor(_) => {
-                if q.speaker == id {
+                let by = if q.speaker == id {
                     Some(QuoteVia::By)
                 } else if d
                     .quote_speaker(i)
                     .is_some_and(|a| self.member_rows.get(a).copied().unwrap_or(false))
                 {
                     Some(QuoteVia::ByMember)
-                } else if q.about.iter().any(|a| a == id) {
+                } else {
+                    None
+                };
+                let about = if q.about.iter().any(|a| a == id) {
                     Some(QuoteVia::About)
                 } else if q.about.iter().any(|a| self.members.contains(a)) {
                     Some(QuoteVia::AboutMember)
                 } else {
                     None
-                }
+                };
+                by.into_iter().chain(about).collect()
             }
         }
     }
@@ -245,6 +272,16 @@ impl<'d> Concern<'d> {
     pub fn quote(&self, q: usize) -> Option<QuoteVia> {
         self.scope.quote_via(self.d, q)
     }
+
+    /// Every way reaction `r` concerns the focus (none when it does not).
+    pub fn reaction_all(&self, r: usize) -> Vec<Via> {
+        self.scope.reaction_all(&self.d.reactions[r])
+    }
+
+    /// Every way quote `q` concerns the focus (none when it does not).
+    pub fn quote_all(&self, q: usize) -> Vec<QuoteVia> {
+        self.scope.quote_all(self.d, q)
+    }
 }
 
 /// How a reaction concerns a focus: the words a pane shows beside it, so
@@ -273,6 +310,17 @@ impl Via {
             Via::TargetMember => "to a member",
             Via::Proposal => "to its approach",
         }
+    }
+}
+
+/// The words for a row that concerns its focus in one or more ways:
+/// "by a member", "by a member and about it". Empty for none.
+pub fn words(labels: impl IntoIterator<Item = &'static str>) -> String {
+    let labels: Vec<&str> = labels.into_iter().collect();
+    match labels.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -423,6 +471,77 @@ mod tests {
 
     fn shipped() -> Dataset {
         load(None).unwrap().checked.dataset.unwrap()
+    }
+
+    /// The shipped data with two rows that concern China in two ways
+    /// each: Li Qiang's "benefit mankind" also about China, and a
+    /// reaction by Li Qiang to China's own approach.
+    pub(crate) fn mixed() -> Dataset {
+        let text = crate::data::load::EMBEDDED_TEXT.replace(
+            "about = [\"china-cooperation-body\", \"global-south\"]",
+            "about = [\"china-cooperation-body\", \"global-south\", \"china\"]",
+        ) + "\n[[reaction]]\nid = \"li-backs-body\"\nactor = \"li-qiang\"\n\
+             target = \"china-cooperation-body\"\nstance = \"supports\"\n\
+             summary = \"A test row: the premier backs the body he proposes.\"\n\
+             source = \"valleynews-waic-2025\"\n";
+        crate::data::load::load_reader("mixed.toml", text.as_bytes())
+            .unwrap()
+            .checked
+            .dataset
+            .unwrap()
+    }
+
+    #[test]
+    fn a_row_that_concerns_an_item_in_two_ways_says_both() {
+        let d = mixed();
+        let china = Focus::Actor("china".into());
+        let c = Concern::new(&d, &china);
+        let q = d
+            .quotes
+            .iter()
+            .position(|q| q.id == "li-benefit-mankind")
+            .unwrap();
+        assert_eq!(c.quote_all(q), [QuoteVia::ByMember, QuoteVia::About]);
+        assert_eq!(
+            words(c.quote_all(q).into_iter().map(QuoteVia::label)),
+            "by a member and about it"
+        );
+        // The first way is still the one that decides a pane's title.
+        assert_eq!(c.quote(q), Some(QuoteVia::ByMember));
+        let r = d
+            .reactions
+            .iter()
+            .position(|r| r.id == "li-backs-body")
+            .unwrap();
+        assert_eq!(c.reaction_all(r), [Via::ByMember, Via::Proposal]);
+        assert_eq!(
+            words(c.reaction_all(r).into_iter().map(Via::label)),
+            "by a member and to its approach"
+        );
+        // Under Li Qiang himself the quote is only his: it is about China,
+        // not about him.
+        let li = Focus::Actor("li-qiang".into());
+        let c = Concern::new(&d, &li);
+        assert_eq!(c.quote_all(q), [QuoteVia::By]);
+        // China proposes the body, not its premier: the reaction is his.
+        assert_eq!(c.reaction_all(r), [Via::By]);
+        // Under the approach, the reaction is only to it.
+        let body = Focus::Approach("china-cooperation-body".into());
+        assert_eq!(Concern::new(&d, &body).reaction_all(r), [Via::Target]);
+        // A reaction that does not concern the focus has no ways at all.
+        let eu = Focus::Actor("european-union".into());
+        assert!(Concern::new(&d, &eu).reaction_all(r).is_empty());
+        assert_eq!(words(Vec::<&'static str>::new()), "");
+    }
+
+    #[test]
+    fn relation_words_read_as_a_phrase() {
+        assert_eq!(words(["by it"]), "by it");
+        assert_eq!(words(["by it", "about it"]), "by it and about it");
+        assert_eq!(
+            words(["by a member", "to a member", "to its approach"]),
+            "by a member, to a member and to its approach"
+        );
     }
 
     #[test]

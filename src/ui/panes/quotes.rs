@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
-use crate::data::relations::{Concern, QuoteVia};
+use crate::data::relations::{self, Concern, QuoteVia};
 use crate::layout;
 use crate::text::{screen_line, width, wrap};
 use crate::ui::fit::{self, Part, Role};
@@ -18,20 +18,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let concern = app.explore.filter.as_ref().map(|f| Concern::new(d, f));
     // How the rows concern the filter, and whether one speaker said them
     // all: what every row shares is said once, in the title.
-    let vias: Vec<QuoteVia> = concern
+    // A row may concern it in two ways (by a member, and about it): the
+    // way every row shares goes in the title, the others on their rows.
+    let vias: Vec<Vec<QuoteVia>> = concern
         .as_ref()
         .map(|c| {
             app.explore
                 .quote_rows
                 .iter()
-                .filter_map(|&i| c.quote(i))
+                .map(|&i| c.quote_all(i))
                 .collect()
         })
         .unwrap_or_default();
-    let shared = vias
-        .first()
-        .copied()
-        .filter(|v| vias.iter().all(|w| w == v));
+    let shared = vias.first().and_then(|f| {
+        f.iter()
+            .copied()
+            .find(|v| vias.iter().all(|w| w.contains(v)))
+    });
     let one_speaker = app
         .explore
         .quote_rows
@@ -76,14 +79,20 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Part::plain(" — ", dash_role, theme.muted),
                 who,
             ];
-            if shared.is_none()
-                && let Some(via) = concern.as_ref().and_then(|c| c.quote(i))
-            {
-                tail.push(Part::plain(
-                    format!(" · {}", via.label()),
-                    Role::Fixed,
-                    theme.note,
-                ));
+            if let Some(c) = concern.as_ref() {
+                let rest = c.quote_all(i).into_iter().filter(|v| Some(*v) != shared);
+                let how = relations::words(rest.map(QuoteVia::label));
+                if !how.is_empty() {
+                    // A way beyond the one the title says is more to
+                    // know, not why the row is listed: it goes on the
+                    // rows it fits. Without a title, it is why.
+                    let (also, role) = if shared.is_some() {
+                        ("also ", Role::Trailing)
+                    } else {
+                        ("", Role::Fixed)
+                    };
+                    tail.push(Part::plain(format!(" · {also}{how}"), role, theme.note));
+                }
             }
             if lines > 1 {
                 // The title names the one speaker: the rows need not.
@@ -141,18 +150,39 @@ fn spread<'a>(
 ) -> (Vec<Part<'static>>, Vec<Line<'a>>) {
     let text = format!("\u{201c}{}", screen_line(text));
     let wrapped = wrap(&text, room);
-    let tail_width: usize = tail.iter().map(|p| width(&p.text)).sum();
+    // What goes on the rows it fits (an extra relation) decides nothing.
+    let tail_width: usize = tail
+        .iter()
+        .filter(|p| p.role != Role::Trailing)
+        .map(|p| width(&p.text))
+        .sum();
     let mut out: Vec<Vec<Part<'static>>> = Vec::new();
     let fits_whole =
         wrapped.len() <= lines && wrapped.last().is_none_or(|l| width(l) + tail_width <= room);
     if fits_whole {
         let n = wrapped.len();
+        let full: usize = tail.iter().map(|p| width(&p.text)).sum();
+        // What goes on the rows it fits takes a line of its own when
+        // there is one to spare.
+        let own_line = n < lines && wrapped.last().is_some_and(|l| width(l) + full > room);
+        let (mut tail, trailing): (Vec<_>, Vec<_>) = if own_line {
+            tail.into_iter().partition(|p| p.role != Role::Trailing)
+        } else {
+            (tail, Vec::new())
+        };
         for (k, l) in wrapped.into_iter().enumerate() {
             let mut parts = vec![Part::plain(l, Role::Fixed, theme.quotation)];
             if k + 1 == n {
-                parts.extend(tail.clone());
+                parts.append(&mut tail);
             }
             out.push(parts);
+        }
+        if !trailing.is_empty() {
+            let mut trailing = trailing;
+            if let Some(first) = trailing.first_mut() {
+                first.text = std::borrow::Cow::Owned(first.text.trim_start().to_string());
+            }
+            out.push(trailing);
         }
     } else if wrapped.len() < lines {
         // The text fits with its closing mark; who said it goes on a

@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
-use crate::data::relations::{Concern, Via};
+use crate::data::relations::{self, Concern, Via};
 use crate::layout;
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
@@ -20,23 +20,30 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // How the rows concern the filter: said once in the title when every
     // row shares it (and the part they share gives way first), else on
     // each row.
-    let vias: Vec<(Via, &str)> = concern
+    // A row may concern it in two ways (by a member, to its approach):
+    // the way every row shares goes in the title, the others on their
+    // rows.
+    let vias: Vec<Vec<(Via, &str)>> = concern
         .as_ref()
         .map(|c| {
             app.explore
                 .reaction_rows
                 .iter()
-                .filter_map(|&i| {
+                .map(|&i| {
                     let r = &d.reactions[i];
-                    c.reaction(i).map(|via| (via, subject(via, r)))
+                    c.reaction_all(i)
+                        .into_iter()
+                        .map(|v| (v, subject(v, r)))
+                        .collect()
                 })
                 .collect()
         })
         .unwrap_or_default();
-    let shared = vias
-        .first()
-        .copied()
-        .filter(|first| vias.iter().all(|v| v == first));
+    let shared = vias.first().and_then(|f| {
+        f.iter()
+            .copied()
+            .find(|v| vias.iter().all(|w| w.contains(v)))
+    });
     // Who reacts, and to what, are the last to give way (see `ui::fit`):
     // the stance word, after them, goes first on the rows it does not fit
     // (its symbol and colour stay), then the names take their short
@@ -90,14 +97,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Part::plain(" → ", arrow, theme.muted),
                 target,
             ];
-            if shared.is_none()
-                && let Some(via) = concern.as_ref().and_then(|c| c.reaction(i))
-            {
-                parts.push(Part::plain(
-                    format!(" · {}", via.label()),
-                    Role::Fixed,
-                    theme.note,
-                ));
+            if let Some(c) = concern.as_ref() {
+                let shared_via = shared.map(|s| s.0);
+                let rest = c
+                    .reaction_all(i)
+                    .into_iter()
+                    .filter(|v| Some(*v) != shared_via);
+                let how = relations::words(rest.map(Via::label));
+                if !how.is_empty() {
+                    // A way beyond the one the title says is more to
+                    // know, not why the row is listed: it goes on the
+                    // rows it fits. Without a title, it is why.
+                    let (also, role) = if shared.is_some() {
+                        ("also ", Role::Trailing)
+                    } else {
+                        ("", Role::Fixed)
+                    };
+                    parts.push(Part::plain(format!(" · {also}{how}"), role, theme.note));
+                }
             }
             if lines > 1 {
                 // Room to spare: the stance in words and what the actor
