@@ -95,6 +95,45 @@ fn check(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
             cy,
             oy
         );
+        // A clear cell between a dot and an axis it is not on, where
+        // that side of the plot has room for one.
+        let (plot, (ox, oy)) = (layout(app, body).unwrap().plot, (ox, oy));
+        let room_x = if p.x > 0.0 {
+            plot.right() - 1 - ox
+        } else {
+            ox - plot.x
+        };
+        let room_y = if p.y > 0.0 {
+            oy - plot.y
+        } else {
+            plot.bottom() - 1 - oy
+        };
+        if p.x != 0.0 && room_x >= 2 {
+            prop_assert!(
+                cx.abs_diff(ox) >= 2,
+                "{}x{} present={}: {} at x={} against the axis (column {}, axis {})",
+                w,
+                h,
+                app.present,
+                p.short,
+                p.x,
+                cx,
+                ox
+            );
+        }
+        if p.y != 0.0 && room_y >= 2 {
+            prop_assert!(
+                cy.abs_diff(oy) >= 2,
+                "{}x{} present={}: {} at y={} against the axis (row {}, axis {})",
+                w,
+                h,
+                app.present,
+                p.short,
+                p.y,
+                cy,
+                oy
+            );
+        }
         prop_assert!(
             ["●", "◆"].contains(&buf[(cx, cy)].symbol()),
             "{w}x{h}: no dot for {} at {cx},{cy}",
@@ -136,8 +175,11 @@ proptest! {
         h in 6u16..=60,
         positions in proptest::collection::vec((value(), value()), 5),
         selected in 0usize..5,
+        present in proptest::bool::ANY,
     ) {
-        let app = app_with(&positions, w, h, selected);
+        let mut app = app_with(&positions, w, h, selected);
+        // Presenter mode: no tab bar or status line, a taller map.
+        app.present = present;
         check(&app, w, h)?;
     }
 }

@@ -25,14 +25,16 @@ pub fn origin(plot: Rect) -> (u16, u16) {
 }
 
 /// How many cells from the origin a value lands, keeping its sign: 0
-/// only for 0, and a non-zero value at least one cell off the axis (the
-/// nearest off-axis cell when scaling would round it onto the axis), so
-/// a point never sits on a line that says "zero" when it is not. `below`
+/// only for 0, and a non-zero value off the axis with a clear cell
+/// between (two cells off when scaling would round it onto the axis or
+/// beside it; one when that side has a single cell), so a point never
+/// sits on or against a line that says "zero" when it is not. `below`
 /// and `above` are the cells available on each side.
 fn offset(v: f64, below: u16, above: u16) -> i32 {
     let side = |room: u16, v: f64| -> i32 {
         let steps = (v / BOUND * f64::from(room)).round();
-        (steps as i32).clamp(1, i32::from(room).max(1))
+        let room = i32::from(room).max(1);
+        (steps as i32).clamp(2.min(room), room)
     };
     if v > 0.0 && above > 0 {
         side(above, v)
