@@ -1,7 +1,7 @@
 //! What the screen says about keys is true, in every view at the sizes a
 //! classroom meets: each key the footer names does something there; the
 //! digits the tab bar names open the views, in every view (none is taken
-//! by the view); no help line is cut.
+//! by the view); no help line is cut, on screen, at any scroll position.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -321,5 +321,97 @@ fn no_help_line_is_cut() {
         let shown = screen(&app).join("\n");
         assert!(shown.contains("Everywhere"), "{w}x{h}");
         assert!(!shown.contains("wit\u{2502}"), "{w}x{h}");
+    }
+}
+
+/// Every line of the help overlay as the screen shows it, at every scroll
+/// position down to its last line: each is one of the help's rows whole
+/// (no word cut mid-way, no `…`), inside the popup's borders, and every
+/// row is shown at some scroll position.
+#[test]
+fn every_help_line_on_screen_is_whole_at_every_scroll() {
+    let keymap = keymap::Keymap::default();
+    for (w, h) in SIZES.into_iter().chain([(40, 12), (100, 30), (200, 60)]) {
+        let popup = stances::layout::help(Rect::new(0, 0, w, h));
+        let width = usize::from(popup.width.saturating_sub(2));
+        let key_col = keymap::help_key_column(&keymap, width);
+        let expected: Vec<String> = keymap::help_rows(&keymap, width)
+            .into_iter()
+            .map(|row| match row {
+                HelpRow::Heading(h) => h.to_string(),
+                HelpRow::Entry { keys, text } if text.is_empty() => format!("  {keys}"),
+                HelpRow::Entry { keys, text } => format!(
+                    "  {}{text}",
+                    stances::text::pad(&keys, key_col.saturating_sub(2))
+                ),
+            })
+            .map(|l| l.trim_end().to_string())
+            .collect();
+        let mut seen = vec![false; expected.len()];
+        let mut app = app_at(w, h);
+        update(&mut app, Action::ToggleHelp);
+        let mut last_scroll = None;
+        while last_scroll != app.help {
+            last_scroll = app.help;
+            let rows = screen(&app);
+            let cells = |y: u16| -> Vec<String> {
+                rows[usize::from(y)]
+                    .chars()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            };
+            let mut shown = Vec::new();
+            for y in popup.y + 1..popup.bottom().saturating_sub(1) {
+                let line = cells(y);
+                let (left, right) = (usize::from(popup.x), usize::from(popup.right() - 1));
+                for edge in [left, right] {
+                    assert!(
+                        ["┃", "│"].contains(&line[edge].as_str()),
+                        "{w}x{h} scroll {last_scroll:?}: row {y} has {:?} on the popup's edge",
+                        line[edge]
+                    );
+                }
+                let inner: String = line[left + 1..right].concat();
+                let inner = inner.trim_end().to_string();
+                if inner.is_empty() {
+                    continue;
+                }
+                // The same words can be two rows (a key in two views):
+                // look after the row above first.
+                let top = last_scroll
+                    .unwrap_or(0)
+                    .min(expected.len().saturating_sub(usize::from(popup.height - 2)));
+                let after = shown.last().map_or(top, |&p: &usize| p + 1);
+                let i = expected[after..]
+                    .iter()
+                    .position(|e| *e == inner)
+                    .map(|i| i + after)
+                    .or_else(|| expected.iter().position(|e| *e == inner))
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{w}x{h} scroll {last_scroll:?}: help line {inner:?} is not a whole row"
+                        )
+                    });
+                assert!(!inner.ends_with('…'), "{w}x{h}: {inner:?}");
+                seen[i] = true;
+                shown.push(i);
+            }
+            // Rows in their order, none skipped on screen.
+            assert!(
+                shown.windows(2).all(|p| p[1] == p[0] + 1),
+                "{w}x{h} scroll {last_scroll:?}: rows {shown:?} out of order"
+            );
+            update(&mut app, Action::Down);
+        }
+        let missing: Vec<&String> = expected
+            .iter()
+            .zip(&seen)
+            .filter(|(_, s)| !**s)
+            .map(|(e, _)| e)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{w}x{h}: help lines never shown, even scrolled to the end: {missing:?}"
+        );
     }
 }
