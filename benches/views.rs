@@ -32,7 +32,7 @@ fn views(c: &mut Criterion) {
         group.bench_function(view.title(), |b| {
             b.iter(|| {
                 update(&mut app, Action::SwitchView(View::Explore));
-                app.quiz = None;
+                app.quiz.playing = None;
                 update(&mut app, Action::SwitchView(black_box(view)));
                 buf.reset();
                 ui::render(&app, &theme, area, &mut buf);
@@ -40,7 +40,7 @@ fn views(c: &mut Criterion) {
         });
     }
     update(&mut app, Action::SwitchView(View::Quiz));
-    let data: stances::data::Dataset = (*app.data).clone();
+    let data: stances::data::Dataset = (*app.corpus.data).clone();
     group.bench_function("reload with the quiz open", |b| {
         b.iter_batched(
             // New data each time, as from the reloader (the same data

@@ -69,7 +69,7 @@ fn main() -> std::io::Result<()> {
             .dataset
             .expect("clean");
         let mut app = App::new(data, Rect::new(0, 0, w, h));
-        app.quiz_seed = 7;
+        app.quiz.seed = 7;
         for a in actions {
             update(&mut app, a.clone());
         }

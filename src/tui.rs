@@ -95,7 +95,7 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     let (tx, rx) = mpsc::channel();
     spawn_input_reader(tx.clone());
     let to_loop = tx.clone();
-    let worker = crate::search::worker::Worker::spawn(Arc::clone(&app.index), move |u| {
+    let worker = crate::search::worker::Worker::spawn(Arc::clone(&app.corpus.index), move |u| {
         let _ = to_loop.send(Message::Action(Action::SearchResults(u)));
     });
     if let Some(path) = options.load_in_background.clone() {
@@ -183,11 +183,11 @@ fn event_loop(
                 Message::InputClosed => exit = Some(0),
                 Message::Signal(signal) => exit = Some(128 + signal),
             }
-            if app.quit || exit.is_some() {
+            if app.requests.quit || exit.is_some() {
                 break;
             }
         }
-        if app.quit {
+        if app.requests.quit {
             return Ok(0);
         }
         if let Some(code) = exit {

@@ -114,7 +114,7 @@ fn render_bytes(app: &App) -> Vec<u8> {
         let mut terminal = Terminal::with_options(
             backend,
             ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(app.size),
+                viewport: ratatui::Viewport::Fixed(app.screen.size),
             },
         )
         .unwrap();

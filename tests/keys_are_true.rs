@@ -16,7 +16,7 @@ const SIZES: [(u16, u16); 3] = [(60, 16), (80, 24), (120, 40)];
 fn app_at(width: u16, height: u16) -> App {
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     let mut app = App::new(data, Rect::new(0, 0, width, height));
-    app.quiz_seed = 7;
+    app.quiz.seed = 7;
     app
 }
 
@@ -30,7 +30,10 @@ fn run(app: &mut App, actions: &[Action]) {
 fn answer_searches(app: &mut App) {
     for effect in app.take_effects() {
         if let Effect::Search { generation, query } = effect {
-            let hits = app.index.search(&stances::search::Query::parse(&query));
+            let hits = app
+                .corpus
+                .index
+                .search(&stances::search::Query::parse(&query));
             update(
                 app,
                 Action::SearchResults(stances::search::worker::Update {
@@ -136,7 +139,7 @@ fn states(width: u16, height: u16) -> Vec<(String, App)> {
 /// only says "nothing to do here" does nothing.
 fn fingerprint(app: &App) -> String {
     let mut app = app.clone();
-    app.status = None;
+    app.screen.status = None;
     format!("{app:?}")
 }
 
@@ -150,7 +153,11 @@ fn event(key: Key) -> KeyEvent {
 }
 
 fn screen(app: &App) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(
+        app.screen.size.width,
+        app.screen.size.height,
+    ))
+    .unwrap();
     terminal.draw(|f| ui::draw(f, app, &Theme::dark())).unwrap();
     let buf = terminal.backend().buffer().clone();
     (0..buf.area.height)
@@ -229,7 +236,7 @@ fn the_digits_of_the_tab_bar_open_views_everywhere() {
     for (w, h) in SIZES {
         for (name, app) in states(w, h) {
             // Presenter mode shows no tab bar: it names no key.
-            if app.present {
+            if app.screen.present {
                 continue;
             }
             let tabs = screen(&app).remove(0);
@@ -238,7 +245,7 @@ fn the_digits_of_the_tab_bar_open_views_everywhere() {
                 // In the search field digits are typed; over help, keys
                 // wait for it to close: the tab bar then names no digit.
                 // Everywhere else the digit is the tab's.
-                if app.search.is_some() || app.help.is_some() {
+                if app.search.is_some() || app.screen.help.is_some() {
                     assert!(
                         !tabs.contains(&format!("{digit} {}", view.title())),
                         "{name} at {w}x{h}: the tab bar names {digit}, which does not switch here: {tabs:?}"

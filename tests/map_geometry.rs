@@ -26,13 +26,17 @@ fn app_with(positions: &[(f64, f64)], width: u16, height: u16, selected: usize) 
     }
     let mut app = App::new(data, Rect::new(0, 0, width, height));
     update(&mut app, Action::SwitchView(View::Map));
-    let n = stances::app::map::points(&app.data).len();
+    let n = stances::app::map::points(&app.corpus.data).len();
     app.map.selected = selected % n.max(1);
     app
 }
 
 fn draw(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(
+        app.screen.size.width,
+        app.screen.size.height,
+    ))
+    .unwrap();
     t.draw(|f| ui::draw(f, app, &Theme::dark())).unwrap();
     t.backend().buffer().clone()
 }
@@ -54,8 +58,8 @@ fn adjacent(r: Rect, (x, y): (u16, u16)) -> bool {
 
 fn check(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
     let buf = draw(app);
-    let body = stances::layout::frame_for(Rect::new(0, 0, w, h), app.present).body;
-    let pts = stances::app::map::points(&app.data);
+    let body = stances::layout::frame_for(Rect::new(0, 0, w, h), app.screen.present).body;
+    let pts = stances::app::map::points(&app.corpus.data);
     let Some(MapLayout {
         origin: (ox, oy),
         cells,
@@ -192,7 +196,7 @@ fn the_built_in_points_keep_their_sign_at_the_usual_sizes() {
     for (w, h) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
         for present in [false, true] {
             let mut app = app_with(&[], w, h, 0);
-            app.present = present;
+            app.screen.present = present;
             check(&app, w, h).unwrap_or_else(|e| panic!("{w}x{h} present={present}: {e}"));
         }
     }
@@ -200,8 +204,8 @@ fn the_built_in_points_keep_their_sign_at_the_usual_sizes() {
 
 fn screen_text(app: &App) -> String {
     let buf = draw(app);
-    (0..app.size.height)
-        .map(|y| row_text(&buf, Rect::new(0, y, app.size.width, 1)) + "\n")
+    (0..app.screen.size.height)
+        .map(|y| row_text(&buf, Rect::new(0, y, app.screen.size.width, 1)) + "\n")
         .collect()
 }
 
@@ -214,10 +218,10 @@ fn the_legend_names_only_what_is_drawn() {
     let shown = screen_text(&app);
     assert!(!shown.contains('◆'), "{shown}");
     assert!(shown.contains("● approach"), "{shown}");
-    let html = stances::export::html(&app.data);
+    let html = stances::export::html(&app.corpus.data);
     assert!(!html.contains("squares actors"));
 
-    let mut data = (*app.data).clone();
+    let mut data = (*app.corpus.data).clone();
     let (ax, ay) = (data.axes[0].id.clone(), data.axes[1].id.clone());
     data.actors[0].position = Some([(ax, 0.5), (ay, -0.5)].into_iter().collect());
     let mut placed = App::new(data, Rect::new(0, 0, 120, 40));
@@ -225,7 +229,7 @@ fn the_legend_names_only_what_is_drawn() {
     let shown = screen_text(&placed);
     assert!(shown.contains("◆ actor"), "{shown}");
     assert_eq!(shown.matches('◆').count(), 2, "{shown}");
-    assert!(stances::export::html(&placed.data).contains("squares actors"));
+    assert!(stances::export::html(&placed.corpus.data).contains("squares actors"));
 }
 
 /// Tour slide 4 ("where does it sit?") at 100x30: the EU AI Act's name

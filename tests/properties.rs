@@ -115,7 +115,7 @@ proptest! {
                 Input::SearchDone => {
                     for effect in app.take_effects() {
                         if let stances::app::Effect::Search { generation, query } = effect {
-                            let hits = app.index.search(&stances::search::Query::parse(&query));
+                            let hits = app.corpus.index.search(&stances::search::Query::parse(&query));
                             update(&mut app, Action::SearchResults(stances::search::worker::Update {
                                 generation,
                                 hits: std::sync::Arc::new(hits),
@@ -153,7 +153,7 @@ proptest! {
             }
             check_invariants(&app);
             if step % 4 == 0 {
-                let (w, h) = (app.size.width, app.size.height);
+                let (w, h) = (app.screen.size.width, app.screen.size.height);
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
                 terminal.draw(|f| ui::draw(f, &app, &theme)).unwrap();
             }

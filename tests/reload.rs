@@ -255,7 +255,7 @@ fn reloading_keeps_the_selection_filter_and_search_by_id() {
     let before_filter = a.explore.filter.clone();
     update(&mut a, Action::Reloaded(reload_text(&moved)));
     assert_eq!(
-        a.data.actors[0].id, "li-qiang",
+        a.corpus.data.actors[0].id, "li-qiang",
         "the file really moved China"
     );
     assert_eq!(a.selected_id(Pane::Actors), Some("li-qiang"));
@@ -267,7 +267,7 @@ fn reloading_keeps_the_selection_filter_and_search_by_id() {
 #[test]
 fn broken_data_keeps_the_last_good_version_until_fixed() {
     let mut a = app();
-    let good = std::sync::Arc::clone(&a.data);
+    let good = std::sync::Arc::clone(&a.corpus.data);
     update(
         &mut a,
         Action::Reloaded(reload_text(
@@ -275,18 +275,18 @@ fn broken_data_keeps_the_last_good_version_until_fixed() {
         )),
     );
     assert!(
-        std::sync::Arc::ptr_eq(&a.data, &good),
+        std::sync::Arc::ptr_eq(&a.corpus.data, &good),
         "the last good data stays"
     );
-    let problems: Vec<String> = a.problems.as_ref().unwrap().headlines().collect();
+    let problems: Vec<String> = a.reload.problems.as_ref().unwrap().headlines().collect();
     // One per quote of Li's.
     assert_eq!(problems.len(), 5);
     assert!(
         problems[0].contains("speaker `li-qaing` is not a known actor; did you mean `li-qiang`?")
     );
     update(&mut a, Action::Reloaded(reload_text(&shipped_text())));
-    assert!(a.problems.is_none());
-    assert!(!std::sync::Arc::ptr_eq(&a.data, &good));
+    assert!(a.reload.problems.is_none());
+    assert!(!std::sync::Arc::ptr_eq(&a.corpus.data, &good));
 }
 
 #[test]
@@ -297,14 +297,15 @@ fn big_data_shows_before_its_index_and_search_follows_when_ready() {
     let data = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
     update(&mut a, reloaded(&data, false));
     assert_eq!(
-        a.data.quotes.len(),
+        a.corpus.data.quotes.len(),
         data.quotes.len(),
         "the data is on screen"
     );
-    assert!(!a.index.is_ready());
+    assert!(!a.corpus.index.is_ready());
     update(&mut a, Action::OpenSearch);
     assert!(
-        a.index
+        a.corpus
+            .index
             .search(&stances::search::Query::parse(""))
             .is_empty(),
         "nothing to search yet"
@@ -313,14 +314,14 @@ fn big_data_shows_before_its_index_and_search_follows_when_ready() {
     // An index for other data (a newer reload won) is ignored.
     let other = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
     update(&mut a, Action::IndexReady(Arc::new(Index::new(other))));
-    assert!(!a.index.is_ready());
+    assert!(!a.corpus.index.is_ready());
     assert!(a.take_effects().is_empty());
     // The right one is taken, and the open search runs again on it.
     update(
         &mut a,
         Action::IndexReady(Arc::new(Index::new(Arc::clone(&data)))),
     );
-    assert!(a.index.is_ready());
+    assert!(a.corpus.index.is_ready());
     assert_new_index_then_search(&mut a);
 }
 
@@ -336,15 +337,15 @@ fn a_big_reload_comes_as_data_then_the_same_data_searchable() {
     let _ = a.take_effects();
     let data = Arc::new(stances::data::load(None).unwrap().checked.dataset.unwrap());
     update(&mut a, reloaded(&data, false));
-    assert!(Arc::ptr_eq(&a.data, &data));
-    assert!(!a.index.is_ready());
+    assert!(Arc::ptr_eq(&a.corpus.data, &data));
+    assert!(!a.corpus.index.is_ready());
     let _ = a.take_effects();
     // The second message for the same data only brings its index: the
     // view is not reset again, and the search runs on the new index.
     let selected = a.selected_id(Pane::Actors).map(str::to_string);
     assert_eq!(selected.as_deref(), Some("li-qiang"));
     update(&mut a, reloaded(&data, true));
-    assert!(a.index.is_ready());
+    assert!(a.corpus.index.is_ready());
     assert_eq!(a.selected_id(Pane::Actors).map(str::to_string), selected);
     assert_eq!(a.search.as_ref().unwrap().input.text(), "x");
     assert_new_index_then_search(&mut a);

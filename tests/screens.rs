@@ -16,7 +16,11 @@ fn app_at(width: u16, height: u16) -> App {
 }
 
 fn buffer(app: &App, theme: &Theme) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(
+        app.screen.size.width,
+        app.screen.size.height,
+    ))
+    .unwrap();
     terminal.draw(|f| ui::draw(f, app, theme)).unwrap();
     terminal.backend().buffer().clone()
 }
@@ -306,7 +310,10 @@ fn searched(width: u16, height: u16, query: &str) -> App {
         let stances::app::Effect::Search { generation, query } = effect else {
             continue;
         };
-        let hits = app.index.search(&stances::search::Query::parse(&query));
+        let hits = app
+            .corpus
+            .index
+            .search(&stances::search::Query::parse(&query));
         update(
             &mut app,
             SearchResults(stances::search::worker::Update {
@@ -361,7 +368,7 @@ fn search_highlights_the_matched_letters() {
 
 fn in_view(width: u16, height: u16, view: stances::app::View, actions: &[Action]) -> App {
     let mut app = app_at(width, height);
-    app.quiz_seed = 7;
+    app.quiz.seed = 7;
     update(&mut app, SwitchView(view));
     for a in actions {
         update(&mut app, a.clone());
@@ -492,7 +499,7 @@ fn the_map_keeps_its_labels_whole_at_100_and_110_columns() {
             };
             let app = in_view(w, h, View::Map, &actions);
             let shown = screen(&app);
-            for a in &app.data.approaches {
+            for a in &app.corpus.data.approaches {
                 let short = a.short.as_deref().unwrap_or(&a.name);
                 assert!(
                     shown.contains(&a.name) || shown.contains(short),
@@ -508,7 +515,7 @@ fn the_map_keeps_its_labels_whole_at_100_and_110_columns() {
 fn quiz_summary_and_no_quiz_message() {
     use stances::app::View;
     let mut app = in_view(100, 30, View::Quiz, &[]);
-    for _ in 0..app.data.quotes.len() {
+    for _ in 0..app.corpus.data.quotes.len() {
         update(&mut app, Choose(0));
         update(&mut app, Next);
     }
@@ -647,7 +654,7 @@ fn the_map_names_every_point_at_every_size() {
     ] {
         let app = in_view(w, h, stances::app::View::Map, &[]);
         let shown = screen(&app);
-        for p in stances::app::map::points(&app.data) {
+        for p in stances::app::map::points(&app.corpus.data) {
             let start: String = p.short.chars().take(3).collect();
             assert!(
                 shown.contains(&p.name) || shown.contains(&p.short) || shown.contains(&start),
@@ -757,7 +764,7 @@ fn reaction_rows_keep_who_and_what_at_every_size() {
             let both = format!("{actor} → {target}");
             let full = format!(
                 "{} → ",
-                app.data.name_of(match actor {
+                app.corpus.data.name_of(match actor {
                     "UK" => "united-kingdom",
                     "US" => "united-states",
                     _ => "france",
@@ -971,7 +978,7 @@ fn tall_panes_use_their_rows() {
         })
         .count();
     assert!(blank < 20, "{blank} blank rows of 56\n{shown}");
-    for r in &app.data.reactions {
+    for r in &app.corpus.data.reactions {
         let words: String = r
             .summary
             .split_whitespace()

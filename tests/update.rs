@@ -45,7 +45,7 @@ fn starts_on_approaches_filtered_by_the_selected_one() {
         a.explore.filter,
         Some(Focus::Approach("china-cooperation-body".into()))
     );
-    assert!(a.explore.reaction_rows.len() < a.data.reactions.len());
+    assert!(a.explore.reaction_rows.len() < a.corpus.data.reactions.len());
     // The first approach with reactions and quotes of its own, so that
     // opening it shows something (the EU's has none in the shipped data).
     assert_eq!(a.detail_id(), Some("china-cooperation-body"));
@@ -65,13 +65,19 @@ fn moving_in_approaches_filters_reactions_and_quotes() {
         a.explore
             .reaction_rows
             .iter()
-            .all(|&i| a.data.reactions[i].target == "china-cooperation-body")
+            .all(|&i| a.corpus.data.reactions[i].target == "china-cooperation-body")
     );
     assert_eq!(a.detail_id(), Some("china-cooperation-body"));
     update(&mut a, Action::Clear);
     assert_eq!(a.explore.filter, None);
-    assert_eq!(a.explore.quote_rows.len(), a.data.quotes.len());
-    assert!(a.status.as_deref().unwrap().contains("Filter cleared"));
+    assert_eq!(a.explore.quote_rows.len(), a.corpus.data.quotes.len());
+    assert!(
+        a.screen
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("Filter cleared")
+    );
 }
 
 #[test]
@@ -83,7 +89,7 @@ fn an_actor_filter_includes_its_members() {
         .explore
         .quote_rows
         .iter()
-        .map(|&i| a.data.quotes[i].speaker.as_str())
+        .map(|&i| a.corpus.data.quotes[i].speaker.as_str())
         .collect();
     // Li's five quotes: three of them renderings of one passage.
     assert_eq!(speakers, ["li-qiang"; 5]);
@@ -170,7 +176,7 @@ fn top_bottom_and_pages_stay_in_range_and_visible() {
     update(&mut a, Action::NextPane); // Actors: 21 rows, few visible at 80x24
     update(&mut a, Action::Bottom);
     let c = a.cursor(Pane::Actors);
-    assert_eq!(c.selected, a.data.actors.len() - 1);
+    assert_eq!(c.selected, a.corpus.data.actors.len() - 1);
     assert!(c.offset > 0 && c.offset <= c.selected);
     update(&mut a, Action::PageUp);
     assert!(a.cursor(Pane::Actors).selected < c.selected);
@@ -184,15 +190,15 @@ fn top_bottom_and_pages_stay_in_range_and_visible() {
 fn help_opens_scrolls_and_closes_without_moving_the_lists() {
     let mut a = app();
     update(&mut a, Action::ToggleHelp);
-    assert_eq!(a.help, Some(0));
+    assert_eq!(a.screen.help, Some(0));
     run(&mut a, &[Action::Down, Action::Down]);
-    assert_eq!(a.help, Some(2));
+    assert_eq!(a.screen.help, Some(2));
     assert_eq!(a.cursor(Pane::Approaches).selected, 2, "keys went to help");
     update(&mut a, Action::Clear);
-    assert_eq!(a.help, None);
+    assert_eq!(a.screen.help, None);
     update(&mut a, Action::ToggleHelp);
     update(&mut a, Action::Quit);
-    assert!(a.quit, "q quits even from help");
+    assert!(a.requests.quit, "q quits even from help");
 }
 
 #[test]
@@ -300,11 +306,11 @@ fn resizing_keeps_the_selection_visible() {
         },
     );
     let c = a.cursor(Pane::Actors);
-    assert_eq!(c.selected, a.data.actors.len() - 1);
-    let frame = stances::layout::frame(a.size);
+    assert_eq!(c.selected, a.corpus.data.actors.len() - 1);
+    let frame = stances::layout::frame(a.screen.size);
     let panes = stances::layout::explore(
         frame.body,
-        stances::layout::mode(a.size),
+        stances::layout::mode(a.screen.size),
         a.explore.focus,
         (5, 20),
     );
@@ -330,9 +336,9 @@ fn esc_with_no_filter_says_so() {
     // The first Esc clears the filter the first screen opens on.
     update(&mut a, Action::Clear);
     update(&mut a, Action::Clear);
-    assert_eq!(a.status.as_deref(), Some("No filter to clear"));
+    assert_eq!(a.screen.status.as_deref(), Some("No filter to clear"));
     update(&mut a, Action::Down);
-    assert_eq!(a.status, None, "messages last one action");
+    assert_eq!(a.screen.status, None, "messages last one action");
 }
 
 /// Do what the event loop does with search requests, synchronously.
@@ -341,7 +347,10 @@ fn pump(app: &mut App) {
         let stances::app::Effect::Search { generation, query } = effect else {
             continue;
         };
-        let hits = app.index.search(&stances::search::Query::parse(&query));
+        let hits = app
+            .corpus
+            .index
+            .search(&stances::search::Query::parse(&query));
         update(
             app,
             Action::SearchResults(stances::search::worker::Update {
@@ -367,14 +376,14 @@ fn search_filters_live_and_enter_opens_the_quote() {
     pump(&mut a);
     assert_eq!(
         a.search.as_ref().unwrap().hits.len(),
-        a.data.quotes.len(),
+        a.corpus.data.quotes.len(),
         "empty query: every quote"
     );
     type_text(&mut a, "too importnt");
     let s = a.search.as_ref().unwrap();
     assert!(s.done);
     assert_eq!(
-        a.data.quotes[s.hits[0].quote as usize].id,
+        a.corpus.data.quotes[s.hits[0].quote as usize].id,
         "baidu-too-important"
     );
     update(&mut a, Action::Follow);
@@ -472,9 +481,9 @@ fn the_tour_walks_forward_and_back_within_its_steps() {
     for _ in 0..20 {
         update(&mut a, Action::Next);
     }
-    assert_eq!(a.tour.step, a.data.tour.len() - 1);
+    assert_eq!(a.tour.step, a.corpus.data.tour.len() - 1);
     update(&mut a, Action::Left);
-    assert_eq!(a.tour.step, a.data.tour.len() - 2);
+    assert_eq!(a.tour.step, a.corpus.data.tour.len() - 2);
     update(&mut a, Action::Top);
     assert_eq!(a.tour.step, 0);
     // What the keymap never sends in the tour does nothing there.
@@ -505,7 +514,11 @@ fn compare_changes_the_focused_side_and_the_kind() {
     assert_eq!(a.compare.right, 2);
     update(&mut a, Action::Left);
     update(&mut a, Action::Up);
-    assert_eq!(a.compare.left, a.data.approaches.len() - 1, "wraps around");
+    assert_eq!(
+        a.compare.left,
+        a.corpus.data.approaches.len() - 1,
+        "wraps around"
+    );
     update(&mut a, Action::ToggleKind);
     assert_eq!(a.compare.kind, Kind::Actors);
 }
@@ -515,7 +528,7 @@ fn the_map_moves_between_points_by_direction() {
     use stances::app::View;
     let mut a = app();
     update(&mut a, Action::SwitchView(View::Map));
-    let points = stances::app::map::points(&a.data);
+    let points = stances::app::map::points(&a.corpus.data);
     update(&mut a, Action::Left);
     assert_eq!(points[a.map.selected].id, "un-inclusive-governance");
     update(&mut a, Action::Follow);
@@ -527,14 +540,14 @@ fn the_map_moves_between_points_by_direction() {
 fn a_seeded_quiz_plays_to_its_summary() {
     use stances::app::View;
     let mut a = app();
-    a.quiz_seed = 7;
+    a.quiz.seed = 7;
     update(&mut a, Action::SwitchView(View::Quiz));
     // Quotes in the source's own wording are not asked.
-    let total = a.quiz.as_ref().unwrap().as_ref().unwrap().len();
-    assert!(total < a.data.quotes.len());
+    let total = a.quiz.playing.as_ref().unwrap().as_ref().unwrap().len();
+    assert!(total < a.corpus.data.quotes.len());
     let mut expected = 0;
     for n in 0..total {
-        let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+        let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
         let answer = quiz.question().unwrap().answer;
         // Right on even questions, wrong on odd ones.
         let pick = if n % 2 == 0 { answer } else { (answer + 1) % 4 };
@@ -548,11 +561,11 @@ fn a_seeded_quiz_plays_to_its_summary() {
         ));
         update(&mut a, Action::Next);
     }
-    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
     assert!(quiz.finished());
     assert_eq!(quiz.score(), expected);
     update(&mut a, Action::NewRound);
-    let again = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    let again = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
     assert_eq!(
         (again.seed, again.current),
         (8, 0),
@@ -568,7 +581,8 @@ fn the_quiz_never_copies_the_answer_before_it_is_given() {
     update(&mut a, Action::CopyQuote);
     assert!(a.take_effects().is_empty());
     assert!(
-        a.status
+        a.screen
+            .status
             .as_deref()
             .unwrap()
             .starts_with("No quote to copy here")
@@ -599,7 +613,8 @@ fn y_copies_the_quote_with_its_citation_and_shift_y_the_citation() {
         )]
     );
     assert!(
-        a.status
+        a.screen
+            .status
             .as_deref()
             .unwrap()
             .starts_with("Sent the quote with its citation to the terminal's clipboard (OSC 52")
@@ -618,7 +633,7 @@ fn the_quiz_summary_scrolls() {
     use stances::app::View;
     let mut a = app();
     update(&mut a, Action::SwitchView(View::Quiz));
-    let total = a.quiz.as_ref().unwrap().as_ref().unwrap().len();
+    let total = a.quiz.playing.as_ref().unwrap().as_ref().unwrap().len();
     for _ in 0..total {
         update(&mut a, Action::Choose(0));
         update(&mut a, Action::Next);
@@ -628,15 +643,15 @@ fn the_quiz_summary_scrolls() {
     assert!(max > 0, "{max}");
     update(&mut a, Action::PageDown);
     update(&mut a, Action::Down);
-    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
     assert_eq!(quiz.scroll, 11.min(max));
     for _ in 0..50 {
         update(&mut a, Action::PageDown);
     }
-    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
     assert_eq!(quiz.scroll, max, "not past the end");
     update(&mut a, Action::Up);
-    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
     assert_eq!(quiz.scroll, max - 1, "the first Up moves back");
 }
 
@@ -683,7 +698,7 @@ fn a_tour_slide_on_the_map_selects_its_focus_there() {
         update(&mut a, Action::Next);
     }
     assert_eq!(a.tour.step, step);
-    let points = stances::app::map::points(&a.data);
+    let points = stances::app::map::points(&a.corpus.data);
     assert_eq!(points[a.map.selected].id, focus);
 }
 
@@ -692,12 +707,12 @@ fn t_changes_the_kind_of_quiz_with_the_same_seed_and_n_the_seed() {
     use stances::app::View;
     use stances::quiz::Kind;
     let mut a = app();
-    a.quiz_seed = 9_999;
+    a.quiz.seed = 9_999;
     update(&mut a, Action::SwitchView(View::Quiz));
     let kinds: Vec<Kind> = (0..5)
         .map(|_| {
             update(&mut a, Action::ToggleKind);
-            let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+            let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
             assert_eq!(quiz.seed, 9_999, "the same seed");
             assert_eq!(quiz.current, 0, "a new round");
             quiz.kind()
@@ -717,17 +732,17 @@ fn t_changes_the_kind_of_quiz_with_the_same_seed_and_n_the_seed() {
     // four digits round (9999, then 0000).
     for _ in 0..5 {
         update(&mut a, Action::ToggleKind);
-        let len = a.quiz.as_ref().unwrap().as_ref().unwrap().len();
+        let len = a.quiz.playing.as_ref().unwrap().as_ref().unwrap().len();
         for _ in 0..len {
             update(&mut a, Action::Choose(0));
             update(&mut a, Action::Next);
         }
-        let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+        let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
         assert!(quiz.finished(), "{:?}", quiz.kind());
         assert_eq!(quiz.results.len(), len);
     }
     update(&mut a, Action::NewRound);
-    let quiz = a.quiz.as_ref().unwrap().as_ref().unwrap();
+    let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
     assert_eq!((quiz.seed, quiz.seed_label().as_str()), (0, "0000"));
     assert_eq!(quiz.kind(), Kind::Who);
 }
@@ -740,6 +755,7 @@ fn a_tour_slide_in_compare_sets_its_two_items_side_by_side() {
     let mut a = app();
     update(&mut a, Action::SwitchView(View::Tour));
     let compare_steps: Vec<usize> = a
+        .corpus
         .data
         .tour
         .iter()
@@ -748,18 +764,24 @@ fn a_tour_slide_in_compare_sets_its_two_items_side_by_side() {
         .map(|(i, _)| i)
         .collect();
     assert!(compare_steps.len() >= 3);
-    for i in 0..a.data.tour.len() {
+    for i in 0..a.corpus.data.tour.len() {
         if let Some(&step) = compare_steps.iter().find(|&&s| s == i) {
-            let slide = a.data.tour[step].clone();
-            assert_eq!(a.compare.id(&a.data, Side::Left), slide.focus.as_deref());
-            assert_eq!(a.compare.id(&a.data, Side::Right), slide.with.as_deref());
+            let slide = a.corpus.data.tour[step].clone();
+            assert_eq!(
+                a.compare.id(&a.corpus.data, Side::Left),
+                slide.focus.as_deref()
+            );
+            assert_eq!(
+                a.compare.id(&a.corpus.data, Side::Right),
+                slide.with.as_deref()
+            );
         }
         update(&mut a, Action::Next);
     }
     // Compare, opened from there, shows the same pair.
     update(&mut a, Action::Left);
     update(&mut a, Action::SwitchView(View::Compare));
-    assert!(a.compare.id(&a.data, Side::Left).is_some());
+    assert!(a.compare.id(&a.corpus.data, Side::Left).is_some());
 }
 
 #[test]
@@ -768,7 +790,7 @@ fn presenter_mode_hides_the_tab_bar_for_clicks_too() {
     let mut a = app_at(100, 30);
     update(&mut a, Action::SwitchView(View::Quiz));
     update(&mut a, Action::TogglePresent);
-    assert!(a.present);
+    assert!(a.screen.present);
     // Row 0 is the quiz's frame now, not the tab bar: a click there
     // opens no view.
     click(&mut a, 3, 0);
@@ -779,7 +801,7 @@ fn presenter_mode_hides_the_tab_bar_for_clicks_too() {
     assert_eq!(a.view, View::Explore);
     update(&mut a, Action::TogglePresent);
     update(&mut a, Action::TogglePresent);
-    assert!(!a.present);
+    assert!(!a.screen.present);
 }
 
 /// At start, the approach that looks selected is the filter: Reactions
@@ -798,9 +820,12 @@ fn the_first_screen_is_filtered_by_what_looks_selected() {
     assert_eq!(app.explore.filter, Some(focus.clone()), "{selected}");
     assert_eq!(
         app.explore.reaction_rows,
-        reactions_for(&app.data, Some(&focus))
+        reactions_for(&app.corpus.data, Some(&focus))
     );
-    assert_eq!(app.explore.quote_rows, quotes_for(&app.data, Some(&focus)));
+    assert_eq!(
+        app.explore.quote_rows,
+        quotes_for(&app.corpus.data, Some(&focus))
+    );
     assert!(!app.explore.reaction_rows.is_empty() && !app.explore.quote_rows.is_empty());
-    assert!(app.explore.reaction_rows.len() < app.data.reactions.len());
+    assert!(app.explore.reaction_rows.len() < app.corpus.data.reactions.len());
 }

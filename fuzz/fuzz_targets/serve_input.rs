@@ -115,7 +115,7 @@ fn decode(bytes: &[u8], chunk: usize, pauses: bool) -> Vec<Event> {
 fn run_searches(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
         if let Effect::Search { generation, query } = effect {
-            let hits = app.index.search(&stances::search::Query::parse(&query));
+            let hits = app.corpus.index.search(&stances::search::Query::parse(&query));
             input::apply_action(
                 app,
                 Action::SearchResults(stances::search::worker::Update {
@@ -137,7 +137,7 @@ fn draw(app: &App) {
         let mut terminal = Terminal::with_options(
             backend,
             ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(app.size),
+                viewport: ratatui::Viewport::Fixed(app.screen.size),
             },
         )
         .unwrap();

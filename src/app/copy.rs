@@ -6,7 +6,7 @@ use super::{App, Effect, View};
 /// selected in Quotes or in search, the tour's focus, or the quiz's once
 /// answered (never before: that would give the answer away).
 pub(crate) fn copy_target(app: &App) -> Option<usize> {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let quote_of = |id: &str| match d.item(id)? {
         crate::data::ItemRef::Quote(i) => Some(i),
         crate::data::ItemRef::Reaction(r) => d.reactions[r].quote.as_deref().and_then(|q| match d
@@ -25,7 +25,7 @@ pub(crate) fn copy_target(app: &App) -> Option<usize> {
             .focus
             .as_deref()
             .and_then(quote_of),
-        View::Quiz => match app.quiz.as_ref()? {
+        View::Quiz => match app.quiz.playing.as_ref()? {
             Ok(q) if q.chosen.is_some() => q.question().and_then(|q| q.quote),
             _ => None,
         },
@@ -35,21 +35,21 @@ pub(crate) fn copy_target(app: &App) -> Option<usize> {
 
 pub(super) fn copy(app: &mut App, with_text: bool) {
     let Some(i) = copy_target(app) else {
-        app.status = Some(
+        app.screen.status = Some(
             "No quote to copy here: select one in Explore (or answer the quiz question first)"
                 .into(),
         );
         return;
     };
-    let q = &app.data.quotes[i];
+    let q = &app.corpus.data.quotes[i];
     let text = if with_text {
-        app.data.citation(q)
+        app.corpus.data.citation(q)
     } else {
-        app.data.source_line(q)
+        app.corpus.data.source_line(q)
     };
     // OSC 52 has no answer: the terminal may have ignored it, so say what
     // was sent, not that it arrived.
-    app.status = Some(format!(
+    app.screen.status = Some(format!(
         "Sent {} to the terminal's clipboard (OSC 52; not every terminal accepts it): {}",
         if with_text {
             "the quote with its citation"
@@ -58,5 +58,5 @@ pub(super) fn copy(app: &mut App, with_text: bool) {
         },
         text
     ));
-    app.effects.push(Effect::Copy(text));
+    app.requests.effects.push(Effect::Copy(text));
 }

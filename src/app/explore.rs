@@ -149,8 +149,9 @@ fn set_filter(app: &mut App, filter: Option<Focus>) {
 /// Set the filter and recompute the lists it narrows.
 pub(super) fn apply_filter(app: &mut App, filter: Option<Focus>) {
     app.explore.filter = filter;
-    app.explore.reaction_rows = relations::reactions_for(&app.data, app.explore.filter.as_ref());
-    app.explore.quote_rows = relations::quotes_for(&app.data, app.explore.filter.as_ref());
+    app.explore.reaction_rows =
+        relations::reactions_for(&app.corpus.data, app.explore.filter.as_ref());
+    app.explore.quote_rows = relations::quotes_for(&app.corpus.data, app.explore.filter.as_ref());
     // The lists changed under their cursors: start them at the top.
     for pane in [Pane::Reactions, Pane::Quotes] {
         *app.cursor_mut(pane) = Default::default();
@@ -216,15 +217,15 @@ fn back(app: &mut App) {
             app.explore.pinned = None;
             app.explore.focus = app.explore.last_list;
         }
-        None => app.status = Some("Nothing to go back to".into()),
+        None => app.screen.status = Some("Nothing to go back to".into()),
     }
 }
 
 fn clear(app: &mut App) {
     if app.explore.filter.is_some() {
         set_filter(app, None);
-        app.status = Some("Filter cleared: showing every reaction and quote".into());
+        app.screen.status = Some("Filter cleared: showing every reaction and quote".into());
     } else {
-        app.status = Some("No filter to clear".into());
+        app.screen.status = Some("No filter to clear".into());
     }
 }

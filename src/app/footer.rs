@@ -31,14 +31,14 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
     match (context, action) {
         // Turning presenter mode on is in help; the footer, which
         // presenter mode keeps short, says how to leave it.
-        (Global, Action::TogglePresent) => app.present,
+        (Global, Action::TogglePresent) => app.screen.present,
         (Global, Action::CopyQuote | Action::CopyCitation) => {
             super::copy::copy_target(app).is_some()
         }
         (Help, Action::Down | Action::PageDown) => {
-            app.help.unwrap_or(0) < super::measure::help_scroll_max(app)
+            app.screen.help.unwrap_or(0) < super::measure::help_scroll_max(app)
         }
-        (Help, Action::Up | Action::PageUp) => app.help.unwrap_or(0) > 0,
+        (Help, Action::Up | Action::PageUp) => app.screen.help.unwrap_or(0) > 0,
         (Search, action) => {
             let Some(s) = &app.search else { return false };
             match action {
@@ -64,20 +64,21 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
                 || app.explore.focus == Pane::Detail
         }
         (Explore, Action::Clear) => app.explore.filter.is_some(),
-        (Map, Action::Follow) => !super::map::points(&app.data).is_empty(),
+        (Map, Action::Follow) => !super::map::points(&app.corpus.data).is_empty(),
         (Map, Action::Down) => {
-            let points = super::map::points(&app.data);
+            let points = super::map::points(&app.corpus.data);
             super::map::step(&points, app.map.selected, super::map::Direction::Down)
                 != app.map.selected
         }
         (Compare, Action::Left) => app.compare.side == super::compare::Side::Right,
         (Compare, Action::Right) => app.compare.side == super::compare::Side::Left,
-        (Compare, Action::Up | Action::Down) => app.compare.len(&app.data) > 1,
+        (Compare, Action::Up | Action::Down) => app.compare.len(&app.corpus.data) > 1,
         (Timeline, Action::Down) => !at_end(app.timeline.cursor, app.timeline.order.len()),
         (Timeline, Action::Follow) => !app.timeline.order.is_empty(),
-        (Tour, Action::Next) => app.tour.step + 1 < app.data.tour.len(),
+        (Tour, Action::Next) => app.tour.step + 1 < app.corpus.data.tour.len(),
         (Tour, Action::Left) => app.tour.step > 0,
         (Tour, Action::Follow) => app
+            .corpus
             .data
             .tour
             .get(app.tour.step)
@@ -85,15 +86,15 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
         (Compare, Action::PageDown) => app.compare.scroll < super::measure::compare_scroll_max(app),
         (Compare, Action::PageUp) => app.compare.scroll > 0,
         (QuizSummary, Action::Down | Action::PageDown) => {
-            matches!(&app.quiz, Some(Ok(q)) if q.scroll < super::measure::quiz_scroll_max(app))
+            matches!(&app.quiz.playing, Some(Ok(q)) if q.scroll < super::measure::quiz_scroll_max(app))
         }
         (QuizSummary, Action::Up | Action::PageUp) => {
-            matches!(&app.quiz, Some(Ok(q)) if q.scroll > 0)
+            matches!(&app.quiz.playing, Some(Ok(q)) if q.scroll > 0)
         }
         (Quiz, Action::Choose(_)) => {
-            matches!(&app.quiz, Some(Ok(q)) if q.chosen.is_none() && !q.finished())
+            matches!(&app.quiz.playing, Some(Ok(q)) if q.chosen.is_none() && !q.finished())
         }
-        (Quiz, Action::Next) => matches!(&app.quiz, Some(Ok(q)) if q.chosen.is_some()),
+        (Quiz, Action::Next) => matches!(&app.quiz.playing, Some(Ok(q)) if q.chosen.is_some()),
         _ => true,
     }
 }
@@ -101,14 +102,14 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
 /// Footer hints for the active contexts, every key of each binding that
 /// does something now.
 pub fn hints(app: &App) -> Vec<Hint> {
-    let typing = app.search.is_some() && app.help.is_none();
+    let typing = app.search.is_some() && app.screen.help.is_none();
     let mut taken: Vec<Key> = Vec::new();
     let mut out = Vec::new();
     for context in contexts(app) {
         let mut here = Vec::new();
         for b in app.keymap.in_context(context) {
             // Over the help, the explorer's keys wait: only quitting works.
-            if app.help.is_some() && context == Global && b.action != Action::Quit {
+            if app.screen.help.is_some() && context == Global && b.action != Action::Quit {
                 continue;
             }
             // A key bound in a more specific context, or a plain letter
@@ -177,7 +178,7 @@ pub fn footer(app: &App, width: usize) -> Vec<Hint> {
     };
     let mut hints = hints(app);
     // On a projector, only the way on and the way out.
-    if app.present {
+    if app.screen.present {
         hints.retain(|h| priority(h.what) >= 8);
     }
     if cost(&hints) <= width {

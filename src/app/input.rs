@@ -92,7 +92,7 @@ fn pointer(app: &App, mouse: MouseEvent) -> Option<Action> {
         _ => return None,
     };
     // A click closes help, like any popup; the wheel does nothing there.
-    if app.help.is_some() {
+    if app.screen.help.is_some() {
         return (wheel == 0).then_some(Action::Clear);
     }
     if app.search.is_some() {
@@ -115,7 +115,7 @@ fn pointer(app: &App, mouse: MouseEvent) -> Option<Action> {
 }
 
 fn click(app: &App, at: Position) -> Option<Action> {
-    let frame = layout::frame_for(app.size, app.present);
+    let frame = layout::frame_for(app.screen.size, app.screen.present);
     if frame.tabs.contains(at) {
         let titles = View::ALL.map(View::title);
         let active = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
@@ -123,7 +123,7 @@ fn click(app: &App, at: Position) -> Option<Action> {
         return layout::tab_at(frame.tabs, at.x, &titles, active)
             .map(|i| Action::SwitchView(View::ALL[i]));
     }
-    if app.view != View::Explore || layout::mode(app.size) == Mode::TooSmall {
+    if app.view != View::Explore || layout::mode(app.screen.size) == Mode::TooSmall {
         return None;
     }
     let panes = explore_layout(app, app.explore.focus);
@@ -171,7 +171,8 @@ fn click(app: &App, at: Position) -> Option<Action> {
 /// In search, the pointer acts on the results list only.
 fn search_pointer(app: &App, at: Position, wheel: isize) -> Option<Action> {
     let search = app.search.as_ref()?;
-    let results = layout::search(layout::frame_for(app.size, app.present).body).results;
+    let results =
+        layout::search(layout::frame_for(app.screen.size, app.screen.present).body).results;
     if !results.contains(at) {
         return None;
     }

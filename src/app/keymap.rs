@@ -517,7 +517,7 @@ impl Keymap {
 
 /// The contexts active now, most specific first.
 pub fn contexts(app: &App) -> Vec<Context> {
-    if app.help.is_some() {
+    if app.screen.help.is_some() {
         return vec![Help, Global];
     }
     if app.search.is_some() {
@@ -536,7 +536,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         View::Compare => vec![Compare, Global],
         View::Timeline => vec![Timeline, Global],
         View::Tour => vec![Tour, Global],
-        View::Quiz => match &app.quiz {
+        View::Quiz => match &app.quiz.playing {
             Some(Ok(q)) if q.finished() => vec![QuizSummary, Global],
             _ => vec![Quiz, Global],
         },
@@ -701,7 +701,7 @@ mod tests {
             action_for(&a, press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
             Some(Action::Bottom)
         );
-        a.help = Some(0);
+        a.screen.help = Some(0);
         assert_eq!(
             action_for(&a, press(KeyCode::Esc, KeyModifiers::NONE)),
             Some(Action::ToggleHelp)

@@ -11,12 +11,15 @@ use super::{App, Pane, detail};
 /// The Explore view's geometry at the current size, laid out as if `focus`
 /// had focus (which matters when one pane is shown at a time).
 pub(crate) fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
-    let frame = layout::frame_for(app.size, app.present);
+    let frame = layout::frame_for(app.screen.size, app.screen.present);
     layout::explore(
         frame.body,
-        layout::mode(app.size),
+        layout::mode(app.screen.size),
         focus,
-        (app.data.approaches.len(), app.data.actors.len()),
+        (
+            app.corpus.data.approaches.len(),
+            app.corpus.data.actors.len(),
+        ),
     )
 }
 
@@ -46,22 +49,22 @@ pub(crate) fn text_rows(app: &App) -> usize {
 }
 
 pub(crate) fn search_rows(app: &App) -> usize {
-    let frame = layout::frame_for(app.size, app.present);
+    let frame = layout::frame_for(app.screen.size, app.screen.present);
     layout::inner_height(layout::search(frame.body).results)
 }
 
 /// The furthest the quiz summary scrolls: its wrapped lines less the
 /// rows shown (0 before the summary, which alone scrolls).
 pub(crate) fn quiz_scroll_max(app: &App) -> usize {
-    let Some(Ok(quiz)) = &app.quiz else {
+    let Some(Ok(quiz)) = &app.quiz.playing else {
         return 0;
     };
     if !quiz.finished() {
         return 0;
     }
-    let text = layout::quiz_text(layout::frame_for(app.size, app.present).body);
+    let text = layout::quiz_text(layout::frame_for(app.screen.size, app.screen.present).body);
     let lines: Vec<ratatui::text::Line> = quiz
-        .summary(&app.data)
+        .summary(&app.corpus.data)
         .iter()
         .map(|l| ratatui::text::Line::raw(l.text()))
         .collect();
@@ -74,10 +77,10 @@ pub(crate) fn quiz_scroll_max(app: &App) -> usize {
 
 /// The furthest Compare's table scrolls: its lines less the rows shown.
 pub(crate) fn compare_scroll_max(app: &App) -> usize {
-    let inner = layout::bordered_inner(layout::frame_for(app.size, app.present).body);
+    let inner = layout::bordered_inner(layout::frame_for(app.screen.size, app.screen.present).body);
     let lines = app
         .compare
-        .table(&app.data, layout::compare_column(inner))
+        .table(&app.corpus.data, layout::compare_column(inner))
         .len();
     lines.saturating_sub(usize::from(inner.height))
 }
@@ -88,7 +91,7 @@ pub(crate) fn detail_scroll_max(app: &App) -> usize {
     let text = layout::detail_parts(explore_layout(app, Pane::Detail).detail).0;
     let doc = app
         .detail_id()
-        .map(|id| detail::document(&app.data, id))
+        .map(|id| detail::document(&app.corpus.data, id))
         .unwrap_or_default();
     let total = detail::wrapped_height(&doc, usize::from(text.width));
     total.saturating_sub(usize::from(text.height))
@@ -96,7 +99,7 @@ pub(crate) fn detail_scroll_max(app: &App) -> usize {
 
 /// The furthest the help overlay scrolls at the current size.
 pub(crate) fn help_scroll_max(app: &App) -> usize {
-    let popup = layout::help(app.size);
+    let popup = layout::help(app.screen.size);
     let rows = super::keymap::help_rows(&app.keymap, usize::from(popup.width.saturating_sub(2)));
     rows.len()
         .saturating_sub(usize::from(popup.height.saturating_sub(2)))

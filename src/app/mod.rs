@@ -81,19 +81,16 @@ pub struct ScrollLimits {
     pub quiz_summary: usize,
 }
 
+/// The explorer's state: a few owned parts, each saying what it is.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub data: Arc<Dataset>,
-    /// The quotes in searchable form, shared with the search worker.
-    pub index: Arc<Index>,
-    /// The terminal's size, as last reported.
-    pub size: Rect,
+    /// The data on screen and its search index.
+    pub corpus: Corpus,
+    /// The terminal and what is drawn around the views.
+    pub screen: ScreenState,
     pub view: View,
     /// The lists, Detail and what they show.
     pub explore: explore::Explore,
-    /// The help overlay, when open, with its scroll offset.
-    pub help: Option<usize>,
-    pub status: Option<String>,
     pub search: Option<Search>,
     /// The stance map's selected point.
     pub map: map::MapView,
@@ -102,28 +99,59 @@ pub struct App {
     pub timeline: timeline::Timeline,
     /// The tour's slide.
     pub tour: tour::Tour,
-    /// The quiz, once started, or why it cannot be.
-    pub quiz: Option<Result<quiz::Quiz, String>>,
-    /// Seed for the next quiz (from `--seed`, else chosen at start-up).
-    pub quiz_seed: u64,
+    /// The quiz being played, its seed and its kind.
+    pub quiz: quiz::QuizView,
+    /// News from the background loader.
+    pub reload: ReloadState,
+    /// What `update` asks of the event loop.
+    pub requests: Requests,
+    /// The keys in force: the defaults, or the config file's.
+    pub keymap: Arc<keymap::Keymap>,
+}
+
+/// The dataset on screen, the search index built from it, and the
+/// numbering of the searches asked of that index.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub data: Arc<Dataset>,
+    /// The quotes in searchable form, shared with the search worker.
+    pub index: Arc<Index>,
+    /// Last search generation handed out.
+    pub search_generation: u64,
+}
+
+/// The terminal and what is drawn around every view.
+#[derive(Debug, Clone, Default)]
+pub struct ScreenState {
+    /// The terminal's size, as last reported.
+    pub size: Rect,
     /// Presenter mode, for a projector (`--present`, or `p`): the view's
     /// text bigger, the chrome a class does not need hidden.
     pub present: bool,
-    /// What the quiz asks (from `--kind`; `t` in the quiz changes it).
-    pub quiz_kind: quiz::Kind,
+    /// The help overlay, when open, with its scroll offset.
+    pub help: Option<usize>,
+    /// The status line's message, until the next key.
+    pub status: Option<String>,
+}
+
+/// What the background loader has said.
+#[derive(Debug, Clone, Default)]
+pub struct ReloadState {
     /// While the dataset loads in the background: what the loader is
     /// doing. The explorer is up and answers keys meanwhile.
     pub loading: Option<crate::reload::Stage>,
     /// Problems in the watched files since the last good reload; the
     /// explorer keeps showing the last good data meanwhile.
     pub problems: Option<crate::data::Problems>,
-    /// Last search generation handed out.
-    pub search_generation: u64,
-    /// Requests for the event loop, taken with [`App::take_effects`].
+}
+
+/// The outputs of `update` for the event loop.
+#[derive(Debug, Clone, Default)]
+pub struct Requests {
+    /// Work to do, taken with [`App::take_effects`].
     pub effects: Vec<Effect>,
+    /// End the session.
     pub quit: bool,
-    /// The keys in force: the defaults, or the config file's.
-    pub keymap: Arc<keymap::Keymap>,
 }
 
 /// How a session opens: the choices of the command line (or of any
@@ -151,12 +179,12 @@ impl App {
     /// Open a session as `start` says. The effects it asks for (the
     /// search of the query) wait in the app for [`App::take_effects`].
     pub fn start(&mut self, start: Start) {
-        self.quiz_seed = start.seed;
-        self.quiz_kind = start.quiz_kind;
-        self.present = start.present;
+        self.quiz.seed = start.seed;
+        self.quiz.kind = start.quiz_kind;
+        self.screen.present = start.present;
         self.keymap = start.keymap;
         if let Some(what) = start.loading {
-            self.loading = Some(crate::reload::Stage {
+            self.reload.loading = Some(crate::reload::Stage {
                 what,
                 progress: None,
             });
@@ -170,7 +198,7 @@ impl App {
         }
         // After the updates above, which clear the status line.
         if let Some(notice) = start.notice {
-            self.status = Some(notice);
+            self.screen.status = Some(notice);
         }
     }
 
@@ -185,40 +213,38 @@ impl App {
     pub fn with_index(data: Arc<Dataset>, index: Arc<Index>, size: Rect) -> App {
         let mut app = App {
             explore: explore::Explore::new(&data),
-            index,
-            data,
-            size,
+            corpus: Corpus {
+                data,
+                index,
+                search_generation: 0,
+            },
+            screen: ScreenState {
+                size,
+                ..ScreenState::default()
+            },
             view: View::Explore,
-            help: None,
-            status: None,
             search: None,
             map: map::MapView::default(),
             compare: compare::Compare::default(),
             timeline: timeline::Timeline::default(),
             tour: tour::Tour::default(),
-            quiz: None,
-            quiz_seed: 0,
-            quiz_kind: quiz::Kind::default(),
-            present: false,
-            problems: None,
-            loading: None,
-            search_generation: 0,
-            effects: Vec::new(),
-            quit: false,
+            quiz: quiz::QuizView::default(),
+            reload: ReloadState::default(),
+            requests: Requests::default(),
             keymap: Arc::default(),
         };
-        app.timeline = timeline::Timeline::new(&app.data);
+        app.timeline = timeline::Timeline::new(&app.corpus.data);
         // Start on an approach that opens on something: the first one
         // with reactions and quotes concerning it, not an empty page.
-        let start = start_approach(&app.data);
-        let len = app.data.approaches.len();
+        let start = start_approach(&app.corpus.data);
+        let len = app.corpus.data.approaches.len();
         app.cursor_mut(Pane::Approaches).select(start, len);
         // What looks selected is the filter: Reactions and Quotes open
         // narrowed to it, as they do after any move.
-        if let Some(id) = app.data.approaches.get(start).map(|a| a.id.clone()) {
+        if let Some(id) = app.corpus.data.approaches.get(start).map(|a| a.id.clone()) {
             explore::apply_filter(&mut app, Some(relations::Focus::Approach(id)));
         }
-        if app.data.approaches.len() < 2 {
+        if app.corpus.data.approaches.len() < 2 {
             app.compare.right = 0;
         }
         update::settle(&mut app);
@@ -242,8 +268,8 @@ impl App {
     /// How many rows a pane lists.
     pub fn len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Approaches => self.data.approaches.len(),
-            Pane::Actors => self.data.actors.len(),
+            Pane::Approaches => self.corpus.data.approaches.len(),
+            Pane::Actors => self.corpus.data.actors.len(),
             Pane::Reactions => self.explore.reaction_rows.len(),
             Pane::Quotes => self.explore.quote_rows.len(),
             Pane::Detail => self.links().len(),
@@ -252,7 +278,7 @@ impl App {
 
     /// The id of row `row` of a list pane.
     pub fn id_at(&self, pane: Pane, row: usize) -> Option<&str> {
-        let d = &self.data;
+        let d = &self.corpus.data;
         match pane {
             Pane::Approaches => d.approaches.get(row).map(|a| a.id.as_str()),
             Pane::Actors => d.actors.get(row).map(|a| a.id.as_str()),
@@ -296,7 +322,7 @@ impl App {
     }
 
     pub fn take_effects(&mut self) -> Vec<Effect> {
-        std::mem::take(&mut self.effects)
+        std::mem::take(&mut self.requests.effects)
     }
 
     /// Detail's related links for what it shows.
@@ -309,11 +335,11 @@ impl App {
     /// (finding an actor's quotes walks every quote: not once per frame).
     pub(crate) fn refresh_links(&mut self) {
         let id = self.detail_id().map(str::to_string);
-        let data = Arc::as_ptr(&self.data) as usize;
+        let data = Arc::as_ptr(&self.corpus.data) as usize;
         if id != self.explore.links.0 || data != self.explore.links.1 {
             let links = id
                 .as_deref()
-                .map(|id| relations::related(&self.data, id))
+                .map(|id| relations::related(&self.corpus.data, id))
                 .unwrap_or_default();
             self.explore.links = (id, data, links);
         }

@@ -33,6 +33,18 @@ impl SummaryLine {
     }
 }
 
+/// The quiz view's own state: the round being played and what the next
+/// one is drawn from.
+#[derive(Debug, Clone, Default)]
+pub struct QuizView {
+    /// The quiz, once started, or why it cannot be.
+    pub playing: Option<Result<Quiz, String>>,
+    /// Seed for the next quiz (from `--seed`, else chosen at start-up).
+    pub seed: u64,
+    /// What the quiz asks (from `--kind`; `t` in the quiz changes it).
+    pub kind: Kind,
+}
+
 /// Seeds are four digits, short enough to write on the board.
 pub const SEEDS: u64 = 10_000;
 

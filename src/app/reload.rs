@@ -18,9 +18,9 @@ use super::{App, Effect, Pane, explore, search};
 pub(super) fn index_ready(app: &mut App, index: Arc<Index>) {
     // Only the index of the data on screen: a newer reload may have
     // replaced it meanwhile.
-    if index.is_for(&app.data) {
-        app.index = Arc::clone(&index);
-        app.effects.push(Effect::NewIndex(index));
+    if index.is_for(&app.corpus.data) {
+        app.corpus.index = Arc::clone(&index);
+        app.requests.effects.push(Effect::NewIndex(index));
         if let Some(search) = app.search.as_mut() {
             search.hits = Default::default();
             search::request(app);
@@ -33,36 +33,36 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) {
         Reload::Problems(problems) => {
             // A checked dataset always has a title: without one, nothing
             // good was ever loaded (a big file that failed its first load).
-            let shown = if app.data.dataset.title.is_empty() {
+            let shown = if app.corpus.data.dataset.title.is_empty() {
                 "nothing to show until they are fixed"
             } else {
                 "still showing the last good version"
             };
-            app.status = Some(format!(
+            app.screen.status = Some(format!(
                 "{} problem{} in the data: {shown}",
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" }
             ));
-            app.problems = Some(problems);
+            app.reload.problems = Some(problems);
             return;
         }
         // A big reload comes twice: the data as soon as it is checked,
         // then the same data with its search index.
-        Reload::Ok { data, index } if Arc::ptr_eq(&data, &app.data) => {
+        Reload::Ok { data, index } if Arc::ptr_eq(&data, &app.corpus.data) => {
             index_ready(app, index);
             return;
         }
         Reload::Ok { data, index } => (data, index),
     };
     let selected = Selected::of(app);
-    app.data = data;
-    app.index = Arc::clone(&index);
-    app.effects.push(Effect::NewIndex(index));
-    app.problems = None;
+    app.corpus.data = data;
+    app.corpus.index = Arc::clone(&index);
+    app.requests.effects.push(Effect::NewIndex(index));
+    app.reload.problems = None;
     selected.find_again(app);
     // A quiz over quotes that may be gone starts again on the new data.
-    if app.quiz.is_some() {
-        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
+    if app.quiz.playing.is_some() {
+        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
     }
     if let Some(search) = app.search.as_mut() {
         // The old hits point into the old data: drop them before the new
@@ -71,7 +71,7 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) {
         search.cursor = Default::default();
         search::request(app);
     }
-    app.status = Some(reloaded_status(&app.data));
+    app.screen.status = Some(reloaded_status(&app.corpus.data));
 }
 
 /// What was selected in every view, by id: indices mean nothing in
@@ -90,9 +90,9 @@ impl Selected {
                 .iter()
                 .map(|p| app.selected_id(*p).map(str::to_string))
                 .collect(),
-            map: app.map.selected_id(&app.data),
-            event: app.timeline.selected_id(&app.data),
-            compare: app.compare.ids(&app.data),
+            map: app.map.selected_id(&app.corpus.data),
+            event: app.timeline.selected_id(&app.corpus.data),
+            compare: app.compare.ids(&app.corpus.data),
         }
     }
 
@@ -103,7 +103,7 @@ impl Selected {
             .explore
             .filter
             .take()
-            .filter(|f| app.data.item(f.id()).is_some());
+            .filter(|f| app.corpus.data.item(f.id()).is_some());
         explore::apply_filter(app, filter);
         for (pane, id) in Pane::LISTS.into_iter().zip(self.lists) {
             let row = id.and_then(|id| {
@@ -112,7 +112,7 @@ impl Selected {
             let len = app.len(pane);
             app.cursor_mut(pane).select(row.unwrap_or(0), len);
         }
-        let data = Arc::clone(&app.data);
+        let data = Arc::clone(&app.corpus.data);
         let alive = |id: &String| data.item(id).is_some();
         app.explore.pinned = app.explore.pinned.take().filter(alive);
         app.explore.history.retain(alive);

@@ -67,13 +67,13 @@ pub(super) fn open(app: &mut App) {
 
 /// Ask the worker for the current query under a new generation.
 pub(super) fn request(app: &mut App) {
-    app.search_generation += 1;
-    let generation = app.search_generation;
+    app.corpus.search_generation += 1;
+    let generation = app.corpus.search_generation;
     if let Some(s) = app.search.as_mut() {
         s.generation = generation;
         s.done = false;
         s.query = Query::parse(s.input.text());
-        app.effects.push(Effect::Search {
+        app.requests.effects.push(Effect::Search {
             generation,
             query: s.input.text().to_string(),
         });
@@ -135,7 +135,7 @@ fn close(app: &mut App) {
         app.explore.detail_scroll = s.detail_scroll;
         // The data may have been reloaded while searching: forget what
         // is gone.
-        let data = Arc::clone(&app.data);
+        let data = Arc::clone(&app.corpus.data);
         app.explore.pinned = s.pinned.filter(|id| data.item(id).is_some());
         app.explore.history = s.history;
         app.explore.history.retain(|id| data.item(id).is_some());
@@ -158,6 +158,6 @@ fn open_hit(app: &mut App) {
         app.explore.last_list = Pane::Quotes;
     }
     // Detail lives in Explore: search may have been opened from any view.
-    let id = app.data.quotes[quote].id.to_string();
+    let id = app.corpus.data.quotes[quote].id.to_string();
     explore::open(app, id);
 }

@@ -18,7 +18,7 @@ use super::{Action, App, Outcome, Pane, View, copy, explore, reload, search};
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Reloaded(news) => {
-            app.loading = None;
+            app.reload.loading = None;
             reload::reloaded(app, news);
             settle(app);
             return;
@@ -29,35 +29,35 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Loading(stage) => {
-            app.loading = Some(stage);
+            app.reload.loading = Some(stage);
             return;
         }
         _ => {}
     }
-    if app.help.is_some() && handle_help(app, &action) {
+    if app.screen.help.is_some() && handle_help(app, &action) {
         return;
     }
     if app.search.is_some() && search::handle(app, &action) {
         settle(app);
         return;
     }
-    app.status = None;
+    app.screen.status = None;
     if app.view != View::Explore && handle_view(app, &action) {
         settle(app);
         return;
     }
     if !explore::handle(app, &action) {
         match action {
-            Action::Quit => app.quit = true,
+            Action::Quit => app.requests.quit = true,
             Action::Resize { width, height } => {
-                app.size = ratatui::layout::Rect::new(0, 0, width, height);
+                app.screen.size = ratatui::layout::Rect::new(0, 0, width, height);
             }
-            Action::ToggleHelp => app.help = Some(0),
+            Action::ToggleHelp => app.screen.help = Some(0),
             Action::SwitchView(view) => switch_view(app, view),
             Action::OpenSearch => search::open(app),
             Action::CopyQuote => copy::copy(app, true),
             Action::CopyCitation => copy::copy(app, false),
-            Action::TogglePresent => app.present = !app.present,
+            Action::TogglePresent => app.screen.present = !app.screen.present,
             // Without an open search, or outside their views, the rest
             // have nothing to act on.
             _ => {}
@@ -71,7 +71,7 @@ pub fn update(app: &mut App, action: Action) {
 /// at what it talks about; pressing 2, 3 or 4 then shows the same.
 fn select_tour_focus(app: &mut App) {
     use crate::data::TourView;
-    let Some(step) = app.tour.slide(&app.data) else {
+    let Some(step) = app.tour.slide(&app.corpus.data) else {
         return;
     };
     let (Some(view), Some(focus)) = (step.view, step.focus.clone()) else {
@@ -79,14 +79,14 @@ fn select_tour_focus(app: &mut App) {
     };
     match view {
         TourView::Map => {
-            app.map.select_id(&app.data, &focus);
+            app.map.select_id(&app.corpus.data, &focus);
         }
         TourView::Timeline => {
-            app.timeline.select_id(&app.data, &focus);
+            app.timeline.select_id(&app.corpus.data, &focus);
         }
         TourView::Compare => {
             let with = step.with.clone().unwrap_or_default();
-            app.compare.show_pair(&app.data, &focus, &with);
+            app.compare.show_pair(&app.corpus.data, &focus, &with);
         }
         // Drawn from the data alone.
         TourView::Reactions | TourView::Objectives | TourView::Questions => {}
@@ -95,8 +95,8 @@ fn select_tour_focus(app: &mut App) {
 
 fn switch_view(app: &mut App, view: View) {
     app.view = view;
-    if view == View::Quiz && app.quiz.is_none() {
-        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
+    if view == View::Quiz && app.quiz.playing.is_none() {
+        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
     }
     if view == View::Tour {
         select_tour_focus(app);
@@ -111,7 +111,7 @@ fn handle_view(app: &mut App, action: &Action) -> bool {
         app.view = View::Explore;
         return true;
     }
-    let d = &app.data;
+    let d = &app.corpus.data;
     let outcome = match app.view {
         View::Map => app.map.update(d, action),
         View::Compare => app.compare.update(d, action),
@@ -135,27 +135,27 @@ fn handle_quiz(app: &mut App, action: &Action) -> bool {
     // Another kind of question, with the same seed: from a question, the
     // summary, or a kind this dataset cannot ask.
     if *action == Action::ToggleKind {
-        app.quiz_kind = app.quiz_kind.next();
-        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
-        app.status = Some(format!("Quiz: {}", app.quiz_kind.title()));
+        app.quiz.kind = app.quiz.kind.next();
+        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
+        app.screen.status = Some(format!("Quiz: {}", app.quiz.kind.title()));
         return true;
     }
-    let Some(Ok(quiz)) = app.quiz.as_mut() else {
+    let Some(Ok(quiz)) = app.quiz.playing.as_mut() else {
         return false;
     };
     // A new round with the next seed, from the summary.
     if *action == Action::NewRound && quiz.finished() {
-        app.quiz_seed = (app.quiz_seed + 1) % super::quiz::SEEDS;
-        app.quiz = Some(Quiz::new(&app.data, app.quiz_kind, app.quiz_seed));
+        app.quiz.seed = (app.quiz.seed + 1) % super::quiz::SEEDS;
+        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
         return true;
     }
-    quiz.update(&app.data, action) != Outcome::Ignored
+    quiz.update(&app.corpus.data, action) != Outcome::Ignored
 }
 
 /// While help is open it takes the navigation keys; returns whether the
 /// action was consumed.
 fn handle_help(app: &mut App, action: &Action) -> bool {
-    let Some(scroll) = app.help.as_mut() else {
+    let Some(scroll) = app.screen.help.as_mut() else {
         return false;
     };
     match action {
@@ -164,12 +164,12 @@ fn handle_help(app: &mut App, action: &Action) -> bool {
         Action::PageUp => *scroll = scroll.saturating_sub(10),
         Action::PageDown => *scroll = scroll.saturating_add(10),
         Action::Top => *scroll = 0,
-        Action::Clear | Action::ToggleHelp | Action::Back => app.help = None,
+        Action::Clear | Action::ToggleHelp | Action::Back => app.screen.help = None,
         Action::Quit | Action::Resize { .. } => return false,
         _ => {}
     }
     let max = help_scroll_max(app);
-    if let Some(s) = app.help.as_mut() {
+    if let Some(s) = app.screen.help.as_mut() {
         *s = (*s).min(max);
     }
     true
@@ -194,15 +194,15 @@ pub(super) fn settle(app: &mut App) {
         app.compare.scroll = app.compare.scroll.min(compare_scroll_max(app));
     }
     // Measuring wraps text: only when there is a scroll to bound.
-    if matches!(&app.quiz, Some(Ok(q)) if q.scroll > 0) {
+    if matches!(&app.quiz.playing, Some(Ok(q)) if q.scroll > 0) {
         let max = quiz_scroll_max(app);
-        if let Some(Ok(quiz)) = app.quiz.as_mut() {
+        if let Some(Ok(quiz)) = app.quiz.playing.as_mut() {
             quiz.scroll = quiz.scroll.min(max);
         }
     }
     // Help keeps its place over a resize, but never past its end there.
     let help_max = help_scroll_max(app);
-    if let Some(scroll) = app.help.as_mut() {
+    if let Some(scroll) = app.screen.help.as_mut() {
         *scroll = (*scroll).min(help_max);
     }
 }

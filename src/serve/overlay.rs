@@ -127,7 +127,7 @@ fn question(
     local: &Local,
     n: usize,
 ) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let w = area.width.saturating_sub(4).min(76);
     let mine = asked.answers.get(&id).map(|(o, _)| *o);
     let room = usize::from(w.saturating_sub(2));
@@ -200,7 +200,15 @@ fn poll(
         f64::from(local.poll.1) / 10.0,
     );
     let cloud: Vec<(f64, f64)> = mine.into_iter().collect();
-    widgets::stance_map(&app.data, theme, map, buf, &cloud, Some(cursor), None);
+    widgets::stance_map(
+        &app.corpus.data,
+        theme,
+        map,
+        buf,
+        &cloud,
+        Some(cursor),
+        None,
+    );
     let text = if !p.open {
         "The poll is closed. · Esc closes".to_string()
     } else if mine.is_some() {

@@ -186,7 +186,7 @@ async fn serve(
         if seat.class.ended {
             return End::ClassEnded;
         }
-        if seat.app.quit {
+        if seat.app.requests.quit {
             return End::Quit;
         }
     }
@@ -227,7 +227,7 @@ impl Seat {
     fn new(hub: &Arc<Hub>, id: StudentId, (columns, rows): (u16, u16)) -> std::io::Result<Seat> {
         let area = Rect::new(0, 0, columns, rows);
         let mut app = App::with_index(Arc::clone(&hub.data), Arc::clone(&hub.index), area);
-        app.quiz_seed = hub.config.quiz_seed.wrapping_add(id);
+        app.quiz.seed = hub.config.quiz_seed.wrapping_add(id);
         let sink = Sink::default();
         let terminal = Terminal::with_options(
             CrosstermBackend::new(sink.clone()),
@@ -287,7 +287,9 @@ impl Seat {
             columns.clamp(1, u32::from(super::MAX_COLUMNS)) as u16,
             rows.clamp(1, u32::from(super::MAX_ROWS)) as u16,
         );
-        if size != (self.app.size.width, self.app.size.height) || self.pending_size.is_some() {
+        if size != (self.app.screen.size.width, self.app.screen.size.height)
+            || self.pending_size.is_some()
+        {
             self.pending_size = Some(size);
             self.dirty = true;
         }
@@ -297,7 +299,7 @@ impl Seat {
         let Some((c, r)) = self.pending_size.take() else {
             return;
         };
-        if (c, r) == (self.app.size.width, self.app.size.height) {
+        if (c, r) == (self.app.screen.size.width, self.app.screen.size.height) {
             return;
         }
         let area = Rect::new(0, 0, c, r);
@@ -328,8 +330,8 @@ impl Seat {
         let Some(lead) = self.class.lead_for(self.id) else {
             return;
         };
-        if self.app.help.is_some() {
-            self.app.help = None;
+        if self.app.screen.help.is_some() {
+            self.app.screen.help = None;
         }
         if self.app.search.is_some() {
             app::update(&mut self.app, Action::Clear);
@@ -337,7 +339,7 @@ impl Seat {
         if self.app.view != lead.view {
             app::update(&mut self.app, Action::SwitchView(lead.view));
         }
-        let last = self.app.data.tour.len().saturating_sub(1);
+        let last = self.app.corpus.data.tour.len().saturating_sub(1);
         self.app.tour.step = lead.tour_step.min(last);
         self.dirty = true;
     }
@@ -372,7 +374,7 @@ impl Seat {
     /// The student's search worker, started at their first search.
     fn worker(&mut self) -> &crate::search::worker::Worker {
         let results = self.results.clone();
-        let index = Arc::clone(&self.app.index);
+        let index = Arc::clone(&self.app.corpus.index);
         self.worker.get_or_insert_with(|| {
             crate::search::worker::Worker::spawn(index, move |update| {
                 if let Some(tx) = &results {
@@ -397,7 +399,7 @@ impl Seat {
             return;
         }
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.app.quit = true;
+            self.app.requests.quit = true;
             return;
         }
         if overlay::takes_keys(&self.class, self.id, &self.local) {
@@ -405,7 +407,7 @@ impl Seat {
             self.dirty = true;
             return;
         }
-        let plain = self.app.search.is_none() && self.app.help.is_none();
+        let plain = self.app.search.is_none() && self.app.screen.help.is_none();
         if plain && key.code == KeyCode::Char('T') {
             // Each student's own colours: a laptop in the sun wants the
             // light theme, a dim room the dark one.
@@ -457,7 +459,7 @@ impl Seat {
                     KeyCode::Esc | KeyCode::Enter if answered || asked.revealed => {
                         self.local.closed = Some(self.class.round);
                     }
-                    KeyCode::Char('q') => self.app.quit = true,
+                    KeyCode::Char('q') => self.app.requests.quit = true,
                     _ => {}
                 }
             }
@@ -485,7 +487,7 @@ impl Seat {
                     KeyCode::Esc if placed => {
                         self.local.closed = Some(self.class.round);
                     }
-                    KeyCode::Char('q') => self.app.quit = true,
+                    KeyCode::Char('q') => self.app.requests.quit = true,
                     _ => {}
                 }
             }
@@ -493,7 +495,7 @@ impl Seat {
                 KeyCode::Esc | KeyCode::Enter => {
                     self.local.closed = Some(self.class.round);
                 }
-                KeyCode::Char('q') => self.app.quit = true,
+                KeyCode::Char('q') => self.app.requests.quit = true,
                 _ => {}
             },
             Activity::Browsing => {}

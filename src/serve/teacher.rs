@@ -63,8 +63,8 @@ pub fn run(server: &Server, options: Options) -> io::Result<()> {
     let full = Rect::new(0, 0, size.width, size.height);
     let mut app = App::with_index(Arc::clone(server.data()), server.index(), full);
     app.keymap = options.keymap.clone();
-    app.quiz_seed = options.seed;
-    app.present = options.present;
+    app.quiz.seed = options.seed;
+    app.screen.present = options.present;
     let theme = Theme::new(options.theme, options.no_color);
     crossterm::style::force_color_output(!options.no_color);
     let mut desk = Desk {
@@ -97,7 +97,7 @@ pub fn run(server: &Server, options: Options) -> io::Result<()> {
                 Message::Search(update) => {
                     app::update(&mut desk.app, Action::SearchResults(update))
                 }
-                Message::InputClosed => desk.app.quit = true,
+                Message::InputClosed => desk.app.requests.quit = true,
             }
             for effect in desk.app.take_effects() {
                 match effect {
@@ -109,11 +109,11 @@ pub fn run(server: &Server, options: Options) -> io::Result<()> {
                 }
             }
             desk.send_lead(server);
-            if desk.app.quit {
+            if desk.app.requests.quit {
                 break;
             }
         }
-        if desk.app.quit {
+        if desk.app.requests.quit {
             break;
         }
         draw(&mut terminal, &desk, server, &options, &theme)?;
@@ -162,7 +162,7 @@ impl Desk {
             && key.kind == KeyEventKind::Press
             && !key.modifiers.contains(KeyModifiers::CONTROL)
             && self.app.search.is_none()
-            && self.app.help.is_none()
+            && self.app.screen.help.is_none()
             && let KeyCode::Char(c) = key.code
             && let Some(command) = panel::command_for(c)
         {
@@ -175,13 +175,13 @@ impl Desk {
             if let Event::Key(key) = event
                 && matches!(key.code, KeyCode::Char('q'))
             {
-                self.app.quit = true;
+                self.app.requests.quit = true;
             }
             return;
         }
         // As the local explorer applies it; the loop runs the effects.
         let applied = app::input::apply_event(&mut self.app, event);
-        self.app.effects.extend(applied.effects);
+        self.app.requests.effects.extend(applied.effects);
     }
 
     fn command(&mut self, server: &Server, options: &Options, command: Command) {
@@ -284,7 +284,14 @@ fn draw(
                 joining: &options.joining,
                 notice: desk.notice.as_deref(),
             };
-            panel::render(&desk.app.data, &class, &header, theme, p, f.buffer_mut());
+            panel::render(
+                &desk.app.corpus.data,
+                &class,
+                &header,
+                theme,
+                p,
+                f.buffer_mut(),
+            );
         }
     })?;
     Ok(())

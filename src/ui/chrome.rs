@@ -14,7 +14,7 @@ use super::fit::{self, Part, Role};
 use super::theme::Theme;
 
 pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     // By the rule for space (`ui::fit`): the names say which, and take
     // their short labels before anything is cut; the counts are cut first.
     let mut parts: Vec<Part> = Vec::new();
@@ -41,7 +41,7 @@ pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         parts.push(Part::plain(" · Esc clears ", Role::Fixed, theme.chip));
         parts.push(Part::plain(" ", Role::Fixed, theme.base));
     }
-    match (&app.status, app.view) {
+    match (&app.screen.status, app.view) {
         (Some(message), _) => parts.push(Part::data(message, Role::Long, theme.note).owned()),
         (None, View::Compare) => {
             use crate::app::compare::Side;
@@ -67,7 +67,7 @@ pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// What the status line says when there is no message: a count that fits
 /// the view on screen.
 fn summary(app: &App) -> String {
-    let d = &app.data;
+    let d = &app.corpus.data;
     match app.view {
         View::Explore => format!(
             "{} · {} shown · {} · {}",
@@ -111,7 +111,7 @@ fn summary(app: &App) -> String {
             ),
             None => "No tour in this dataset".into(),
         },
-        View::Quiz => match &app.quiz {
+        View::Quiz => match &app.quiz.playing {
             Some(Ok(q)) if q.finished() => {
                 format!("Finished: {} of {} right", q.score(), q.len())
             }

@@ -13,7 +13,9 @@ use super::theme::Theme;
 use super::widgets::pane_block;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(scroll) = app.help else { return };
+    let Some(scroll) = app.screen.help else {
+        return;
+    };
     let popup = layout::help(area);
     Clear.render(popup, buf);
     let block = pane_block(theme, Line::from(" Keys · Esc closes · ↑↓ scroll "), true);

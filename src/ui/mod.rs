@@ -27,9 +27,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     render(app, theme, area, frame.buffer_mut());
     // The terminal cursor shows only where the user types.
-    if app.help.is_none()
+    if app.screen.help.is_none()
         && layout::mode(area) != Mode::TooSmall
-        && let Some(position) = search::cursor(app, layout::frame_for(area, app.present).body)
+        && let Some(position) =
+            search::cursor(app, layout::frame_for(area, app.screen.present).body)
     {
         frame.set_cursor_position(position);
     }
@@ -43,13 +44,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         too_small(theme, area, buf);
         return;
     }
-    let f = layout::frame_for(area, app.present);
+    let f = layout::frame_for(area, app.screen.present);
     tabs::render(app, theme, f.tabs, buf);
     if app.search.is_some() {
         search::render(app, theme, f.body, buf);
     } else {
         match app.view {
-            View::Explore if app.present => views::present::explore(app, theme, f.body, buf),
+            View::Explore if app.screen.present => views::present::explore(app, theme, f.body, buf),
             View::Explore => explore(app, theme, f.body, mode, buf),
             View::Map => views::map::render(app, theme, f.body, buf),
             View::Compare => views::compare::render(app, theme, f.body, buf),
@@ -99,7 +100,10 @@ fn flags_as_letters(area: Rect, buf: &mut Buffer) {
 }
 
 fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
-    let lists = (app.data.approaches.len(), app.data.actors.len());
+    let lists = (
+        app.corpus.data.approaches.len(),
+        app.corpus.data.actors.len(),
+    );
     let panes = layout::explore(body, mode, app.explore.focus, lists);
     if !panes.strip.is_empty() {
         // One pane at a time: name them all, the shown one highlighted.
@@ -129,7 +133,9 @@ fn explore(app: &App, theme: &Theme, body: Rect, mode: Mode, buf: &mut Buffer) {
 
 /// The loading notice, while a big dataset is read in the background.
 fn loading(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
-    let Some(stage) = &app.loading else { return };
+    let Some(stage) = &app.reload.loading else {
+        return;
+    };
     let width = body.width.min(70);
     let height = 6;
     let area = Rect {
@@ -181,7 +187,7 @@ fn loading(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
 /// Problems in the watched files, over the bottom of the view until the
 /// next good save.
 fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
-    let Some(problems) = &app.problems else {
+    let Some(problems) = &app.reload.problems else {
         return;
     };
     // Each headline takes a row at least: more than the body's height
@@ -200,7 +206,7 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     };
     ratatui::widgets::Clear.render(area, buf);
     // The longest title that fits whole: a title is never cut mid-word.
-    let last_good = !app.data.dataset.title.is_empty();
+    let last_good = !app.corpus.data.dataset.title.is_empty();
     let title = [
         (
             last_good,

@@ -23,9 +23,9 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let l = layout::search(body);
 
     // The field: prompt, text, hints, and the count on the right.
-    let total = app.data.quotes.len();
+    let total = app.corpus.data.quotes.len();
     let mut right = format!("{} of {total} ", search.hits.len());
-    if !app.index.is_ready() {
+    if !app.corpus.index.is_ready() {
         right = format!("indexing for search… {right}");
     } else if !search.done {
         right = format!("searching… {right}");
@@ -85,7 +85,7 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
         let inner = block.inner(l.preview);
         block.render(l.preview, buf);
         if let Some(hit) = search.hits.get(cursor.selected) {
-            let id = &app.data.quotes[hit.quote as usize].id;
+            let id = &app.corpus.data.quotes[hit.quote as usize].id;
             let inner = Rect {
                 x: inner.x.saturating_add(1),
                 width: inner.width.saturating_sub(2),
@@ -148,20 +148,20 @@ fn result_row<'a>(app: &App, theme: &Theme, quote: usize, room: usize) -> Line<'
     let Some(search) = &app.search else {
         return Line::default();
     };
-    let q = &app.data.quotes[quote];
-    let marks = app.index.highlight(quote, &search.query);
+    let q = &app.corpus.data.quotes[quote];
+    let marks = app.corpus.index.highlight(quote, &search.query);
     let matched = theme.key.add_modifier(Modifier::UNDERLINED);
     // The tail: the speaker (marked), and the field that matched.
     let tail = |short: bool, value_room: usize| -> Vec<Span<'a>> {
         let mut spans = vec![Span::styled("\u{201d} — ", theme.muted)];
-        let short_name = app.data.short_name_of(&q.speaker);
+        let short_name = app.corpus.data.short_name_of(&q.speaker);
         if short && marks.speaker.is_empty() {
             spans.push(Span::styled(
                 screen_line(&short_name).into_owned(),
                 theme.muted,
             ));
         } else {
-            let name: Vec<char> = app.data.name_of(&q.speaker).chars().collect();
+            let name: Vec<char> = app.corpus.data.name_of(&q.speaker).chars().collect();
             spans.extend(marked(&name, &marks.speaker, 0, theme.muted, matched));
         }
         // Matched in neither the text nor the name: say where, with the

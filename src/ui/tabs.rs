@@ -22,7 +22,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // While the search field takes the digits (they are typed) or the
     // help holds every key, the tabs name no key: their numbers go
     // blank, and the tabs stay where a click finds them.
-    let digits_switch = app.search.is_none() && app.help.is_none();
+    let digits_switch = app.search.is_none() && app.screen.help.is_none();
     let mut end = area.x;
     for tab in &tabs {
         let style = if tab.index == active {
@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // The dataset's title in what is left, when a useful part of it fits.
     let room = usize::from(area.right().saturating_sub(end)).saturating_sub(2);
     if room > 8 {
-        let title = screen_line(&app.data.dataset.title);
+        let title = screen_line(&app.corpus.data.dataset.title);
         let title = truncate(&title, room).into_owned();
         let w = u16::try_from(width(&title)).unwrap_or(0);
         let x = area.right().saturating_sub(w + 1);

@@ -17,34 +17,37 @@ pub fn check_invariants(app: &App) {
         }
     }
     for &i in app.explore.reaction_rows.iter() {
-        assert!(i < app.data.reactions.len());
+        assert!(i < app.corpus.data.reactions.len());
     }
     for &i in app.explore.quote_rows.iter() {
-        assert!(i < app.data.quotes.len());
+        assert!(i < app.corpus.data.quotes.len());
     }
     if let Some(id) = app.detail_id() {
-        assert!(app.data.item(id).is_some(), "detail shows unknown {id}");
+        assert!(
+            app.corpus.data.item(id).is_some(),
+            "detail shows unknown {id}"
+        );
     }
     if let Some(f) = &app.explore.filter {
-        assert!(app.data.item(f.id()).is_some());
+        assert!(app.corpus.data.item(f.id()).is_some());
     }
     if let Some(search) = &app.search {
         assert!(
             search
                 .hits
                 .iter()
-                .all(|h| (h.quote as usize) < app.data.quotes.len())
+                .all(|h| (h.quote as usize) < app.corpus.data.quotes.len())
         );
         assert!(search.hits.is_empty() || search.cursor.selected < search.hits.len());
     }
-    assert!(app.timeline.order.len() == app.data.events.len());
+    assert!(app.timeline.order.len() == app.corpus.data.events.len());
     assert!(
         app.timeline.order.is_empty() || app.timeline.cursor.selected < app.timeline.order.len()
     );
-    assert!(app.data.tour.is_empty() || app.tour.step < app.data.tour.len());
-    let points = stances::app::map::points(&app.data);
+    assert!(app.corpus.data.tour.is_empty() || app.tour.step < app.corpus.data.tour.len());
+    let points = stances::app::map::points(&app.corpus.data);
     assert!(points.is_empty() || app.map.selected < points.len());
-    let len = app.compare.len(&app.data);
+    let len = app.compare.len(&app.corpus.data);
     assert!(len == 0 || (app.compare.left < len && app.compare.right < len));
     // Every scroll offset stays within what its view can show, so the
     // first key back always moves it.
@@ -59,10 +62,10 @@ pub fn check_invariants(app: &App) {
         "compare {} > {limits:?}",
         app.compare.scroll
     );
-    if let Some(help) = app.help {
+    if let Some(help) = app.screen.help {
         assert!(help <= limits.help, "help {help} > {limits:?}");
     }
-    if let Some(Ok(quiz)) = &app.quiz {
+    if let Some(Ok(quiz)) = &app.quiz.playing {
         assert!(
             quiz.scroll <= limits.quiz_summary,
             "quiz {} > {limits:?}",

@@ -7,7 +7,7 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows, wrapped};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let (range, shown) = visible_rows(app.cursor(Pane::Actors), d.actors.len(), area);
     let lines = crate::layout::row_lines(area, d.actors.len());
     let room = usize::from(area.width.saturating_sub(4));

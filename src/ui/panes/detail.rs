@@ -45,7 +45,7 @@ pub fn render_text(
     }
     // Only rows up to the bottom of the pane are ever drawn.
     let limit = scroll.saturating_add(usize::from(area.height));
-    let doc = document(&app.data, id);
+    let doc = document(&app.corpus.data, id);
     let lines = rows(&doc, usize::from(area.width), limit)
         .into_iter()
         .map(|row| {
@@ -82,7 +82,7 @@ fn render_links(app: &App, theme: &Theme, id: &str, area: Rect, buf: &mut Buffer
     if area.is_empty() {
         return;
     }
-    let d = &app.data;
+    let d = &app.corpus.data;
     let links = app.links();
     // How it relates and what it is stay; the kind goes first, then the
     // name takes its short label (see `ui::fit`).

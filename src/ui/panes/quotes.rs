@@ -11,7 +11,7 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, Window, fitted_title, fitting, pane_block, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let len = app.explore.quote_rows.len();
     let lines = layout::row_lines(area, len);
     let (range, shown) = visible_rows(app.cursor(Pane::Quotes), len, area);
@@ -227,7 +227,7 @@ fn spread<'a>(
 /// The pane's title, longest first, and whether it names the one speaker
 /// of every row.
 fn titles(app: &App, shared: Option<QuoteVia>, one_speaker: Option<&str>) -> (Vec<String>, bool) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let Some(focus) = &app.explore.filter else {
         return (vec!["Quotes".into()], false);
     };

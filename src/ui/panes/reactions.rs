@@ -12,7 +12,7 @@ use crate::ui::widgets::{
 };
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let len = app.explore.reaction_rows.len();
     let lines = layout::row_lines(area, len);
     let (range, shown) = visible_rows(app.cursor(Pane::Reactions), len, area);
@@ -187,7 +187,7 @@ fn subject(via: Via, r: &crate::data::Reaction) -> &str {
 /// The pane's title, longest first: what the rows are, and how they
 /// concern the filter.
 fn titles(app: &App, shared: Option<(Via, &str)>) -> Vec<String> {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let Some(focus) = &app.explore.filter else {
         return vec!["Reactions".into()];
     };

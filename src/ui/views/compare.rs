@@ -15,7 +15,7 @@ use crate::ui::widgets::pane_block;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let c = &app.compare;
-    let d = &app.data;
+    let d = &app.corpus.data;
     let what = match c.kind {
         Kind::Approaches => "approaches",
         Kind::Actors => "actors",

@@ -16,7 +16,7 @@ use crate::ui::widgets::pane_block;
 use super::map_labels;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let pts = points(d);
     let (Some(ax), Some(ay)) = (d.axes.first(), d.axes.get(1)) else {
         Paragraph::new(
@@ -225,7 +225,7 @@ pub fn layout(app: &App, area: Rect) -> Option<MapLayout> {
     let (map_area, _) = split(area);
     let inner = pane_block(&Theme::dark(), Line::default(), true).inner(map_area);
     let [_, plot, _] = rows(inner)?;
-    Some(place(app, &points(&app.data), plot))
+    Some(place(app, &points(&app.corpus.data), plot))
 }
 
 fn place(app: &App, pts: &[crate::app::map::Point], plot: Rect) -> MapLayout {

@@ -30,7 +30,7 @@ pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
-    let name = screen_line(&app.data.short_name_of(id)).into_owned();
+    let name = screen_line(&app.corpus.data.short_name_of(id)).into_owned();
     let title = big::lines(&name, inner.width, 2).filter(|_| inner.height >= 16);
     let rows = title.as_ref().map_or(2, |l| {
         u16::try_from(l.len() * big::GLYPH_H + 1).unwrap_or(2)

@@ -16,14 +16,14 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let quiz = match &app.quiz {
+    let quiz = match &app.quiz.playing {
         Some(Ok(q)) => q,
         Some(Err(why)) => {
             Paragraph::new(vec![
                 Line::styled(
                     format!(
                         "No \u{201c}{}\u{201d} for this dataset",
-                        app.quiz_kind.title()
+                        app.quiz.kind.title()
                     ),
                     theme.heading,
                 ),
@@ -61,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let Some(q) = quiz.question() else { return };
     let rest = question(theme, quiz, q);
-    if app.present {
+    if app.screen.present {
         return present(theme, quiz, q, rest, inner, buf);
     }
     let mut lines = heading(theme, quiz, q);
@@ -383,7 +383,7 @@ fn question(theme: &Theme, quiz: &Quiz, q: &Question) -> Below {
 }
 
 fn summary(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'static>> {
-    quiz.summary(&app.data)
+    quiz.summary(&app.corpus.data)
         .into_iter()
         .map(|line| match line {
             SummaryLine::Score(s) => Line::styled(s, theme.heading),

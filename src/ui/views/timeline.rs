@@ -33,7 +33,7 @@ pub fn date_label(d: PartialDate) -> String {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let [list, detail] = if area.width >= 90 {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     } else {

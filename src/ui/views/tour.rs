@@ -23,7 +23,7 @@ const SLIDE_WIDTH: u16 = 110;
 const VIEW_ROWS: u16 = 6;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let Some(step) = d.tour.get(app.tour.step) else {
         Paragraph::new("This dataset has no [[tour]] steps.")
             .style(theme.note)
@@ -41,7 +41,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         keys.push("Enter opens the item");
     }
     keys.push("Esc back");
-    let hints = if app.present {
+    let hints = if app.screen.present {
         String::new()
     } else {
         format!("· {} ", keys.join(" · "))
@@ -96,7 +96,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(title_area, buf);
     }
     // Bold on a projector: thin strokes wash out.
-    let text_style = if app.present {
+    let text_style = if app.screen.present {
         theme.base.add_modifier(ratatui::style::Modifier::BOLD)
     } else {
         theme.base

@@ -25,7 +25,7 @@ pub fn reactions(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let d = &app.data;
+    let d = &app.corpus.data;
     let scope = filter.and_then(|id| match d.item(id)? {
         crate::data::ItemRef::Approach(_) => Some(Focus::Approach(id.to_string())),
         crate::data::ItemRef::Actor(_) => Some(Focus::Actor(id.to_string())),
