@@ -358,8 +358,8 @@ fn every_help_line_on_screen_is_whole_at_every_scroll() {
         let mut app = app_at(w, h);
         update(&mut app, Action::ToggleHelp);
         let mut last_scroll = None;
-        while last_scroll != app.help {
-            last_scroll = app.help;
+        while last_scroll != app.screen.help {
+            last_scroll = app.screen.help;
             let rows = screen(&app);
             let cells = |y: u16| -> Vec<String> {
                 rows[usize::from(y)]

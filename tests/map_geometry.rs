@@ -118,7 +118,7 @@ fn check(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
                 "{}x{} present={}: {} at x={} against the axis (column {}, axis {})",
                 w,
                 h,
-                app.present,
+                app.screen.present,
                 p.short,
                 p.x,
                 cx,
@@ -131,7 +131,7 @@ fn check(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
                 "{}x{} present={}: {} at y={} against the axis (row {}, axis {})",
                 w,
                 h,
-                app.present,
+                app.screen.present,
                 p.short,
                 p.y,
                 cy,
@@ -183,7 +183,7 @@ proptest! {
     ) {
         let mut app = app_with(&positions, w, h, selected);
         // Presenter mode: no tab bar or status line, a taller map.
-        app.present = present;
+        app.screen.present = present;
         check(&app, w, h)?;
     }
 }
