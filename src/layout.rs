@@ -485,6 +485,22 @@ pub fn row_lines(area: Rect, len: usize) -> usize {
     (inner_height(area) / len).clamp(1, MAX_ROW_LINES)
 }
 
+/// Lines each search result takes in the results pane `results` for
+/// `len` hits: as [`row_lines`] when every hit fits on two lines or more;
+/// else two in a pane tall and wide enough that a second line still
+/// leaves a dozen rows (more of the quote, and where it matched), one
+/// otherwise. Drawing, paging and the pointer all read this.
+pub fn search_row_lines(results: Rect, len: usize) -> usize {
+    let all = row_lines(results, len);
+    if all > 1 {
+        all
+    } else if inner_height(results) >= 24 && results.width >= 50 {
+        2
+    } else {
+        1
+    }
+}
+
 /// The Detail pane's two parts: the item's text and its related links.
 /// Side by side when there is room, else the links below.
 pub fn detail_parts(detail: Rect) -> (Rect, Rect) {

@@ -338,6 +338,7 @@ fn search_view() {
             screen(&searched(w, h, "by:china"))
         );
     }
+    insta::assert_snapshot!("search_china_200x60", screen(&searched(200, 60, "china")));
     insta::assert_snapshot!(
         "search_hint_and_nothing_found_80x24",
         screen(&searched(80, 24, "tag: zzzq"))
@@ -1068,4 +1069,44 @@ fn rows_that_concern_the_filter_in_two_ways_say_both() {
         assert!(shown.contains("Li Qiang · also by a member"), "{shown}");
         insta::assert_snapshot!(format!("mixed_relations_{w}x{h}"), shown);
     }
+}
+
+/// A tall results pane gives each hit more lines: more of the quote, its
+/// matched letters still underlined on whichever line they fall, and the
+/// speaker whole on one line.
+#[test]
+fn search_rows_use_a_tall_pane() {
+    let app = searched(120, 40, "regulations");
+    let buf = buffer(&app, &Theme::dark());
+    let lines: Vec<String> = (3..6)
+        .map(|y| (0..70).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect();
+    let underlined = |y: u16| -> String {
+        (0..70)
+            .filter(|&x| {
+                buf[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::UNDERLINED)
+            })
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    };
+    assert!(
+        lines[0].contains("“AI governance remains dispersed."),
+        "{lines:?}"
+    );
+    // The match is past the first line, and marked there.
+    assert_eq!(underlined(3), "", "{lines:?}");
+    assert_eq!(
+        format!("{}{}", underlined(4), underlined(5)),
+        "regulations",
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("— Li Qiang")), "{lines:?}");
+    // A row only as tall as the pane allows: at 80x24 one line each.
+    let small = screen(&searched(80, 24, "china"));
+    assert!(
+        small.lines().nth(3).unwrap().contains("— Li Qiang"),
+        "{small}"
+    );
 }

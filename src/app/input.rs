@@ -181,7 +181,8 @@ fn search_pointer(app: &App, at: Position, wheel: isize) -> Option<Action> {
         1 => Some(Action::Down),
         _ => {
             let top = results.y.saturating_add(1);
-            let index = search.cursor.offset + usize::from(at.y.checked_sub(top)?);
+            let lines = layout::search_row_lines(results, search.hits.len());
+            let index = search.cursor.offset + usize::from(at.y.checked_sub(top)?) / lines;
             (index < search.hits.len()).then_some(Action::SelectResult(index))
         }
     }

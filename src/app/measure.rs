@@ -48,9 +48,13 @@ pub(crate) fn text_rows(app: &App) -> usize {
     )
 }
 
+/// Results visible in search at the current size (each may take more
+/// than one line: `layout::search_row_lines`).
 pub(crate) fn search_rows(app: &App) -> usize {
     let frame = layout::frame_for(app.screen.size, app.screen.present);
-    layout::inner_height(layout::search(frame.body).results)
+    let results = layout::search(frame.body).results;
+    let len = app.search.as_ref().map_or(0, |s| s.hits.len());
+    layout::inner_height(results) / layout::search_row_lines(results, len)
 }
 
 /// The furthest the quiz summary scrolls: its wrapped lines less the

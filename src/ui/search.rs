@@ -47,13 +47,28 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let rows_visible = layout::inner_height(l.results);
     let cursor = search.cursor;
     let inner_width = usize::from(l.results.width.saturating_sub(4));
-    let rows: Vec<Line> = search
+    let lines = layout::search_row_lines(l.results, search.hits.len());
+    let mut rows = Vec::new();
+    let mut more = Vec::new();
+    for hit in search
         .hits
         .iter()
         .skip(cursor.offset)
-        .take(rows_visible)
-        .map(|hit| result_row(app, theme, hit.quote as usize, inner_width))
-        .collect();
+        .take(rows_visible / lines)
+    {
+        if lines == 1 {
+            rows.push(result_row(app, theme, hit.quote as usize, inner_width));
+        } else {
+            let mut row = result_lines(app, theme, hit.quote as usize, inner_width, lines);
+            let first = if row.is_empty() {
+                Line::default()
+            } else {
+                row.remove(0)
+            };
+            rows.push(first);
+            more.push(row);
+        }
+    }
     let title = Line::from(format!(
         " Quotes · {} of {total} · Enter opens ",
         search.hits.len()
@@ -75,8 +90,8 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
             first: cursor.offset,
             total: search.hits.len(),
         }),
-        lines: 1,
-        more: Vec::new(),
+        lines,
+        more,
     }
     .render(l.results, buf, theme);
 
@@ -219,6 +234,242 @@ fn result_row<'a>(app: &App, theme: &Theme, quote: usize, room: usize) -> Line<'
     ));
     let mut spans = super::widgets::fit(Line::from(spans), avail.max(2)).spans;
     spans.extend(end);
+    Line::from(spans)
+}
+
+/// A result on `lines` lines of `room` cells: the quote wrapped at words
+/// with its matched characters marked, then who said it and where it
+/// matched when not in either, as on one line. What does not fit is
+/// the quote's end (cut with `…`); lines left over say the quote's
+/// context, unless the tail already shows where it matched in it.
+fn result_lines<'a>(
+    app: &App,
+    theme: &Theme,
+    quote: usize,
+    room: usize,
+    lines: usize,
+) -> Vec<Line<'a>> {
+    let Some(search) = &app.search else {
+        return Vec::new();
+    };
+    let q = &app.corpus.data.quotes[quote];
+    let marks = app.corpus.index.highlight(quote, &search.query);
+    let matched = theme.key.add_modifier(Modifier::UNDERLINED);
+    let room = room.max(1);
+
+    // The tail, as styled cells: speaker, and the other field that matched.
+    let mut tail: Vec<(char, Style)> = Vec::new();
+    // The speaker's name is not broken across lines, nor parted from the
+    // closing mark: its spaces do not break (drawn as spaces).
+    push_plain(&mut tail, "\u{201d}\u{a0}—\u{a0}", theme.muted);
+    let name: Vec<char> = app
+        .corpus
+        .data
+        .name_of(&q.speaker)
+        .chars()
+        .map(|c| if c == ' ' { '\u{a0}' } else { c })
+        .collect();
+    push_marked(&mut tail, &name, &marks.speaker, 0, theme.muted, matched);
+    let mut shows_context = false;
+    if marks.text.is_empty() && marks.speaker.is_empty() {
+        for f in &marks.other {
+            shows_context |= f.field == "context";
+            push_plain(&mut tail, &format!(" · in {}: ", f.field), theme.note);
+            let value: Vec<char> = f.value.chars().collect();
+            let first = f.positions.first().copied().unwrap_or(0);
+            let mut start = first.saturating_sub(24);
+            while start > 0 && !value[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            if start > 0 {
+                push_plain(&mut tail, "…", theme.muted);
+            }
+            // A field value is shown no longer than a line.
+            let end = value.len().min(start + room);
+            push_marked(
+                &mut tail,
+                &value[start..end],
+                &f.positions,
+                start,
+                theme.muted,
+                matched,
+            );
+            if end < value.len() {
+                push_plain(&mut tail, "…", theme.muted);
+            }
+        }
+    }
+
+    // The quote: from its start, or a few words before the first match
+    // when the last would fall past what the lines hold.
+    let text: Vec<char> = q.text.chars().collect();
+    let holds = (room * lines).saturating_sub(cells(&tail) + 4);
+    let first = marks.text.first().copied().unwrap_or(0);
+    let last = marks.text.last().map_or(0, |l| l + 1).min(text.len());
+    let mut start = 0;
+    if text.len() > holds && last > holds && first > 8 {
+        start = first - 8;
+        while start > 0 && !text[start - 1].is_whitespace() {
+            start -= 1;
+        }
+    }
+    // No more of a long quote is looked at than the lines could show.
+    let end = text.len().min(start + room * lines + 1);
+    let mut head: Vec<(char, Style)> = Vec::new();
+    push_plain(&mut head, "\u{201c}", theme.quotation);
+    if start > 0 {
+        push_plain(&mut head, "…", theme.muted);
+    }
+    let opening = head.len();
+    push_marked(
+        &mut head,
+        &text[start..end],
+        &marks.text,
+        start,
+        theme.quotation,
+        matched,
+    );
+    let whole = end == text.len();
+    let joined = |cut: Option<usize>| {
+        let mut all: Vec<(char, Style)> = head[..cut.unwrap_or(head.len())].to_vec();
+        if cut.is_some() {
+            all.push(('…', theme.quotation));
+        }
+        all.extend_from_slice(&tail);
+        wrap_cells(&all, room)
+    };
+    let mut wrapped = joined((!whole).then_some(head.len()));
+    if wrapped.len() > lines || !whole {
+        // The most of the quote that fits with the tail (fits shrinks
+        // as more is kept, so the boundary is searched).
+        let (mut lo, mut hi) = (opening, head.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if joined(Some(mid)).len() <= lines {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        // Cut at a word where one ends near.
+        let mut cut = lo;
+        while cut > opening && cut + 12 > lo && !head[cut - 1].0.is_whitespace() {
+            cut -= 1;
+        }
+        if cut == opening || cut + 12 <= lo {
+            cut = lo;
+        }
+        while cut > opening && head[cut - 1].0.is_whitespace() {
+            cut -= 1;
+        }
+        wrapped = joined(Some(cut));
+    }
+    let mut out: Vec<Line<'a>> = wrapped
+        .iter()
+        .take(lines)
+        .map(|l| super::widgets::fit(spans_of(l), room))
+        .collect();
+    if let Some(context) = q
+        .context
+        .as_ref()
+        .filter(|_| out.len() < lines && !shows_context)
+    {
+        out.extend(super::widgets::wrapped(
+            context,
+            room,
+            lines - out.len(),
+            theme.note,
+        ));
+    }
+    out
+}
+
+/// Cells of styled characters.
+fn cells(chars: &[(char, Style)]) -> usize {
+    chars
+        .iter()
+        .map(|(c, _)| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0))
+        .sum()
+}
+
+/// `s` as styled characters, escaped like any data text.
+fn push_plain(out: &mut Vec<(char, Style)>, s: &str, style: Style) {
+    out.extend(screen_line(s).chars().map(|c| (c, style)));
+}
+
+/// `chars` as styled characters, the ones at `positions` (offset by
+/// `base`) in `hit` style; each escaped like any data text, so the
+/// wrapping measures what is drawn.
+fn push_marked(
+    out: &mut Vec<(char, Style)>,
+    chars: &[char],
+    positions: &[usize],
+    base: usize,
+    plain: Style,
+    hit: Style,
+) {
+    for (i, c) in chars.iter().enumerate() {
+        let style = if positions.binary_search(&(base + i)).is_ok() {
+            hit
+        } else {
+            plain
+        };
+        let mut one = [0; 4];
+        push_plain(out, c.encode_utf8(&mut one), style);
+    }
+}
+
+/// Styled characters wrapped at spaces to lines of `max` cells; a word
+/// longer than a line is broken between characters.
+fn wrap_cells(chars: &[(char, Style)], max: usize) -> Vec<Vec<(char, Style)>> {
+    let mut lines: Vec<Vec<(char, Style)>> = Vec::new();
+    let mut line: Vec<(char, Style)> = Vec::new();
+    for word in chars.split_inclusive(|(c, _)| *c == ' ') {
+        let bare = word.strip_suffix(&[(' ', word[word.len() - 1].1)][..]);
+        let w = cells(bare.unwrap_or(word));
+        if !line.is_empty() && cells(&line) + w > max {
+            while line.last().is_some_and(|(c, _)| *c == ' ') {
+                line.pop();
+            }
+            lines.push(std::mem::take(&mut line));
+        }
+        for &cell in word {
+            let cw = unicode_width::UnicodeWidthChar::width(cell.0).unwrap_or(0);
+            if !line.is_empty() && cells(&line) + cw > max && cell.0 != ' ' {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !(line.is_empty() && cell.0 == ' ' && !lines.is_empty()) {
+                line.push(cell);
+            }
+        }
+    }
+    while line.last().is_some_and(|(c, _)| *c == ' ') {
+        line.pop();
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Styled characters as spans, one a run of the same style.
+fn spans_of<'a>(chars: &[(char, Style)]) -> Line<'a> {
+    let mut spans: Vec<Span<'a>> = Vec::new();
+    let mut run = String::new();
+    let mut style = None;
+    for &(c, s) in chars {
+        if style != Some(s) && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                style.unwrap_or_default(),
+            ));
+        }
+        style = Some(s);
+        run.push(if c == '\u{a0}' { ' ' } else { c });
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, style.unwrap_or_default()));
+    }
     Line::from(spans)
 }
 
