@@ -26,15 +26,18 @@ pub fn origin(plot: Rect) -> (u16, u16) {
 
 /// How many cells from the origin a value lands, keeping its sign: 0
 /// only for 0, and a non-zero value off the axis with a clear cell
-/// between (two cells off when scaling would round it onto the axis or
-/// beside it; one when that side has a single cell), so a point never
-/// sits on or against a line that says "zero" when it is not. `below`
-/// and `above` are the cells available on each side.
+/// between (two cells off at least; one when that side has a single
+/// cell), so a point never sits on or against a line that says "zero"
+/// when it is not. The values of a side are spread over the cells from
+/// that nearest one to the edge, not from the axis and then pushed out:
+/// pushing out drew +0.2 and +0.8 on the same row of a short plot, as if
+/// equal. `below` and `above` are the cells available on each side.
 fn offset(v: f64, below: u16, above: u16) -> i32 {
     let side = |room: u16, v: f64| -> i32 {
-        let steps = (v / BOUND * f64::from(room)).round();
         let room = i32::from(room).max(1);
-        (steps as i32).clamp(2.min(room), room)
+        let nearest = 2.min(room);
+        let steps = (v / BOUND * f64::from(room - nearest)).round() as i32;
+        (nearest + steps).clamp(nearest, room)
     };
     if v > 0.0 && above > 0 {
         side(above, v)
@@ -247,6 +250,30 @@ pub fn covers(r: Rect, x: u16, y: u16) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// With three cells above the axis (the 80x24 map), +0.2 and +0.8
+    /// are drawn on different rows, both off the axis with a clear cell;
+    /// before, +0.2 was pushed out onto +0.8's row.
+    #[test]
+    fn small_and_large_values_keep_apart_on_a_short_side() {
+        let plot = Rect::new(0, 0, 40, 7);
+        let (_, axis) = origin(plot);
+        let (_, low) = cell(plot, 0.5, 0.2);
+        let (_, high) = cell(plot, 0.5, 0.8);
+        assert!(high < low, "{high} {low}");
+        assert!(low + 2 <= axis, "{low} {axis}");
+        // Wherever a side has room, order is kept: a larger value is
+        // never nearer the axis.
+        for room in 3..30u16 {
+            let mut last = 0;
+            for v in (1..=100).map(|i| f64::from(i) / 100.0) {
+                let at = offset(v, room, room);
+                assert!(at >= last && at >= 2 && at <= i32::from(room), "{room} {v}");
+                last = at;
+            }
+            assert!(offset(0.2, room, room) < offset(0.8, room, room), "{room}");
+        }
+    }
 
     fn layout() -> impl Strategy<Value = (Rect, Vec<(u16, u16)>, usize)> {
         (4u16..120, 3u16..40).prop_flat_map(|(w, h)| {
