@@ -137,7 +137,27 @@ pub fn fit<'a>(parts: Vec<Part<'a>>, max: usize) -> Line<'a> {
 /// a list reads alike from top to bottom (not one row with the stance
 /// word and the next without); steps 3 and 4 are per row.
 pub fn fit_rows<'a>(rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
-    fit_list(rows, max, true)
+    fit_list(rows, max, Shorten::List)
+}
+
+/// As [`fit_rows`], but a name takes its short label on every row as soon
+/// as one row that needs it names it, and other names keep theirs: for
+/// lines of a list where one name recurs (a speaker of several quotes),
+/// so a person is named one way in the list, and a name whose rows fit
+/// is not shortened for another's.
+pub fn fit_rows_by_name<'a>(rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
+    fit_list(rows, max, Shorten::Name)
+}
+
+/// Which rows take short labels in step 2.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shorten {
+    /// Every row, when one row needs it.
+    List,
+    /// Only rows that need it.
+    Row,
+    /// Every row's parts with a name one row that needs it has.
+    Name,
 }
 
 /// As [`fit_rows`], but each row takes its short labels only if it needs
@@ -145,10 +165,10 @@ pub fn fit_rows<'a>(rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
 /// a long quote), where one row that does not fit is no reason to
 /// shorten a name that does.
 pub fn fit_rows_each_short<'a>(rows: Vec<Vec<Part<'a>>>, max: usize) -> Vec<Line<'a>> {
-    fit_list(rows, max, false)
+    fit_list(rows, max, Shorten::Row)
 }
 
-fn fit_list<'a>(mut rows: Vec<Vec<Part<'a>>>, max: usize, alike: bool) -> Vec<Line<'a>> {
+fn fit_list<'a>(mut rows: Vec<Vec<Part<'a>>>, max: usize, mode: Shorten) -> Vec<Line<'a>> {
     // Trailing parts go row by row in `cut`: they decide nothing here.
     let any_over = |rows: &[Vec<Part>]| {
         rows.iter().any(|r| {
@@ -176,7 +196,29 @@ fn fit_list<'a>(mut rows: Vec<Vec<Part<'a>>>, max: usize, alike: bool) -> Vec<Li
                 .sum::<usize>()
                 > max
     });
-    if over_with_short {
+    // The names with a short label on rows over the width.
+    let over_names: Vec<String> = rows
+        .iter()
+        .filter(|r| {
+            r.iter()
+                .filter(|p| p.role != Role::Trailing)
+                .map(|p| width(&p.text))
+                .sum::<usize>()
+                > max
+        })
+        .flatten()
+        .filter(|p| p.short.is_some())
+        .map(|p| p.text.to_string())
+        .collect();
+    if over_with_short && mode == Shorten::Name {
+        for p in rows.iter_mut().flatten() {
+            if over_names.iter().any(|n| *n == p.text)
+                && let Some(short) = p.short.take()
+            {
+                p.text = short;
+            }
+        }
+    } else if over_with_short {
         for parts in &mut rows {
             let over = parts
                 .iter()
@@ -184,7 +226,7 @@ fn fit_list<'a>(mut rows: Vec<Vec<Part<'a>>>, max: usize, alike: bool) -> Vec<Li
                 .map(|p| width(&p.text))
                 .sum::<usize>()
                 > max;
-            if alike || over {
+            if mode == Shorten::List || over {
                 for p in parts.iter_mut() {
                     if let Some(short) = p.short.take() {
                         p.text = short;
@@ -272,6 +314,38 @@ fn cut(mut parts: Vec<Part<'_>>, max: usize) -> Line<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A name is shortened on every line once one line needs it, and only
+    /// that name: a tall pane read "— Li Qiang" on one row and "— Li" on
+    /// the next; "Baidu representative" is not shortened for Li.
+    #[test]
+    fn by_name_shortens_one_name_everywhere_and_no_other() {
+        let st = Style::new();
+        let row = |text: &'static str, who: &'static str, short: &'static str| {
+            vec![
+                Part::plain(text, Role::Fixed, st),
+                Part::plain(" — ", Role::Fixed, st),
+                Part::key(who, short, st),
+            ]
+        };
+        let rows = vec![
+            row("a long line of words", "Li Qiang", "Li"),
+            row("short", "Li Qiang", "Li"),
+            row("short", "Baidu representative", "Baidu rep."),
+        ];
+        let shown: Vec<String> = fit_rows_by_name(rows, 30)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "a long line of words — Li",
+                "short — Li",
+                "short — Baidu representative"
+            ]
+        );
+    }
 
     fn reaction(max: usize) -> String {
         let s = Style::default();

@@ -1,6 +1,5 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
 use crate::data::relations::{self, Concern, QuoteVia};
@@ -99,19 +98,28 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 if speaker_in_title {
                     tail.retain(|p| p.role != Role::Optional);
                 }
-                let (first, extra) = spread(theme, &q.text, tail, room, lines);
-                more.push(extra);
-                return first;
+                return spread(theme, &q.text, tail, room, lines);
             }
             let mut parts = vec![
                 Part::plain("\u{201c}", Role::Fixed, theme.quotation),
                 Part::data(&q.text, Role::Long, theme.quotation),
             ];
             parts.extend(tail);
-            parts
+            vec![parts]
         })
         .collect::<Vec<_>>();
-    let rows = fit::fit_rows(rows, room);
+    // Every line of every row is fitted as one list, so a speaker is
+    // named alike on all of them: a tall pane mixed "— Li Qiang" on rows
+    // that fit with "— Li" on rows cut on a later line. Only the names
+    // a row needs shortened are: "Baidu representative" keeps its words
+    // beside "— Li".
+    let counts: Vec<usize> = rows.iter().map(Vec::len).collect();
+    let mut fitted = fit::fit_rows_by_name(rows.into_iter().flatten().collect(), room).into_iter();
+    let mut rows = Vec::new();
+    for n in counts {
+        rows.push(fitted.next().unwrap_or_default());
+        more.push(fitted.by_ref().take(n.saturating_sub(1)).collect());
+    }
     let focused = app.explore.focus == Pane::Quotes;
     PaneList {
         block: pane_block(
@@ -140,14 +148,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// A quote over `lines` lines of `room` columns: the quotation wrapped at
 /// words, then `tail` (its closing mark, the speaker); when it does not
 /// all fit, the last line cuts the quotation and keeps the tail whole.
-/// Returns the first line's parts and the lines after it.
-fn spread<'a>(
+/// Returns each line's parts, to be fitted with the other rows' lines.
+fn spread(
     theme: &Theme,
     text: &str,
     tail: Vec<Part<'static>>,
     room: usize,
     lines: usize,
-) -> (Vec<Part<'static>>, Vec<Line<'a>>) {
+) -> Vec<Vec<Part<'static>>> {
     let text = format!("\u{201c}{}", screen_line(text));
     let wrapped = wrap(&text, room);
     // What goes on the rows it fits (an extra relation) decides nothing.
@@ -208,20 +216,7 @@ fn spread<'a>(
         last.extend(tail);
         out.push(last);
     }
-    let mut rows = out.into_iter();
-    let first = rows.next().unwrap_or_default();
-    let extra = rows
-        .map(|parts| {
-            let line = fit::fit(parts, room);
-            Line::from(
-                line.spans
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect();
-    (first, extra)
+    out
 }
 
 /// The pane's title, longest first, and whether it names the one speaker
