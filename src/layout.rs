@@ -595,3 +595,68 @@ mod tests {
         }
     }
 }
+
+/// Cells per character of the tour's big font (tui-big-text, quadrant).
+pub const GLYPH_W: u16 = 4;
+pub const GLYPH_H: u16 = 4;
+/// The widest a slide's text runs, in columns.
+pub const SLIDE_WIDTH: u16 = 110;
+/// The fewest rows a map, timeline or comparison on a slide is drawn in;
+/// in fewer the slide names its item in one line instead.
+pub const SLIDE_VIEW_ROWS: u16 = 6;
+/// The rows a slide's map or timeline asks for before the big title.
+pub const SLIDE_VIEW_WANTS: usize = 12;
+
+/// A tour slide inside its border: the title (big or plain), the step's
+/// text, and the view or item under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slide {
+    pub title: Rect,
+    pub text: Rect,
+    pub view: Rect,
+    /// The title's lines in the big font; empty when it is plain text.
+    pub big: Vec<String>,
+}
+
+/// Lays out a slide in `body` (the border included). `wants(width)` is how
+/// many rows the slide's view or item needs to be shown whole at that
+/// width: the big title gives way to a plain one when it would cut what
+/// the slide talks about and the plain one would not cut as much.
+pub fn tour_slide(body: Rect, title: &str, text: &str, wants: impl Fn(u16) -> usize) -> Slide {
+    let inner = bordered_inner(body);
+    // Lines longer than about a hundred columns are hard to follow on a
+    // projector: a wide screen centres the slide instead.
+    let width = inner.width.saturating_sub(2).min(SLIDE_WIDTH);
+    let inner = Rect {
+        x: inner.x + (inner.width - width) / 2,
+        width,
+        ..inner
+    };
+    let text_rows = u16::try_from(crate::text::wrap(text, usize::from(width)).len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(1);
+    // The big font has ASCII glyphs only, and the title must fit in two
+    // lines of it.
+    let per_line = usize::from(width / GLYPH_W);
+    let big_lines = crate::text::wrap(title, per_line.max(1));
+    let mut big = title.is_ascii() && big_lines.len() <= 2 && inner.height >= 14 && per_line >= 8;
+    let big_rows = GLYPH_H * u16::try_from(big_lines.len()).unwrap_or(2);
+    if big {
+        let left =
+            |title_rows: u16| usize::from(inner.height.saturating_sub(title_rows + text_rows));
+        big = left(big_rows) >= wants(width).min(left(2));
+    }
+    let title_rows = if big { big_rows } else { 2 };
+    let [title, text, view] = Layout::vertical([
+        Constraint::Length(title_rows),
+        Constraint::Length(text_rows),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    Slide {
+        title,
+        text,
+        view,
+        big: if big { big_lines } else { Vec::new() },
+    }
+}

@@ -829,3 +829,63 @@ fn the_first_screen_is_filtered_by_what_looks_selected() {
     assert!(!app.explore.reaction_rows.is_empty() && !app.explore.quote_rows.is_empty());
     assert!(app.explore.reaction_rows.len() < app.corpus.data.reactions.len());
 }
+
+/// Teacher finding: the Compare slides (5–7) did not reach Principles and
+/// Instruments. At 100x30 the slide's comparison shows them without a
+/// key; at 80x24 Down scrolls the slide to its last row and no further,
+/// the footer offers "more" only while there is more, and the next slide
+/// starts at its top.
+#[test]
+fn a_compare_slide_shows_its_rows_and_scrolls_the_rest() {
+    use stances::app::View;
+    let d = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let slide = d.tour.iter().position(|s| s.with.is_some()).unwrap();
+    let mut a = app_at(100, 30);
+    update(&mut a, Action::SwitchView(View::Tour));
+    for _ in 0..slide {
+        update(&mut a, Action::Next);
+    }
+    let body = stances::layout::frame_for(a.screen.size, a.screen.present).body;
+    let view = a.tour_slide(body).unwrap().view;
+    let col = stances::layout::compare_column(stances::layout::bordered_inner(view));
+    let table = a.compare.compact_table(&a.corpus.data, col);
+    let labels: Vec<&str> = table
+        .iter()
+        .filter_map(|l| match l {
+            stances::app::compare::TableLine::Cells { label, .. } if !label.is_empty() => {
+                Some(*label)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(labels.contains(&"Principles") && labels.contains(&"Instruments"));
+    assert!(!labels.contains(&"Summary"), "{labels:?}");
+    // Everything down to the position's axis lines is inside the frame
+    // at 100x30.
+    let position = table
+        .iter()
+        .rposition(|l| matches!(l, stances::app::compare::TableLine::Cells { label, .. } if *label == "Position"))
+        .unwrap();
+    assert!(position + 1 < usize::from(view.height.saturating_sub(2)));
+
+    let mut a = app_at(80, 24);
+    update(&mut a, Action::SwitchView(View::Tour));
+    for _ in 0..slide {
+        update(&mut a, Action::Next);
+    }
+    let max = a.scroll_limits().tour;
+    assert!(max > 0, "the 80x24 slide is cut and scrolls");
+    let more = |a: &App| {
+        stances::app::footer::footer(a, 80)
+            .iter()
+            .any(|h| h.what == "more")
+    };
+    assert!(more(&a));
+    for _ in 0..max + 3 {
+        update(&mut a, Action::Down);
+    }
+    assert_eq!(a.tour.scroll, max);
+    assert!(!more(&a), "nothing more below the last row");
+    update(&mut a, Action::Next);
+    assert_eq!(a.tour.scroll, 0);
+}

@@ -170,10 +170,26 @@ impl Compare {
     /// columns (text escaped for the terminal). Drawing shows it and
     /// `settle` measures it, so the scroll stops at its last line.
     pub fn table(&self, d: &Dataset, col: usize) -> Vec<TableLine> {
+        self.table_with(d, col, false)
+    }
+
+    /// The table as a tour slide shows it, in the few rows under the
+    /// slide's text: one rule under the names, the rows without rules
+    /// between them, no summary (the slide's text says what the two are),
+    /// positions without their notes, and no row empty on both sides.
+    /// The Compare view (key 3) shows the whole table.
+    pub fn compact_table(&self, d: &Dataset, col: usize) -> Vec<TableLine> {
+        self.table_with(d, col, true)
+    }
+
+    fn table_with(&self, d: &Dataset, col: usize, compact: bool) -> Vec<TableLine> {
         let (Some(left), Some(right)) = (self.id(d, Side::Left), self.id(d, Side::Right)) else {
             return Vec::new();
         };
         let mut lines = vec![TableLine::Header];
+        if compact {
+            lines.push(TableLine::Rule);
+        }
         let wrap_all = |items: &[String]| -> Vec<String> {
             items
                 .iter()
@@ -181,9 +197,31 @@ impl Compare {
                 .collect()
         };
         let (a, b) = (rows(d, self.kind, left), rows(d, self.kind, right));
+        // A position's axis lines read "Regulation +0.8"; its note follows.
+        let axis_line = |x: &String| {
+            d.axes.iter().any(|a| {
+                x.strip_prefix(a.name.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(|r| r.parse::<f64>().is_ok())
+            })
+        };
         for ((label, la), (_, lb)) in a.iter().zip(&b) {
-            let (wa, wb) = (wrap_all(la), wrap_all(lb));
-            lines.push(TableLine::Rule);
+            let empty = |l: &[String]| l.iter().all(|x| x == "—");
+            if compact && (*label == "Summary" || (empty(la) && empty(lb))) {
+                continue;
+            }
+            let cut = |l: &[String]| -> Vec<String> {
+                let numbers: Vec<String> = l.iter().filter(|x| axis_line(x)).cloned().collect();
+                if compact && *label == "Position" && !numbers.is_empty() {
+                    numbers
+                } else {
+                    l.to_vec()
+                }
+            };
+            let (wa, wb) = (wrap_all(&cut(la)), wrap_all(&cut(lb)));
+            if !compact {
+                lines.push(TableLine::Rule);
+            }
             for n in 0..wa.len().max(wb.len()) {
                 lines.push(TableLine::Cells {
                     label: if n == 0 { label } else { "" },

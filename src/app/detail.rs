@@ -50,6 +50,48 @@ pub fn document(d: &Dataset, id: &str) -> Vec<Block> {
     doc.out
 }
 
+/// The item as a tour slide shows it, in the few rows under the slide's
+/// text: what the slide talks about first. A quote's other renderings
+/// follow its speaker (a slide compares them); the kind-and-id line, the
+/// tags and the citation are left out (Enter opens the item with them),
+/// and so is an event's date where the line on how sources differ gives
+/// every date.
+pub fn slide_document(d: &Dataset, id: &str) -> Vec<Block> {
+    let mut doc = document(d, id);
+    if let Some(ItemRef::Quote(i)) = d.item(id) {
+        let mut full = Vec::new();
+        renderings(&mut full, d, i);
+        // `quote` writes the renderings last; here each is named by its
+        // publisher and date, above its words (the full citation is in
+        // Explore).
+        doc.truncate(doc.len().saturating_sub(full.len()));
+        let mut others = Vec::new();
+        for j in d.other_renderings(i) {
+            let q = &d.quotes[j];
+            let when = q.date.map(|x| format!(", {x}")).unwrap_or_default();
+            others.push(block(
+                Kind::Field,
+                "Rendered by",
+                format!("{}{when}", source_name(d, &q.source)),
+            ));
+            others.push(block(Kind::Quotation, "", &q.text));
+        }
+        let at = doc
+            .iter()
+            .position(|b| b.label == "Speaker")
+            .map_or(doc.len(), |p| p + 1);
+        doc.splice(at..at, others);
+    }
+    // Where sources differ on the date, that line gives every date.
+    let differ = doc.iter().any(|b| b.label == "Sources differ");
+    doc.retain(|b| {
+        b.kind != Kind::Meta
+            && !matches!(b.label, "Tags" | "Cite as")
+            && !(differ && b.label == "Date")
+    });
+    doc
+}
+
 /// A document being written: the data it reads and its blocks so far.
 struct Doc<'d> {
     d: &'d Dataset,

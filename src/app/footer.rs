@@ -77,6 +77,8 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
         (Timeline, Action::Follow) => !app.timeline.order.is_empty(),
         (Tour, Action::Next) => app.tour.step + 1 < app.corpus.data.tour.len(),
         (Tour, Action::Left) => app.tour.step > 0,
+        (Tour, Action::Down) => app.tour.scroll < super::measure::tour_scroll_max(app),
+        (Tour, Action::Up) => app.tour.scroll > 0,
         (Tour, Action::Follow) => app
             .corpus
             .data
@@ -157,7 +159,8 @@ pub fn hints(app: &App) -> Vec<Hint> {
 fn priority(what: &str) -> u8 {
     match what {
         "quit" | "help" | "close" | "back" | "pane" | "leave presenter" => 9,
-        "answer" | "new round" | "next" | "previous" | "move" | "open" => 8,
+        // "more": the rest of a tour slide's comparison or item.
+        "answer" | "new round" | "next" | "previous" | "move" | "open" | "more" => 8,
         "results" | "search" | "links" | "ok" | "side" | "item" | "follow" => 6,
         "scroll" | "kind" | "clear" => 4,
         _ => 2,

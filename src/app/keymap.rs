@@ -373,6 +373,8 @@ pub static BINDINGS: &[Binding] = &[
     // Tour.
     bind(Tour, &[key(KeyCode::Right), ch(' '), ch('l'), key(KeyCode::PageDown)], Action::Next, "next slide", Some("next")),
     bind(Tour, &[key(KeyCode::Left), ch('h'), key(KeyCode::PageUp)], Action::Left, "previous slide", Some("previous")),
+    bind(Tour, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll the slide's view up", None),
+    bind(Tour, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll the slide's view down", Some("more")),
     bind(Tour, &[ch('g'), key(KeyCode::Home)], Action::Top, "first slide", None),
     bind(Tour, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last slide", None),
     bind(Tour, &[key(KeyCode::Enter)], Action::Follow, "open the slide's item in Explore", Some("open")),

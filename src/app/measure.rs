@@ -108,3 +108,57 @@ pub(crate) fn help_scroll_max(app: &App) -> usize {
     rows.len()
         .saturating_sub(usize::from(popup.height.saturating_sub(2)))
 }
+
+/// The shown tour slide laid out in `body`, if the dataset has a tour.
+pub(crate) fn tour_slide(app: &App, body: ratatui::layout::Rect) -> Option<layout::Slide> {
+    let step = app.tour.slide(&app.corpus.data)?;
+    let title = crate::text::screen_line(&step.title);
+    Some(layout::tour_slide(body, &title, &step.text, |width| {
+        slide_wants(app, step, width)
+    }))
+}
+
+/// The rows a slide's view or item needs at the slide's `width` to be
+/// shown whole, its frame included.
+fn slide_wants(app: &App, step: &crate::data::TourStep, width: u16) -> usize {
+    use crate::data::TourView;
+    let d = &app.corpus.data;
+    match step.view {
+        Some(TourView::Compare) => {
+            let inner = layout::bordered_inner(ratatui::layout::Rect::new(0, 0, width, 3));
+            app.compare
+                .compact_table(d, layout::compare_column(inner))
+                .len()
+                + 2
+        }
+        Some(TourView::Map | TourView::Timeline) => layout::SLIDE_VIEW_WANTS,
+        Some(TourView::Reactions | TourView::Objectives | TourView::Questions) => 0,
+        // The item in a box, a column of padding inside each border.
+        None => step.focus.as_deref().map_or(0, |id| {
+            detail::wrapped_height(
+                &detail::slide_document(d, id),
+                usize::from(width.saturating_sub(4)),
+            ) + 2
+        }),
+    }
+}
+
+/// The furthest the shown slide's comparison or item scrolls: its rows
+/// less those shown (0 for a map, timeline or list, which fit their room).
+pub(crate) fn tour_scroll_max(app: &App) -> usize {
+    use crate::data::TourView;
+    let body = layout::frame_for(app.screen.size, app.screen.present).body;
+    let (Some(slide), Some(step)) = (tour_slide(app, body), app.tour.slide(&app.corpus.data))
+    else {
+        return 0;
+    };
+    let scrolls = match step.view {
+        Some(TourView::Compare) => slide.view.height >= layout::SLIDE_VIEW_ROWS,
+        None => step.focus.is_some() && slide.view.height >= 3,
+        Some(_) => false,
+    };
+    if !scrolls {
+        return 0;
+    }
+    slide_wants(app, step, slide.view.width).saturating_sub(usize::from(slide.view.height))
+}

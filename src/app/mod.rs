@@ -79,6 +79,7 @@ pub struct ScrollLimits {
     pub help: usize,
     pub compare: usize,
     pub quiz_summary: usize,
+    pub tour: usize,
 }
 
 /// The explorer's state: a few owned parts, each saying what it is.
@@ -318,7 +319,14 @@ impl App {
             help: measure::help_scroll_max(self),
             compare: measure::compare_scroll_max(self),
             quiz_summary: measure::quiz_scroll_max(self),
+            tour: measure::tour_scroll_max(self),
         }
+    }
+
+    /// The shown tour slide laid out in `body` (the frame's body), as
+    /// drawn and as measured for its scroll.
+    pub fn tour_slide(&self, body: ratatui::layout::Rect) -> Option<crate::layout::Slide> {
+        measure::tour_slide(self, body)
     }
 
     pub fn take_effects(&mut self) -> Vec<Effect> {

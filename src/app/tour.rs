@@ -8,25 +8,34 @@ use super::{Action, Outcome};
 pub struct Tour {
     /// The slide shown: an index into `data.tour`.
     pub step: usize,
+    /// Rows of the slide's view or item scrolled past, when they do not
+    /// fit under its text (bounded by `settle`, which knows the height).
+    pub scroll: usize,
 }
 
 impl Tour {
     /// The keymap sends Next and Left in the tour (Right, Space, l and
-    /// PageDown are Next; h and PageUp are Left); Enter opens the slide's
-    /// focus.
+    /// PageDown are Next; h and PageUp are Left); Up and Down scroll the
+    /// slide's view or item; Enter opens the slide's focus.
     pub fn update(&mut self, d: &Dataset, action: &Action) -> Outcome {
         let last = d.tour.len().saturating_sub(1);
+        let shown = self.step;
         match action {
             Action::Next => self.step = (self.step + 1).min(last),
             Action::Left => self.step = self.step.saturating_sub(1),
             Action::Top => self.step = 0,
             Action::Bottom => self.step = last,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::Follow => {
                 if let Some(focus) = self.slide(d).and_then(|s| s.focus.clone()) {
                     return Outcome::Open(focus);
                 }
             }
             _ => return Outcome::Ignored,
+        }
+        if self.step != shown {
+            self.scroll = 0;
         }
         Outcome::Done
     }
@@ -39,5 +48,6 @@ impl Tour {
     /// New data: the same slide number, within the new tour.
     pub fn reload(&mut self, d: &Dataset) {
         self.step = self.step.min(d.tour.len().saturating_sub(1));
+        self.scroll = 0;
     }
 }

@@ -10,7 +10,7 @@
 
 use super::measure::{
     compare_scroll_max, detail_scroll_max, help_scroll_max, pane_height, quiz_scroll_max,
-    search_rows,
+    search_rows, tour_scroll_max,
 };
 use super::quiz::Quiz;
 use super::{Action, App, Outcome, Pane, View, copy, explore, reload, search};
@@ -190,6 +190,9 @@ pub(super) fn settle(app: &mut App) {
         app.cursor_mut(pane).clamp(len, height);
     }
     app.explore.detail_scroll = app.explore.detail_scroll.min(detail_scroll_max(app));
+    if app.tour.scroll > 0 {
+        app.tour.scroll = app.tour.scroll.min(tour_scroll_max(app));
+    }
     if app.compare.scroll > 0 {
         app.compare.scroll = app.compare.scroll.min(compare_scroll_max(app));
     }

@@ -62,6 +62,11 @@ pub fn check_invariants(app: &App) {
         "compare {} > {limits:?}",
         app.compare.scroll
     );
+    assert!(
+        app.tour.scroll <= limits.tour,
+        "tour {} > {limits:?}",
+        app.tour.scroll
+    );
     if let Some(help) = app.screen.help {
         assert!(help <= limits.help, "help {help} > {limits:?}");
     }

@@ -40,13 +40,23 @@ pub fn render_text(
     buf: &mut Buffer,
     scroll: usize,
 ) {
+    render_doc(theme, &document(&app.corpus.data, id), area, buf, scroll);
+}
+
+/// A document (see `app::detail`) styled by its kinds of block.
+pub fn render_doc(
+    theme: &Theme,
+    doc: &[crate::app::detail::Block],
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: usize,
+) {
     if area.is_empty() {
         return;
     }
     // Only rows up to the bottom of the pane are ever drawn.
     let limit = scroll.saturating_add(usize::from(area.height));
-    let doc = document(&app.corpus.data, id);
-    let lines = rows(&doc, usize::from(area.width), limit)
+    let lines = rows(doc, usize::from(area.width), limit)
         .into_iter()
         .map(|row| {
             let style = match row.kind {

@@ -13,7 +13,20 @@ use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
 
+/// The Compare view: the whole table, its keys in the title.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    draw(app, theme, area, buf, None);
+}
+
+/// Compare on a tour slide: the compact table scrolled by `scroll` rows.
+/// The tour's keys move between slides, so the title names no Compare
+/// keys and no side is marked as the one the arrows change.
+pub fn embedded(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usize) {
+    draw(app, theme, area, buf, Some(scroll));
+}
+
+/// `tour`: the scroll of a slide's compact table, or None for the view.
+fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, tour: Option<usize>) {
     let c = &app.compare;
     let d = &app.corpus.data;
     let what = match c.kind {
@@ -25,11 +38,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Kind::Actors => "approaches",
     };
     // The key hints give way before the title is cut (the footer has them).
+    let hints = match tour {
+        Some(_) => Vec::new(),
+        None => vec![format!(
+            " Compare {what} · ←/→ side · ↑/↓ change it · t {other} "
+        )],
+    };
     let title = Line::from(crate::ui::widgets::first_fitting(
-        &[
-            format!(" Compare {what} · ←/→ side · ↑/↓ change it · t {other} "),
-            format!(" Compare {what} "),
-        ],
+        &[hints, vec![format!(" Compare {what} ")]].concat(),
         area.width,
     ));
     let block = pane_block(theme, title, true);
@@ -49,8 +65,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     // The header names the two items; the side the arrows change is marked.
     let header = |side: Side, id: &str| {
-        let mark = if c.side == side { "▶ " } else { "  " };
-        let style = if c.side == side {
+        let marked = tour.is_none() && c.side == side;
+        let mark = match (tour, marked) {
+            (Some(_), _) => "",
+            (None, true) => "▶ ",
+            (None, false) => "  ",
+        };
+        let style = if marked {
             theme.selected
         } else {
             theme.heading
@@ -68,10 +89,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         Span::styled(pad(&text, col), style)
     };
-    let lines = c.table(d, col);
+    let (lines, scroll) = match tour {
+        Some(scroll) => (c.compact_table(d, col), scroll),
+        None => (c.table(d, col), c.scroll),
+    };
     for (row, line) in lines
         .into_iter()
-        .skip(c.scroll)
+        .skip(scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::data::PartialDate;
 use crate::text::{screen_line, width};
 use crate::ui::fit::{self, Part, Role};
-use crate::ui::panes::detail::render_text;
+use crate::ui::panes::detail::{render_doc, render_text};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, pane_block, wrapped};
 
@@ -34,12 +34,18 @@ pub fn date_label(d: PartialDate) -> String {
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
+    let len = app.timeline.order.len();
+    // On a tour slide the list is one line an event, so that the event
+    // the slide talks about has the rest of the few rows under its text.
+    let slide = app.view == crate::app::View::Tour;
     let [list, detail] = if area.width >= 90 {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+    } else if slide {
+        let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
+        Layout::vertical([Constraint::Max(rows), Constraint::Min(0)]).areas(area)
     } else {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     };
-    let len = app.timeline.order.len();
     let lines = crate::layout::row_lines(list, len);
     // Inside the border, after the marker; the date column is 12 wide.
     let room = usize::from(list.width.saturating_sub(4));
@@ -109,9 +115,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     PaneList {
         block: pane_block(
             theme,
+            // On a slide the tour's keys rule: its title names none.
             Line::from(crate::ui::widgets::first_fitting(
                 &[
-                    " Timeline · ↑/↓ · Enter opens in Explore ".to_string(),
+                    if slide {
+                        " Timeline ".to_string()
+                    } else {
+                        " Timeline · ↑/↓ · Enter opens in Explore ".to_string()
+                    },
                     " Timeline ".to_string(),
                 ],
                 list.width,
@@ -146,7 +157,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             width: inner.width.saturating_sub(2),
             ..inner
         };
-        render_text(app, theme, &d.events[i].id, inner, buf, 0);
+        let id = &d.events[i].id;
+        if slide {
+            let doc = crate::app::detail::slide_document(d, id);
+            render_doc(theme, &doc, inner, buf, 0);
+        } else {
+            render_text(app, theme, id, inner, buf, 0);
+        }
     }
 }
 

@@ -2,25 +2,19 @@
 //! big title, the step's text, and the item it focuses on, in full.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
-use crate::text::{screen_line, wrap};
-use crate::ui::panes::detail::render_text;
+use crate::text::screen_line;
+use crate::ui::panes::detail::render_doc;
 use crate::ui::theme::Theme;
 use crate::ui::views::tour_lists;
 use crate::ui::widgets::pane_block;
 
-/// Cells per character of the big font at quadrant size.
-const GLYPH_W: u16 = 4;
-const GLYPH_H: u16 = 4;
-/// The widest a slide's text runs, in columns.
-const SLIDE_WIDTH: u16 = 110;
-/// The fewest rows a map, timeline or comparison on a slide is drawn in.
-const VIEW_ROWS: u16 = 6;
+use crate::layout::SLIDE_VIEW_ROWS;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
@@ -36,6 +30,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut keys = Vec::new();
     if d.tour.len() > 1 {
         keys.push("←/→ or Space");
+    }
+    let more = app.tour.scroll < app.scroll_limits().tour;
+    if more {
+        keys.push("↓ more");
     }
     if step.focus.is_some() {
         keys.push("Enter opens the item");
@@ -56,38 +54,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if inner.is_empty() {
         return;
     }
-    // Lines longer than about a hundred columns are hard to follow on a
-    // projector: a wide screen centres the slide instead.
-    let width = inner.width.saturating_sub(2).min(SLIDE_WIDTH);
-    let inner = Rect {
-        x: inner.x + (inner.width - width) / 2,
-        width,
-        ..inner
+    let Some(slide) = app.tour_slide(area) else {
+        return;
     };
     let title = screen_line(&step.title).into_owned();
-    // The big font has ASCII glyphs only, and the title must fit in two
-    // lines of it; otherwise it is drawn as plain bold text.
-    let per_line = usize::from(inner.width / GLYPH_W);
-    let big_lines = wrap(&title, per_line.max(1));
-    let big = title.is_ascii() && big_lines.len() <= 2 && inner.height >= 14 && per_line >= 8;
-    let title_rows = if big {
-        GLYPH_H * u16::try_from(big_lines.len()).unwrap_or(2)
-    } else {
-        2
-    };
-    let text_rows =
-        u16::try_from(wrap(&step.text, usize::from(inner.width)).len()).unwrap_or(3) + 1;
-    let [title_area, text_area, focus_area] = Layout::vertical([
-        Constraint::Length(title_rows),
-        Constraint::Length(text_rows),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    if big {
+    let (title_area, text_area, focus_area) = (slide.title, slide.text, slide.view);
+    if !slide.big.is_empty() {
         BigText::builder()
             .pixel_size(PixelSize::Quadrant)
             .style(theme.heading)
-            .lines(big_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .lines(slide.big.into_iter().map(Line::from).collect::<Vec<_>>())
             .build()
             .render(title_area, buf);
     } else {
@@ -110,7 +86,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // frames: then the slide names its item in one line instead.
     let room_for_view = focus_area.height
         >= match step.view {
-            Some(TourView::Map | TourView::Timeline | TourView::Compare) => VIEW_ROWS,
+            Some(TourView::Map | TourView::Timeline | TourView::Compare) => SLIDE_VIEW_ROWS,
             // A list in a frame: one row of it at least.
             _ => 3,
         };
@@ -130,7 +106,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             return crate::ui::views::timeline::render(app, theme, focus_area, buf);
         }
         Some(TourView::Compare) => {
-            return crate::ui::views::compare::render(app, theme, focus_area, buf);
+            return crate::ui::views::compare::embedded(
+                app,
+                theme,
+                focus_area,
+                buf,
+                app.tour.scroll,
+            );
         }
         Some(TourView::Reactions) => {
             return tour_lists::reactions(
@@ -189,6 +171,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             width: inside.width.saturating_sub(2),
             ..inside
         };
-        render_text(app, theme, focus, inside, buf, 0);
+        let doc = crate::app::detail::slide_document(d, focus);
+        render_doc(theme, &doc, inside, buf, app.tour.scroll);
     }
 }
