@@ -36,14 +36,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         screen_line(&ax.name),
         screen_line(&ay.name)
     );
-    let title = [
-        format!("{axes}· arrows move "),
-        axes,
-        " Stance map ".to_string(),
-    ]
-    .into_iter()
-    .find(|t| crate::text::width(t) <= room)
-    .unwrap_or_default();
+    // On a tour slide the arrows move between slides: no key is named.
+    let keys = if app.view == crate::app::View::Tour {
+        axes.clone()
+    } else {
+        format!("{axes}· arrows move ")
+    };
+    let title = [keys, axes, " Stance map ".to_string()]
+        .into_iter()
+        .find(|t| crate::text::width(t) <= room)
+        .unwrap_or_default();
     let title = Line::from(title);
     let block = pane_block(theme, title, true);
     let inner = block.inner(map_area);
