@@ -11,6 +11,7 @@ mod cursor;
 pub mod detail;
 pub mod explore;
 pub mod footer;
+mod help;
 pub mod input;
 pub mod keymap;
 pub mod line_input;

@@ -4,7 +4,7 @@
 
 use crate::data::Dataset;
 
-use super::{Action, Outcome};
+use super::{Action, App, Outcome};
 pub use crate::quiz::{CHOICES, Kind, Prompt, Question, Round};
 
 /// A line of the quiz summary.
@@ -189,6 +189,29 @@ impl Quiz {
             self.shown = self.round.question(d, self.current);
         }
     }
+}
+
+/// Keys of the Quiz view: Toggle kind and a new round change the quiz
+/// itself, the rest go to the round; returns whether the action was theirs.
+pub(super) fn handle(app: &mut App, action: &Action) -> bool {
+    // Another kind of question, with the same seed: from a question, the
+    // summary, or a kind this dataset cannot ask.
+    if *action == Action::ToggleKind {
+        app.quiz.kind = app.quiz.kind.next();
+        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
+        app.screen.status = Some(format!("Quiz: {}", app.quiz.kind.title()));
+        return true;
+    }
+    let Some(Ok(quiz)) = app.quiz.playing.as_mut() else {
+        return false;
+    };
+    // A new round with the next seed, from the summary.
+    if *action == Action::NewRound && quiz.finished() {
+        app.quiz.seed = (app.quiz.seed + 1) % SEEDS;
+        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
+        return true;
+    }
+    quiz.update(&app.corpus.data, action) != Outcome::Ignored
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The Tour view's state: which slide is shown.
 
-use crate::data::{Dataset, TourStep};
+use crate::data::{Dataset, TourStep, TourView};
 
-use super::{Action, Outcome};
+use super::{Action, App, Outcome};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tour {
@@ -49,5 +49,31 @@ impl Tour {
     pub fn reload(&mut self, d: &Dataset) {
         self.step = self.step.min(d.tour.len().saturating_sub(1));
         self.scroll = 0;
+    }
+}
+
+/// A tour slide that shows the map, the timeline or Compare selects its
+/// focus there (Compare: the focus and `with`), so the slide's view points
+/// at what it talks about; pressing 2, 3 or 4 then shows the same.
+pub(super) fn select_focus(app: &mut App) {
+    let Some(step) = app.tour.slide(&app.corpus.data) else {
+        return;
+    };
+    let (Some(view), Some(focus)) = (step.view, step.focus.clone()) else {
+        return;
+    };
+    match view {
+        TourView::Map => {
+            app.map.select_id(&app.corpus.data, &focus);
+        }
+        TourView::Timeline => {
+            app.timeline.select_id(&app.corpus.data, &focus);
+        }
+        TourView::Compare => {
+            let with = step.with.clone().unwrap_or_default();
+            app.compare.show_pair(&app.corpus.data, &focus, &with);
+        }
+        // Drawn from the data alone.
+        TourView::Reactions | TourView::Objectives | TourView::Questions => {}
     }
 }

@@ -13,7 +13,7 @@ use super::measure::{
     search_rows, tour_scroll_max,
 };
 use super::quiz::Quiz;
-use super::{Action, App, Outcome, Pane, View, copy, explore, reload, search};
+use super::{Action, App, Outcome, Pane, View, copy, explore, help, quiz, reload, search, tour};
 
 pub fn update(app: &mut App, action: Action) {
     match action {
@@ -34,7 +34,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         _ => {}
     }
-    if app.screen.help.is_some() && handle_help(app, &action) {
+    if app.screen.help.is_some() && help::handle(app, &action) {
         return;
     }
     if app.search.is_some() && search::handle(app, &action) {
@@ -66,40 +66,13 @@ pub fn update(app: &mut App, action: Action) {
     settle(app);
 }
 
-/// A tour slide that shows the map, the timeline or Compare selects its
-/// focus there (Compare: the focus and `with`), so the slide's view points
-/// at what it talks about; pressing 2, 3 or 4 then shows the same.
-fn select_tour_focus(app: &mut App) {
-    use crate::data::TourView;
-    let Some(step) = app.tour.slide(&app.corpus.data) else {
-        return;
-    };
-    let (Some(view), Some(focus)) = (step.view, step.focus.clone()) else {
-        return;
-    };
-    match view {
-        TourView::Map => {
-            app.map.select_id(&app.corpus.data, &focus);
-        }
-        TourView::Timeline => {
-            app.timeline.select_id(&app.corpus.data, &focus);
-        }
-        TourView::Compare => {
-            let with = step.with.clone().unwrap_or_default();
-            app.compare.show_pair(&app.corpus.data, &focus, &with);
-        }
-        // Drawn from the data alone.
-        TourView::Reactions | TourView::Objectives | TourView::Questions => {}
-    }
-}
-
 fn switch_view(app: &mut App, view: View) {
     app.view = view;
     if view == View::Quiz && app.quiz.playing.is_none() {
         app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
     }
     if view == View::Tour {
-        select_tour_focus(app);
+        tour::select_focus(app);
     }
 }
 
@@ -117,7 +90,7 @@ fn handle_view(app: &mut App, action: &Action) -> bool {
         View::Compare => app.compare.update(d, action),
         View::Timeline => app.timeline.update(d, action),
         View::Tour => app.tour.update(d, action),
-        View::Quiz => return handle_quiz(app, action),
+        View::Quiz => return quiz::handle(app, action),
         View::Explore => Outcome::Ignored,
     };
     match outcome {
@@ -126,51 +99,7 @@ fn handle_view(app: &mut App, action: &Action) -> bool {
         Outcome::Open(id) => explore::open(app, id),
     }
     if app.view == View::Tour {
-        select_tour_focus(app);
-    }
-    true
-}
-
-fn handle_quiz(app: &mut App, action: &Action) -> bool {
-    // Another kind of question, with the same seed: from a question, the
-    // summary, or a kind this dataset cannot ask.
-    if *action == Action::ToggleKind {
-        app.quiz.kind = app.quiz.kind.next();
-        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
-        app.screen.status = Some(format!("Quiz: {}", app.quiz.kind.title()));
-        return true;
-    }
-    let Some(Ok(quiz)) = app.quiz.playing.as_mut() else {
-        return false;
-    };
-    // A new round with the next seed, from the summary.
-    if *action == Action::NewRound && quiz.finished() {
-        app.quiz.seed = (app.quiz.seed + 1) % super::quiz::SEEDS;
-        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
-        return true;
-    }
-    quiz.update(&app.corpus.data, action) != Outcome::Ignored
-}
-
-/// While help is open it takes the navigation keys; returns whether the
-/// action was consumed.
-fn handle_help(app: &mut App, action: &Action) -> bool {
-    let Some(scroll) = app.screen.help.as_mut() else {
-        return false;
-    };
-    match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = scroll.saturating_add(1),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
-        Action::PageDown => *scroll = scroll.saturating_add(10),
-        Action::Top => *scroll = 0,
-        Action::Clear | Action::ToggleHelp | Action::Back => app.screen.help = None,
-        Action::Quit | Action::Resize { .. } => return false,
-        _ => {}
-    }
-    let max = help_scroll_max(app);
-    if let Some(s) = app.screen.help.as_mut() {
-        *s = (*s).min(max);
+        tour::select_focus(app);
     }
     true
 }
