@@ -889,3 +889,35 @@ fn a_compare_slide_shows_its_rows_and_scrolls_the_rest() {
     update(&mut a, Action::Next);
     assert_eq!(a.tour.scroll, 0);
 }
+
+#[test]
+fn the_quiz_footer_names_only_the_answer_keys_of_the_question_on_screen() {
+    use stances::app::View;
+    use stances::app::footer::hints;
+    let mut a = app();
+    update(&mut a, Action::SwitchView(View::Quiz));
+    // Through every kind (Stance first), every question of a round.
+    let mut counts = std::collections::BTreeSet::new();
+    for _ in 0..5 {
+        update(&mut a, Action::ToggleKind);
+        let len = a.quiz.playing.as_ref().unwrap().as_ref().unwrap().len();
+        for _ in 0..len {
+            let quiz = a.quiz.playing.as_ref().unwrap().as_ref().unwrap();
+            let options = quiz.question().unwrap().options.len();
+            counts.insert(options);
+            let answer: Vec<String> = hints(&a)
+                .into_iter()
+                .filter(|h| h.what == "answer")
+                .map(|h| h.label)
+                .collect();
+            let want = format!("a-{}", (b'a' + options as u8 - 1) as char);
+            assert_eq!(answer, [want], "{:?} with {options} options", quiz.kind());
+            update(&mut a, Action::Choose(0));
+            update(&mut a, Action::Next);
+        }
+    }
+    assert!(
+        counts.contains(&3),
+        "a question with three options is played: {counts:?}"
+    );
+}

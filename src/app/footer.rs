@@ -93,11 +93,20 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
         (QuizSummary, Action::Up | Action::PageUp) => {
             matches!(&app.quiz.playing, Some(Ok(q)) if q.scroll > 0)
         }
-        (Quiz, Action::Choose(_)) => {
+        (Quiz, Action::Choose(n)) => {
             matches!(&app.quiz.playing, Some(Ok(q)) if q.chosen.is_none() && !q.finished())
+                && *n < options_now(app)
         }
         (Quiz, Action::Next) => matches!(&app.quiz.playing, Some(Ok(q)) if q.chosen.is_some()),
         _ => true,
+    }
+}
+
+/// How many options the question on screen offers (0 when none is).
+fn options_now(app: &App) -> usize {
+    match &app.quiz.playing {
+        Some(Ok(q)) => q.question().map_or(0, |q| q.options.len()),
+        _ => 0,
     }
 }
 
@@ -133,7 +142,9 @@ pub fn hints(app: &App) -> Vec<Hint> {
                     let all = app
                         .keymap
                         .in_context(context)
-                        .filter(|o| matches!(o.action, Action::Choose(_)))
+                        // Only the letters this question offers: a
+                        // stance question may have three, not four.
+                        .filter(|o| matches!(o.action, Action::Choose(n) if n < options_now(app)))
                         .flat_map(|o| o.keys.iter().copied())
                         .collect::<Vec<_>>();
                     (range_label(&all), all)
