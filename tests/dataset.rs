@@ -373,8 +373,13 @@ fn markdown_handout_has_every_section() {
     // is shown with the sources that give it.
     assert!(md.contains("\u{201c}inclusive and ethical AI\u{201d} (source's wording)"));
     assert!(md.contains("(sources differ: \\[2\\] and \\[3\\] date it 2025-07-26)"));
-    // Known source fields are named; unknown ones are left out for room.
-    assert!(md.contains("(secondary source). Publisher: Valleynews.com.\n"));
+    // Known source fields are named; a missing date or address is said to
+    // be missing, for every source alike.
+    assert!(
+        md.contains("(secondary source). Publisher: Valleynews.com. Date not given. No URL.\n")
+    );
+    // The handout says it comes after the worksheet.
+    assert!(md.contains("For after the worksheet"));
     for stance in Stance::ALL {
         if d.reactions.iter().any(|r| r.stance == stance) {
             assert!(

@@ -189,6 +189,10 @@ pub struct Approach {
     pub name: String,
     pub proponent: String,
     pub summary: String,
+    /// The summary in a sentence, for a two-page handout: what the
+    /// summary cut at a clause would lose (the handout falls back to that).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_summary: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub principles: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -76,6 +76,7 @@ pub struct RawApproach {
     pub name: Text,
     pub proponent: Text,
     pub summary: Text,
+    pub short_summary: Option<Text>,
     #[serde(default)]
     pub principles: Vec<Text>,
     #[serde(default)]

@@ -63,6 +63,11 @@ pub fn html(d: &Dataset) -> String {
         esc(&d.dataset.title)
     );
     let _ = writeln!(w, "<h1>{}</h1>", esc(&d.dataset.title));
+    let _ = writeln!(
+        w,
+        "<p class=\"note\"><i>{}</i></p>",
+        lesson::AFTER_THE_WORKSHEET
+    );
     if let Some(s) = &d.dataset.summary {
         let _ = writeln!(w, "<p>{}</p>", esc(lesson::first_sentence(s)));
     }
@@ -121,7 +126,10 @@ fn approaches(w: &mut String, d: &Dataset) {
             "<li><b>{}</b>{}: {}</li>",
             esc(&a.name),
             esc(&lesson::approach_aside(d, a)),
-            esc(&lesson::short(&a.summary, super::markdown::APPROACH_WORDS))
+            esc(&lesson::approach_summary(
+                a,
+                super::markdown::APPROACH_WORDS
+            ))
         );
     }
     let _ = writeln!(w, "</ul>");
@@ -177,7 +185,7 @@ fn map(w: &mut String, d: &Dataset) {
             p.y,
             esc(&p
                 .note
-                .map(|n| lesson::short(n, super::markdown::NOTE_WORDS))
+                .map(|n| lesson::short_note(n, super::markdown::NOTE_WORDS))
                 .unwrap_or_default())
         );
     }

@@ -35,32 +35,31 @@ impl<'a> SourceRefs<'a> {
     }
 }
 
-/// What follows a source's title in the handout and the HTML page: its
-/// verification, then each detail it gives, named, with `escape` applied
-/// to the data's text (Markdown or HTML escaping).
+/// What follows a source's title in the handout, the key and the HTML
+/// page: its verification, its publisher and author when given, then its
+/// date and address, which every source line names, saying "date not
+/// given" or "no URL" where the data has none, so a reader sees they are
+/// unknown, not forgotten. `escape` is applied to the data's text
+/// (Markdown or HTML escaping).
 pub fn source_tail(s: &crate::data::Source, escape: impl Fn(&str) -> String) -> String {
     let mut line = String::new();
     if let Some(v) = s.verification {
         line.push_str(&format!(" ({} source)", v.label()));
     }
-    for (label, value) in source_details(s) {
-        if value != crate::data::NOT_GIVEN {
-            line.push_str(&format!(". {label}: {}", escape(&value)));
+    for (label, value) in [("Publisher", &s.publisher), ("Author", &s.author)] {
+        if let Some(v) = value {
+            line.push_str(&format!(". {label}: {}", escape(v)));
         }
     }
+    match s.published {
+        Some(p) => line.push_str(&format!(". Published: {p}")),
+        None => line.push_str(". Date not given"),
+    }
+    match &s.url {
+        Some(u) => line.push_str(&format!(". URL: {}", escape(u))),
+        None => line.push_str(". No URL"),
+    }
     line
-}
-
-/// A source's details after its title, each named; one the source leaves
-/// out says "not given", so a reader sees it is unknown, not forgotten.
-pub fn source_details(s: &crate::data::Source) -> Vec<(&'static str, String)> {
-    let given = |v: Option<String>| v.unwrap_or_else(|| crate::data::NOT_GIVEN.to_string());
-    vec![
-        ("Publisher", given(s.publisher.clone())),
-        ("Author", given(s.author.clone())),
-        ("Published", given(s.published.map(|p| p.to_string()))),
-        ("URL", given(s.url.clone())),
-    ]
 }
 
 /// The dataset's "how to cite" line with each source's full title replaced
@@ -135,18 +134,21 @@ pub fn marks(q: &Quote) -> &'static str {
     }
 }
 
+/// The handout's first line: it gives the worksheet's answers (who said
+/// each quote, where each approach sits, each stance), so it is handed
+/// out after the worksheet is done, never with it.
+pub const AFTER_THE_WORKSHEET: &str = "For after the worksheet: this sheet gives its answers.";
+
 /// The sentence that explains [`marks`], when any quote has one.
 pub fn marks_legend(d: &Dataset) -> Option<String> {
     let phrase = d.quotes.iter().any(|q| q.fragment && !q.source_wording);
     let wording = d.quotes.iter().any(|q| q.source_wording);
     let mut parts = Vec::new();
     if phrase {
-        parts.push("(phrase): words from inside a longer sentence");
+        parts.push("(phrase): words from inside a sentence");
     }
     if wording {
-        parts.push(
-            "(source's wording): the source's summary of a position, not anyone's recorded words",
-        );
+        parts.push("(source's wording): the source's summary, not anyone's words");
     }
     (!parts.is_empty()).then(|| {
         let mut s = parts.join("; ");
@@ -237,6 +239,30 @@ pub fn short(s: &str, max: usize) -> String {
         Some(i) if first[..i].split_whitespace().count() >= 4 => format!("{}.", &first[..i]),
         _ => first.to_string(),
     }
+}
+
+/// An approach's summary in the handout: its own `short_summary` when
+/// the data gives one (written to keep what matters), else the summary
+/// cut to fit.
+pub fn approach_summary(a: &crate::data::Approach, max: usize) -> String {
+    match &a.short_summary {
+        Some(s) => s.trim().to_string(),
+        None => short(&a.summary, max),
+    }
+}
+
+/// A position note in short: each of its sentences (one per axis, by the
+/// rule every note follows) cut to its main clause, so no axis's reason
+/// is lost when the note is shortened.
+pub fn short_note(note: &str, max: usize) -> String {
+    let mut parts = Vec::new();
+    let mut rest = note.trim();
+    while !rest.is_empty() {
+        let sentence = first_sentence(rest);
+        parts.push(short(sentence, max));
+        rest = rest[sentence.len()..].trim_start();
+    }
+    parts.join(" ")
 }
 
 /// An approach or actor with a position on the first two axes.
@@ -416,6 +442,13 @@ mod tests {
         assert_eq!(
             short("No cut in this long sentence at all.", 3),
             "No cut in this long sentence at all."
+        );
+        assert_eq!(
+            short_note(
+                "Regulation +0.2: a leaning, not rules; more. Multilateralism +0.8: worldwide in reach, a call only.",
+                5
+            ),
+            "Regulation +0.2: a leaning. Multilateralism +0.8: worldwide in reach."
         );
         assert_eq!(
             and_list(&["a".into(), "b".into(), "c".into()]),

@@ -79,14 +79,16 @@ pub(super) fn blockquote(text: &str) -> String {
 /// see [`lesson::short`]): what keeps it to two printed pages.
 pub(super) const APPROACH_WORDS: usize = 24;
 pub(super) const AXIS_WORDS: usize = 14;
-pub(super) const GLOSSARY_WORDS: usize = 10;
-pub(super) const NOTE_WORDS: usize = 12;
+pub(super) const GLOSSARY_WORDS: usize = 12;
+/// Per sentence of a position note: one sentence per axis.
+pub(super) const NOTE_WORDS: usize = 8;
 
 pub fn markdown(d: &Dataset) -> String {
     let refs = SourceRefs::new(d);
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# {}\n", t(&d.dataset.title));
+    let _ = writeln!(w, "*{}*\n", lesson::AFTER_THE_WORKSHEET);
     if let Some(s) = &d.dataset.summary {
         let _ = writeln!(w, "{}\n", t(lesson::first_sentence(s)));
     }
@@ -150,7 +152,7 @@ fn approaches(w: &mut String, d: &Dataset) {
             "- **{}**{}: {}",
             t(&a.name),
             aside(&lesson::approach_aside(d, a)),
-            t(&lesson::short(&a.summary, APPROACH_WORDS))
+            t(&lesson::approach_summary(a, APPROACH_WORDS))
         );
     }
     let _ = writeln!(w);
@@ -201,7 +203,7 @@ fn positions(w: &mut String, d: &Dataset) {
             p.y,
             cell(
                 &p.note
-                    .map(|n| lesson::short(n, NOTE_WORDS))
+                    .map(|n| lesson::short_note(n, NOTE_WORDS))
                     .unwrap_or_default()
             )
         );

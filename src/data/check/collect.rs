@@ -593,6 +593,7 @@ impl Collector {
             name: text_of(a.name),
             proponent: a.proponent.into_inner(),
             summary: text_of(a.summary),
+            short_summary: opt(a.short_summary),
             principles: list(a.principles),
             instruments: list(a.instruments),
             position,
