@@ -321,7 +321,7 @@ pub fn by_stance(d: &Dataset) -> Vec<(Stance, Vec<&Reaction>)> {
 pub fn actors_by_target(d: &Dataset, reactions: &[&Reaction]) -> Vec<(String, Vec<String>)> {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for r in reactions {
-        let target = d.name_of(&r.target);
+        let target = target_label(d, &r.target);
         let actor = d.name_of(&r.actor);
         match groups.iter_mut().find(|(t, _)| *t == target) {
             Some((_, actors)) => actors.push(actor),
@@ -329,6 +329,16 @@ pub fn actors_by_target(d: &Dataset, reactions: &[&Reaction]) -> Vec<(String, Ve
         }
     }
     groups
+}
+
+/// What a reaction concerns, as a reader needs it: a quoted appeal names
+/// whose appeal it is ("Paris AI Summit's “inclusive and ethical AI”"), as
+/// the bare words would not say what the actors declined.
+fn target_label(d: &Dataset, target: &str) -> String {
+    match d.quotes.iter().find(|q| q.id == target) {
+        Some(q) => format!("{}'s {}", d.name_of(&q.speaker), d.name_of(target)),
+        None => d.name_of(target),
+    }
 }
 
 /// "A", "A and B", "A, B and C".
