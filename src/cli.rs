@@ -102,12 +102,16 @@ Exit status: 0 clean (warnings allowed), 1 problems found, 2 usage error.")]
 
     /// Write the dataset as JSON, classroom materials, or CSV of the quotes
     #[command(after_help = "\
+In class: the worksheet first, then the handout (it gives the worksheet's answers).
+
 Examples:
   stances export --format json > waic.json      the whole normalised dataset
   stances export --format markdown -o handout.md   a two-page classroom handout
   stances export --format worksheet -o sheet.md  the students' worksheet
   stances export --format key -o key.md          its answer key, for the teacher
   stances export --format html -o handout.html   the handout as a printable page
+  stances export --format worksheet-html -o sheet.html   the worksheet, to print
+  stances export --format key-html -o key.html   the key, to print
   stances export --format csv -o quotes.csv      one row per quote")]
     Export {
         #[arg(long, short, value_enum)]

@@ -21,12 +21,16 @@ use crate::ui::ThemeKind;
 pub enum ExportFormat {
     /// The whole normalised dataset
     Json,
-    /// A two-page classroom handout
+    /// A two-page classroom handout, with the answers: hand it out after the worksheet
     Markdown,
-    /// The student worksheet: the handout's material with the answers left out
+    /// The student worksheet: the handout's material with the answers left out; hand it out first
     Worksheet,
     /// The teacher's answer key to the worksheet
     Key,
+    /// The worksheet as one self-contained printable web page
+    WorksheetHtml,
+    /// The answer key as one self-contained printable web page
+    KeyHtml,
     /// The handout as one self-contained printable web page, with the map
     Html,
     /// One row per quote
@@ -378,6 +382,8 @@ fn export_to(d: &Dataset, format: ExportFormat, output: Option<&Path>) -> ExitCo
         ExportFormat::Markdown => export::markdown(d),
         ExportFormat::Worksheet => export::worksheet(d),
         ExportFormat::Key => export::key(d),
+        ExportFormat::WorksheetHtml => export::worksheet_html(d),
+        ExportFormat::KeyHtml => export::key_html(d),
         ExportFormat::Html => export::html(d),
         ExportFormat::Csv => export::csv(d),
     };

@@ -5,8 +5,8 @@
 
 use std::process::Command;
 
-use stances::data::Dataset;
-use stances::export::{html, key, markdown, worksheet};
+use stances::data::{Dataset, Stance};
+use stances::export::{html, key, key_html, markdown, worksheet, worksheet_html};
 
 fn shipped() -> Dataset {
     stances::data::load(None).unwrap().checked.dataset.unwrap()
@@ -100,9 +100,8 @@ fn the_worksheet_leaves_the_answers_out() {
     // an empty grid, and a stance scale in every row.
     assert!(ws.contains("- A. "));
     assert!(ws.contains("+-------------------+-------------------+"));
-    let rows = ws
-        .lines()
-        .filter(|l| l.ends_with("| ++    +    ~    -    -- |"));
+    let scale = Stance::ALL.map(|s| s.symbol()).join("\u{2003}\u{2003}");
+    let rows = ws.lines().filter(|l| l.ends_with(&format!("| {scale} |")));
     assert_eq!(rows.count(), d.reactions.len());
 }
 
@@ -115,7 +114,8 @@ fn the_key_answers_every_question_in_the_worksheets_numbering() {
             .filter(|l| {
                 l.chars().next().is_some_and(|c| c.is_ascii_digit()) && l.contains('\u{201c}')
             })
-            .map(str::to_string)
+            // The worksheet's line to write on is on the quote's line.
+            .map(|l| l.split("   Speaker:").next().unwrap_or(l).to_string())
             .collect()
     };
     assert_eq!(
@@ -201,11 +201,14 @@ fn glossary_questions_and_objectives_come_from_the_data() {
     }
     // The worksheet leaves room to write under each question.
     let after = &ws[ws.find("1. Who gains from shared rules?").unwrap()..];
-    assert!(after.lines().filter(|l| l.contains("_____")).count() >= 3);
-    assert!(key.contains("Who gains from shared rules?"));
-    // Objectives are for the teacher and the students' sheet, not the
-    // two-page handout.
-    assert!(key.contains("Place four approaches on two axes"));
+    assert!(after.lines().filter(|l| l.contains("_____")).count() >= 2);
+    // The key, which the teacher holds beside the worksheet, does not
+    // print the open questions or the objectives again; it points to them.
+    assert!(!key.contains("Who gains from shared rules?"));
+    assert!(key.contains("The question is open"));
+    assert!(key(&shipped()).contains("Questions 1\u{2013}"));
+    assert!(key.contains("which also states the learning objectives"));
+    // Objectives are for the students' sheet, not the two-page handout.
     assert!(ws.contains("Place four approaches on two axes"));
     // Without them, no empty headings.
     let bare = shipped();
@@ -250,14 +253,14 @@ fn tool(name: &str) -> Command {
     Command::new(name)
 }
 
-#[test]
-fn the_html_page_prints_to_two_pages_in_a_real_browser() {
-    let d = shipped();
-    let dir = std::env::temp_dir().join(format!("stances-print-{}", std::process::id()));
+/// `page` printed by headless Chromium to PDF, as the text of each page
+/// (pdftotext, which ends each page with a form feed).
+fn print(name: &str, page: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("stances-print-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let page = dir.join("handout.html");
-    let pdf = dir.join("handout.pdf");
-    std::fs::write(&page, html(&d)).unwrap();
+    let html = dir.join(format!("{name}.html"));
+    let pdf = dir.join(format!("{name}.pdf"));
+    std::fs::write(&html, page).unwrap();
     let out = tool("chromium")
         .args([
             "--headless",
@@ -267,24 +270,65 @@ fn the_html_page_prints_to_two_pages_in_a_real_browser() {
             &format!("--user-data-dir={}", dir.join("profile").display()),
             &format!("--print-to-pdf={}", pdf.display()),
         ])
-        .arg(format!("file://{}", page.display()))
+        .arg(format!("file://{}", html.display()))
         .output()
         .unwrap();
     assert!(
         pdf.exists(),
-        "chromium wrote no PDF: {}",
+        "chromium wrote no PDF of the {name}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     let info = tool("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
-    let pages: usize = info
+    let count: usize = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or_else(|| panic!("no page count in {info}"));
-    assert!((1..=2).contains(&pages), "{pages} pages");
     let text = tool("pdftotext").arg(&pdf).arg("-").output().unwrap();
-    let text = flat(&String::from_utf8_lossy(&text.stdout));
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let _ = std::fs::remove_dir_all(&dir);
+    let pages: Vec<String> = text
+        .split('\u{c}')
+        .map(str::to_string)
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), count, "pdftotext and pdfinfo agree on pages");
+    pages
+}
+
+/// The `<h2>` headings of an HTML page, as text.
+fn headings(page: &str) -> Vec<String> {
+    page.split("<h2>")
+        .skip(1)
+        .filter_map(|s| s.split("</h2>").next())
+        .map(|h| h.replace("&#39;", "'").replace("&amp;", "&"))
+        .collect()
+}
+
+/// No page but the last ends with a heading: what follows a heading is
+/// printed with it.
+fn no_heading_ends_a_page(name: &str, page: &str, printed: &[String]) {
+    let heads = headings(page);
+    assert!(!heads.is_empty(), "{name} has headings");
+    for (n, p) in printed.iter().enumerate().take(printed.len() - 1) {
+        let last = p.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        assert!(
+            !heads.iter().any(|h| flat(last) == flat(h)),
+            "page {} of the {name} ends with its heading {last:?}",
+            n + 1
+        );
+    }
+}
+
+#[test]
+fn the_html_page_prints_to_two_pages_in_a_real_browser() {
+    let d = shipped();
+    let page = html(&d);
+    let printed = print("handout", &page);
+    assert!((1..=2).contains(&printed.len()), "{} pages", printed.len());
+    no_heading_ends_a_page("handout", &page, &printed);
+    let text = flat(&printed.concat());
     assert!(text.contains(&flat(&d.dataset.title)), "title");
     for q in &d.quotes {
         assert!(
@@ -293,6 +337,20 @@ fn the_html_page_prints_to_two_pages_in_a_real_browser() {
             q.id
         );
     }
+    // The Quotes heading is printed on the page of the first quote.
+    let first = d.quotes.iter().find(|q| q.rendering_of.is_none()).unwrap();
+    let opening: String = first
+        .text
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        printed
+            .iter()
+            .any(|p| p.lines().any(|l| l.trim() == "Quotes") && flat(p).contains(&opening)),
+        "the Quotes heading is printed with the first quote"
+    );
     for heading in [
         "Approaches",
         "The map",
@@ -307,7 +365,66 @@ fn the_html_page_prints_to_two_pages_in_a_real_browser() {
         let label = d.short_name_of(&a.id);
         assert!(text.contains(&flat(&label)), "map label {label}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_worksheet_and_key_print_to_two_pages_each_in_a_real_browser() {
+    let d = shipped();
+    for (name, page) in [("worksheet", worksheet_html(&d)), ("key", key_html(&d))] {
+        let printed = print(name, &page);
+        assert!(
+            (1..=2).contains(&printed.len()),
+            "the {name} prints on {} pages",
+            printed.len()
+        );
+        no_heading_ends_a_page(name, &page, &printed);
+        let text = flat(&printed.concat());
+        for part in ["1. Who said it?", "2. Place them on the map", "5. Discuss"] {
+            assert!(text.contains(part), "{name}: {part}");
+        }
+        // Every quote asked, whole; the speakers' names only in the key
+        // next to them, as the Markdown forms (tested above).
+        for q in d.quotes.iter().filter(|q| q.rendering_of.is_none()) {
+            assert!(text.contains(&flat(&q.text)), "{name}: quote {}", q.id);
+        }
+        let says = |speaker: &str| text.contains(&format!("{speaker} [1]"));
+        match name {
+            "worksheet" => {
+                assert!(
+                    !says("Li Qiang, Premier of China"),
+                    "the worksheet names no speaker"
+                );
+                for q in &d.questions {
+                    assert!(text.contains(&flat(&q.text)), "question {:?}", q.text);
+                }
+            }
+            _ => assert!(
+                says("Li Qiang, Premier of China"),
+                "the key names the speakers"
+            ),
+        }
+    }
+}
+
+/// Data cannot add markup to the printable worksheet: what the Markdown
+/// escapes stays text, and any HTML the parser meets is written as text.
+#[test]
+fn the_printable_worksheet_escapes_data() {
+    let mut d = shipped();
+    d.quotes[0].text = "<script>alert(1)</script> <b>bold</b> \u{202e}x".into();
+    d.questions.push(stances::data::DiscussionQuestion {
+        text: "<img src=x onerror=alert(1)> [a](javascript:alert(1))".into(),
+        about: vec![],
+    });
+    d.build_index();
+    for page in [worksheet_html(&d), key_html(&d)] {
+        assert!(!page.contains("<script"), "no script element");
+        assert!(!page.contains("<img"), "no image element");
+        assert!(!page.contains("<b>"), "no markup from data");
+        assert!(!page.contains("href=\"javascript"), "no link from data");
+        assert!(!page.contains('\u{202e}'), "no bidi control");
+        assert!(page.contains("&lt;script&gt;"));
+    }
 }
 
 #[test]
@@ -333,10 +450,7 @@ fn which_sources_disagree_is_asked_on_the_worksheet_and_answered_in_the_key() {
         assert!(k.starts_with(a.trim_end_matches("|  |")), "{a} / {k}");
     }
     let yes = answered.iter().filter(|l| l.contains("| **Y**: ")).count();
-    let no = answered
-        .iter()
-        .filter(|l| l.contains("| N, no difference recorded: "))
-        .count();
+    let no = answered.iter().filter(|l| l.contains("| N: ")).count();
     assert_eq!((yes, no), (5, 5));
 }
 

@@ -29,8 +29,8 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "\
-@page { size: A4; margin: 11mm 12mm; }
+pub(super) const STYLE: &str = "\
+@page { size: A4; margin: 10mm 12mm; }
 body { font: 9pt/1.27 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: #111; max-width: 50em; margin: 1em auto; }
 @media print { body { margin: 0; max-width: none; } }
 h1 { font-size: 15pt; margin: 0 0 .3em; }
@@ -41,7 +41,11 @@ li { margin: .1em 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #bbb; padding: .15em .35em; vertical-align: top; text-align: left; }
 td.num { text-align: right; white-space: nowrap; }
-blockquote { margin-left: .6em; padding-left: .6em; border-left: 3px solid #999; break-inside: avoid; }
+table.positions th:first-child { width: 27%; }
+blockquote { margin-left: .6em; padding-left: .6em; border-left: 3px solid #999; }
+blockquote > p:first-child { break-inside: avoid; }
+blockquote footer { break-before: avoid; }
+h2 + p.note { break-after: avoid; }
 blockquote p { margin: 0; }
 blockquote > p:first-child { display: inline; }
 blockquote footer { color: #333; display: inline; margin-left: .4em; }
@@ -172,7 +176,7 @@ fn map(w: &mut String, d: &Dataset) {
     let _ = writeln!(w, "</ul>");
     let _ = writeln!(
         w,
-        "<table>\n<tr><th>Item</th><th>{}</th><th>{}</th><th>Why, in short</th></tr>",
+        "<table class=\"positions\">\n<tr><th>Item</th><th>{}</th><th>{}</th><th>Why, in short</th></tr>",
         esc(&ax.name),
         esc(&ay.name)
     );
@@ -194,11 +198,11 @@ fn map(w: &mut String, d: &Dataset) {
 
 /// The plot's geometry, in SVG user units.
 const SVG_W: f64 = 520.0;
-const SVG_H: f64 = 250.0;
+const SVG_H: f64 = 226.0;
 const LEFT: f64 = 40.0;
 const RIGHT: f64 = 500.0;
 const TOP: f64 = 24.0;
-const BOTTOM: f64 = 210.0;
+const BOTTOM: f64 = 186.0;
 const FONT: f64 = 11.0;
 /// A label's width, estimated: the page has no script to measure it.
 const CHAR_W: f64 = 6.3;

@@ -334,10 +334,19 @@ pub fn actors_by_target(d: &Dataset, reactions: &[&Reaction]) -> Vec<(String, Ve
 /// What a reaction concerns, as a reader needs it: a quoted appeal names
 /// whose appeal it is ("Paris AI Summit's “inclusive and ethical AI”"), as
 /// the bare words would not say what the actors declined.
-fn target_label(d: &Dataset, target: &str) -> String {
+pub(super) fn target_label(d: &Dataset, target: &str) -> String {
     match d.quotes.iter().find(|q| q.id == target) {
         Some(q) => format!("{}'s {}", d.name_of(&q.speaker), d.name_of(target)),
         None => d.name_of(target),
+    }
+}
+
+/// As [`target_label`], with short names where the data gives them
+/// ("China's global body"), for the key's narrow column.
+pub(super) fn short_target_label(d: &Dataset, target: &str) -> String {
+    match d.quotes.iter().find(|q| q.id == target) {
+        Some(q) => format!("{}'s {}", d.short_name_of(&q.speaker), d.name_of(target)),
+        None => d.short_name_of(target),
     }
 }
 

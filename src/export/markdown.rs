@@ -292,6 +292,26 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
 
 pub(super) fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
     let _ = writeln!(w, "## Source and how to cite\n");
+    source_list(w, d, refs);
+    let _ = writeln!(w, "Cite as: {}\n", t(&lesson::how_to_cite(d, refs)));
+    licence(w, d);
+}
+
+/// The sources that `[1]`, `[2]` point to, and the licence: for the key,
+/// which the teacher keeps and does not cite.
+pub(super) fn sources(w: &mut String, d: &Dataset, refs: &SourceRefs) {
+    let _ = writeln!(w, "## Sources\n");
+    source_list(w, d, refs);
+    licence(w, d);
+}
+
+fn licence(w: &mut String, d: &Dataset) {
+    if let Some(l) = &d.dataset.license {
+        let _ = writeln!(w, "Licence: {}", t(l));
+    }
+}
+
+fn source_list(w: &mut String, d: &Dataset, refs: &SourceRefs) {
     for s in &d.sources {
         let line = format!(
             "{} *{}*{}",
@@ -300,10 +320,6 @@ pub(super) fn cite(w: &mut String, d: &Dataset, refs: &SourceRefs) {
             lesson::source_tail(s, t)
         );
         let _ = writeln!(w, "{line}.\n");
-    }
-    let _ = writeln!(w, "Cite as: {}\n", t(&lesson::how_to_cite(d, refs)));
-    if let Some(l) = &d.dataset.license {
-        let _ = writeln!(w, "Licence: {}", t(l));
     }
 }
 

@@ -8,6 +8,7 @@ mod csv;
 mod html;
 mod lesson;
 mod markdown;
+mod print;
 mod problems;
 mod search;
 mod table;
@@ -20,7 +21,7 @@ pub use markdown::markdown;
 pub use problems::{Outcome, problems_json};
 pub use search::{search_json, search_text};
 pub use table::{aligned, table_json, tsv};
-pub use worksheet::{key, worksheet};
+pub use worksheet::{key, key_html, worksheet, worksheet_html};
 
 use crate::data::Dataset;
 

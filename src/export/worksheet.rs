@@ -13,7 +13,7 @@ use super::markdown::{axes_legend, cell, t};
 use crate::data::{Dataset, Stance};
 
 /// Lines left to write an answer on, per discussion question.
-const ANSWER_LINES: usize = 3;
+const ANSWER_LINES: usize = 2;
 const WRITE_HERE: &str = "______________________________________________________________________";
 
 pub fn worksheet(d: &Dataset) -> String {
@@ -40,16 +40,31 @@ pub fn key(d: &Dataset) -> String {
     let _ = writeln!(w, "# Answer key: {}\n", t(&d.dataset.title));
     let _ = writeln!(
         w,
-        "For the teacher. The parts and numbers are those of `stances export --format worksheet`.\n"
+        "For the teacher. The parts and numbers are those of `stances export --format worksheet`, which also states the learning objectives.\n"
     );
-    super::markdown::objectives(w, d);
     who_said_it(w, d, Some(&refs));
     map(w, d, true);
     stances(w, d, true);
     disagreements(w, d, true);
     discussion(w, d, true);
-    super::markdown::cite(w, d, &refs);
+    super::markdown::sources(w, d, &refs);
     out
+}
+
+/// The worksheet as one printable web page.
+pub fn worksheet_html(d: &Dataset) -> String {
+    let title = format!("Worksheet: {}", d.dataset.title);
+    super::print::page(&title, lang(d), "worksheet", &worksheet(d))
+}
+
+/// The answer key as one printable web page.
+pub fn key_html(d: &Dataset) -> String {
+    let title = format!("Answer key: {}", d.dataset.title);
+    super::print::page(&title, lang(d), "key", &key(d))
+}
+
+fn lang(d: &Dataset) -> &str {
+    d.dataset.language.as_deref().unwrap_or("en")
 }
 
 /// Part 1. With `refs` (the key) each quote gets its speaker, context and
@@ -73,12 +88,17 @@ fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
     for (n, &i) in lesson::worksheet_quotes(d).iter().enumerate() {
         let q = &d.quotes[i];
         let frag = if q.fragment { " (phrase)" } else { "" };
-        let _ = writeln!(w, "{}. \u{201c}{}\u{201d}{frag}\n", n + 1, t(&q.text));
         match refs {
             None => {
-                let _ = writeln!(w, "   Speaker: ______\n");
+                let _ = writeln!(
+                    w,
+                    "{}. \u{201c}{}\u{201d}{frag}   Speaker: ______\n",
+                    n + 1,
+                    t(&q.text)
+                );
             }
             Some(refs) => {
+                let _ = writeln!(w, "{}. \u{201c}{}\u{201d}{frag}\n", n + 1, t(&q.text));
                 let label = lesson::speaker_label(d, &q.speaker);
                 let letter = speakers
                     .iter()
@@ -94,6 +114,17 @@ fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
                         .map(|c| format!(" \u{2014} {}", t(c)))
                         .unwrap_or_default()
                 );
+                // Other sources' words for the same statement, once, for
+                // part 4's claims about its wording.
+                for j in d.other_renderings(i) {
+                    let other = &d.quotes[j];
+                    let _ = writeln!(
+                        w,
+                        "   {} renders it: \u{201c}{}\u{201d}\n",
+                        t(&refs.of(&other.source)),
+                        t(&other.text)
+                    );
+                }
             }
         }
     }
@@ -111,11 +142,11 @@ fn empty_grid(w: &mut String, d: &Dataset) {
     let _ = writeln!(w, "{}", centred(g(&format!("{} ↑", ay.name))));
     let _ = writeln!(w, "{}", centred(g(&top)));
     let _ = writeln!(w, "{rule}");
-    for _ in 0..4 {
+    for _ in 0..3 {
         let _ = writeln!(w, "{row}");
     }
     let _ = writeln!(w, "{rule}");
-    for _ in 0..4 {
+    for _ in 0..3 {
         let _ = writeln!(w, "{row}");
     }
     let _ = writeln!(w, "{rule}");
@@ -162,7 +193,13 @@ fn map(w: &mut String, d: &Dataset, answers: bool) {
     );
     for (i, p) in placed.iter().enumerate() {
         let described = match d.approaches.iter().find(|a| a.id == p.id) {
-            Some(a) if !answers => format!("{}: {}", a.name, a.summary),
+            // The short summary where the data has one: the table leaves
+            // room to write the two numbers and a reason.
+            Some(a) if !answers => format!(
+                "{}: {}",
+                a.name,
+                a.short_summary.as_deref().unwrap_or(&a.summary)
+            ),
             _ => p.name.to_string(),
         };
         if answers {
@@ -203,6 +240,12 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
         let _ = writeln!(w, "Circle one stance in each row: {}.\n", scale.join(", "));
     }
     let _ = writeln!(w, "| # | Actor | On | Stance |\n|---:|---|---|---|");
+    // The key's last column holds what each actor did: it takes the room.
+    let on = if answers {
+        lesson::short_target_label
+    } else {
+        lesson::target_label
+    };
     for (n, r) in d.reactions.iter().enumerate() {
         let stance = if answers {
             format!(
@@ -212,14 +255,19 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
                 cell(&r.summary)
             )
         } else {
-            "++    +    ~    -    --".to_string()
+            // Em spaces: room to circle one, kept in print and on screen.
+            Stance::ALL
+                .iter()
+                .map(|s| s.symbol())
+                .collect::<Vec<_>>()
+                .join("\u{2003}\u{2003}")
         };
         let _ = writeln!(
             w,
             "| {} | {} | {} | {stance} |",
             n + 1,
             cell(&d.name_of(&r.actor)),
-            cell(&d.name_of(&r.target))
+            cell(&on(d, &r.target))
         );
     }
     let _ = writeln!(w);
@@ -245,11 +293,24 @@ fn disagreements(w: &mut String, d: &Dataset, answers: bool) {
         );
         let _ = writeln!(w, "| # | Claim | Y / N |\n|---:|---|---|");
     }
+    let asked = lesson::worksheet_quotes(d);
     for (n, r) in rows.iter().enumerate() {
-        let answer = match (answers, r.holds) {
-            (false, _) => String::new(),
-            (true, true) => format!("**Y**: {}", cell(&r.says.join("; "))),
-            (true, false) => format!("N, no difference recorded: {}", cell(&r.says.join("; "))),
+        // Where part 1 of the key prints every rendering of the statement,
+        // a true claim about its words points there instead of repeating them.
+        let in_part_1 = r
+            .quote
+            .and_then(|q| asked.iter().position(|&i| i == q))
+            .filter(|_| r.holds);
+        let answer = match (answers, r.holds, in_part_1) {
+            (false, _, _) => String::new(),
+            (true, true, Some(p)) => format!(
+                "**Y**: the two give it in other words (each rendering under part 1, quote {})",
+                p + 1
+            ),
+            (true, true, None) => format!("**Y**: {}", cell(&r.says.join("; "))),
+            (true, false, _) => {
+                format!("N: {}", cell(&r.says.join("; ")))
+            }
         };
         let _ = writeln!(w, "| {} | {} | {answer} |", n + 1, cell(&r.claim));
     }
@@ -263,18 +324,23 @@ fn discussion(w: &mut String, d: &Dataset, answers: bool) {
         return;
     }
     let _ = writeln!(w, "## 5. Discuss\n");
-    for (n, q) in d.questions.iter().enumerate() {
-        let _ = writeln!(w, "{}. {}\n", n + 1, t(&q.text));
-        if !answers {
-            for _ in 0..ANSWER_LINES {
-                let _ = writeln!(w, "   {WRITE_HERE}\n");
-            }
-        }
-    }
     if answers {
+        // The questions are on the worksheet the teacher holds; the key
+        // has no answers to them, only what to look for.
+        let which = match d.questions.len() {
+            1 => "The question is".to_string(),
+            n => format!("Questions 1\u{2013}{n} are"),
+        };
         let _ = writeln!(
             w,
-            "These are open questions: look for answers that use the source, the map and the quotes.\n"
+            "{which} open: look for answers that use the source, the map and the quotes.\n"
         );
+        return;
+    }
+    for (n, q) in d.questions.iter().enumerate() {
+        let _ = writeln!(w, "{}. {}\n", n + 1, t(&q.text));
+        for _ in 0..ANSWER_LINES {
+            let _ = writeln!(w, "   {WRITE_HERE}\n");
+        }
     }
 }

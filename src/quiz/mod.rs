@@ -364,6 +364,15 @@ impl Round {
             .filter(|c| (c.a, c.b) == (right.a, right.b))
             .collect();
         let same_subject: Vec<Claim> = wrong.iter().copied().filter(|c| c.on == right.on).collect();
+        // And one about a subject some sources do differ on, if the others
+        // are not: where the data records few disagreements (the shipped
+        // one has two subjects), the only option about a disputed subject
+        // would otherwise be the answer.
+        let disputed: Vec<Claim> = wrong
+            .iter()
+            .copied()
+            .filter(|c| self.claims.iter().any(|x| x.on == c.on))
+            .collect();
         let mut picked: Vec<Claim> = Vec::with_capacity(CHOICES);
         for pool in [&same_subject, &same_pair] {
             if !pool.is_empty() {
@@ -371,6 +380,12 @@ impl Round {
                 if !picked.contains(&c) {
                     picked.push(c);
                 }
+            }
+        }
+        if !disputed.is_empty() && !picked.iter().any(|c| disputed.contains(c)) {
+            let c = disputed[rng.below(disputed.len())];
+            if picked.len() < CHOICES - 1 {
+                picked.push(c);
             }
         }
         // The rest at random, no pair of sources and no subject in more
@@ -424,6 +439,9 @@ pub struct ClaimRow {
     pub claim: String,
     pub holds: bool,
     pub says: Vec<String>,
+    /// For a claim about the words of a statement, the index of its first
+    /// rendering in `Dataset::quotes` (where a key can print them all once).
+    pub quote: Option<usize>,
 }
 
 /// Every disagreement the data records and as many claims it does not
@@ -464,6 +482,10 @@ pub fn claim_rows(d: &Dataset, seed: u64) -> Vec<ClaimRow> {
             claim: sources::label(d, c),
             holds,
             says: sources::evidence(d, c),
+            quote: match c.on {
+                sources::Subject::Words(q) => Some(q as usize),
+                sources::Subject::Date(_) => None,
+            },
         })
         .collect()
 }

@@ -216,6 +216,49 @@ fn sources_and_subject_alone_do_not_give_the_answer_away() {
     }
 }
 
+/// A student who has learnt which subjects sources differ on (in the
+/// shipped data, Li's words and the ceremony's date) cannot pick the
+/// answer as the one option about such a subject: another option is too,
+/// wherever the data has a wrong claim about one. Over many seeds, and in
+/// mixed rounds as in rounds of this kind alone.
+#[test]
+fn knowing_the_disputed_subjects_does_not_give_the_answer_away() {
+    let d = shipped();
+    let claims = sources::disagreements(&d);
+    let disputed: Vec<String> = claims
+        .iter()
+        .map(|&c| sources::subject_label(&d, c.on))
+        .collect();
+    let about_disputed = |o: &str| {
+        let subject = o.split_once(": ").map_or(o, |(_, s)| s);
+        disputed.iter().any(|s| s == subject)
+    };
+    let mut asked = 0;
+    for kind in [Kind::Sources, Kind::Mixed] {
+        for seed in 0..300u64 {
+            for q in questions(&d, kind, seed).unwrap() {
+                if q.kind != Kind::Sources {
+                    continue;
+                }
+                asked += 1;
+                assert!(about_disputed(&q.options[q.answer]), "{:?}", q.options);
+                let n = q.options.iter().filter(|o| about_disputed(o)).count();
+                assert!(
+                    n >= 2,
+                    "seed {seed}: only the answer is about a disputed subject: {:?}",
+                    q.options
+                );
+                // Every option is a claim about two sources, once.
+                let mut sorted = q.options.clone();
+                sorted.sort();
+                sorted.dedup();
+                assert_eq!(sorted.len(), q.options.len(), "{:?}", q.options);
+            }
+        }
+    }
+    assert!(asked > 300, "{asked} questions checked");
+}
+
 #[test]
 fn the_shipped_disagreements_are_the_date_and_the_words_of_the_speech() {
     let d = shipped();
