@@ -206,7 +206,7 @@ fn glossary_questions_and_objectives_come_from_the_data() {
     // print the open questions or the objectives again; it points to them.
     assert!(!key.contains("Who gains from shared rules?"));
     assert!(key.contains("The question is open"));
-    assert!(key(&shipped()).contains("Questions 1\u{2013}"));
+    assert!(stances::export::key(&shipped()).contains("Questions 1\u{2013}"));
     assert!(key.contains("which also states the learning objectives"));
     // Objectives are for the students' sheet, not the two-page handout.
     assert!(ws.contains("Place four approaches on two axes"));
