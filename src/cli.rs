@@ -73,9 +73,8 @@ pub struct ScreenArgs {
     /// Colour scheme [default: dark]
     #[arg(long, value_enum)]
     pub theme: Option<Theme>,
-    /// Presenter mode, for a projector: bigger text, no tab bar or status
-    /// line (p turns it on and off)
-    #[arg(long)]
+    // The words are layout::PRESENTER's, which the frame follows.
+    #[arg(long, help = crate::layout::PRESENTER)]
     pub present: bool,
 }
 

@@ -100,21 +100,31 @@ pub struct Frame {
     pub footer: Rect,
 }
 
-/// The frame in presenter mode when `present`: no tab bar and no status
-/// line (a class watching a projector needs neither), the body taller by
-/// their two rows, the footer kept for the way out.
-pub fn frame_for(area: Rect, present: bool) -> Frame {
+/// What presenter mode keeps of the chrome, in words: `--help`, the help
+/// overlay and README say this, and `frame_for` does it.
+pub const PRESENTER: &str = "Presenter mode, for a projector: bigger text, no tab bar, the \
+status line only while it has a message (such as a copy confirmed), the footer only the keys \
+to go on and out (p turns it on and off)";
+
+/// The frame in presenter mode when `present` (see [`PRESENTER`]): no tab
+/// bar, and a status row only while there is a `message` (a class needs no
+/// counts, but a teacher who copies a quote needs to see it went), the
+/// body taller by the rows saved, the footer kept for the way out.
+pub fn frame_for(area: Rect, present: bool, message: bool) -> Frame {
     if !present {
         return frame(area);
     }
-    let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let status_rows = u16::from(message);
+    let [body, status, footer] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(status_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     Frame {
         tabs: Rect { height: 0, ..body },
         body,
-        status: Rect {
-            height: 0,
-            ..footer
-        },
+        status,
         footer,
     }
 }

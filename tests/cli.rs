@@ -1015,3 +1015,16 @@ fn search_help_shows_the_query_syntax_the_help_overlay_shows() {
         );
     }
 }
+
+#[test]
+fn present_help_says_what_presenter_mode_does() {
+    // One source: the words the frame follows (layout::PRESENTER), as
+    // clap wraps them.
+    let help = stdout(&stances(&["--help"]));
+    let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = stances::layout::PRESENTER
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains(&said), "{said}\nmissing from:\n{help}");
+}

@@ -486,6 +486,32 @@ fn presenter_mode() {
 }
 
 #[test]
+fn presenter_mode_shows_a_message_and_no_counts() {
+    use stances::app::View;
+    // No status line while there is nothing to say ...
+    let quiet = in_view(
+        80,
+        24,
+        View::Quiz,
+        &[Action::TogglePresent, Action::Choose(0)],
+    );
+    let rows: Vec<String> = screen(&quiet).lines().map(str::to_string).collect();
+    assert!(
+        rows[rows.len() - 2].starts_with('\u{2517}'),
+        "the body reaches the footer:\n{}",
+        rows.join("\n")
+    );
+    // ... but a copy says it went, on a row of its own above the footer.
+    let copied = in_view(
+        80,
+        24,
+        View::Quiz,
+        &[Action::TogglePresent, Action::Choose(0), Action::CopyQuote],
+    );
+    insta::assert_snapshot!("present_quiz_copied_80x24", screen(&copied));
+}
+
+#[test]
 fn the_map_keeps_its_labels_whole_at_100_and_110_columns() {
     use stances::app::View;
     // Each approach by its full name or its short label, never cut: at

@@ -35,10 +35,8 @@ pub(crate) fn copy_target(app: &App) -> Option<usize> {
 
 pub(super) fn copy(app: &mut App, with_text: bool) {
     let Some(i) = copy_target(app) else {
-        app.screen.status = Some(
-            "No quote to copy here: select one in Explore (or answer the quiz question first)"
-                .into(),
-        );
+        app.screen.status =
+            Some("No quote to copy here: pick one in Explore, or answer the quiz question".into());
         return;
     };
     let q = &app.corpus.data.quotes[i];
@@ -48,15 +46,15 @@ pub(super) fn copy(app: &mut App, with_text: bool) {
         app.corpus.data.source_line(q)
     };
     // OSC 52 has no answer: the terminal may have ignored it, so say what
-    // was sent, not that it arrived.
-    app.screen.status = Some(format!(
-        "Sent {} to the terminal's clipboard (OSC 52; not every terminal accepts it): {}",
+    // was sent, not that it arrived. The text itself is on screen already;
+    // the message fits one status line at 80 columns.
+    app.screen.status = Some(
         if with_text {
-            "the quote with its citation"
+            "Quote and citation sent to the clipboard (OSC 52; some terminals refuse it)"
         } else {
-            "the citation"
-        },
-        text
-    ));
+            "Citation sent to the clipboard (OSC 52; some terminals refuse it)"
+        }
+        .into(),
+    );
     app.requests.effects.push(Effect::Copy(text));
 }

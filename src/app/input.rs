@@ -115,7 +115,11 @@ fn pointer(app: &App, mouse: MouseEvent) -> Option<Action> {
 }
 
 fn click(app: &App, at: Position) -> Option<Action> {
-    let frame = layout::frame_for(app.screen.size, app.screen.present);
+    let frame = layout::frame_for(
+        app.screen.size,
+        app.screen.present,
+        app.screen.status.is_some(),
+    );
     if frame.tabs.contains(at) {
         let titles = View::ALL.map(View::title);
         let active = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
@@ -171,8 +175,15 @@ fn click(app: &App, at: Position) -> Option<Action> {
 /// In search, the pointer acts on the results list only.
 fn search_pointer(app: &App, at: Position, wheel: isize) -> Option<Action> {
     let search = app.search.as_ref()?;
-    let results =
-        layout::search(layout::frame_for(app.screen.size, app.screen.present).body).results;
+    let results = layout::search(
+        layout::frame_for(
+            app.screen.size,
+            app.screen.present,
+            app.screen.status.is_some(),
+        )
+        .body,
+    )
+    .results;
     if !results.contains(at) {
         return None;
     }

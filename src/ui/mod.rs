@@ -29,8 +29,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     // The terminal cursor shows only where the user types.
     if app.screen.help.is_none()
         && layout::mode(area) != Mode::TooSmall
-        && let Some(position) =
-            search::cursor(app, layout::frame_for(area, app.screen.present).body)
+        && let Some(position) = search::cursor(
+            app,
+            layout::frame_for(area, app.screen.present, app.screen.status.is_some()).body,
+        )
     {
         frame.set_cursor_position(position);
     }
@@ -44,7 +46,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         too_small(theme, area, buf);
         return;
     }
-    let f = layout::frame_for(area, app.screen.present);
+    let f = layout::frame_for(area, app.screen.present, app.screen.status.is_some());
     tabs::render(app, theme, f.tabs, buf);
     if app.search.is_some() {
         search::render(app, theme, f.body, buf);

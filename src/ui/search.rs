@@ -82,7 +82,7 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
         },
         focused: true,
         empty: if search.done {
-            "No quote matches. Fewer letters, or a term less?"
+            "No quote matches. Remove a word or shorten one (Backspace deletes)."
         } else {
             "Searching…"
         },
