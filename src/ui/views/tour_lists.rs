@@ -75,28 +75,70 @@ pub fn reactions(
 }
 
 /// A numbered list in a titled box: the objectives or the questions.
-/// A blank line between items when they all fit with it.
+/// A blank line between items when they all fit with it. Each item wraps
+/// under its own text, not under its number (a hanging indent), so the
+/// numbers stand alone down the left edge.
 pub fn numbered(theme: &Theme, title: &str, items: &[&str], area: Rect, buf: &mut Buffer) {
     let block = pane_block(theme, Line::from(format!(" {title} ")), false);
     let inner = block.inner(area);
+    let width = usize::from(inner.width);
     let lines = |spaced: bool| {
         let mut lines = Vec::new();
         for (n, item) in items.iter().enumerate() {
             if n > 0 && spaced {
                 lines.push(Line::raw(""));
             }
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}. ", n + 1), theme.key),
-                Span::styled(screen_line(item).into_owned(), theme.base),
-            ]));
+            let number = format!("{}. ", n + 1);
+            let indent = number.len();
+            let text = screen_line(item);
+            for (i, part) in crate::text::wrap(&text, width.saturating_sub(indent))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 {
+                    Span::styled(number.clone(), theme.key)
+                } else {
+                    Span::raw(" ".repeat(indent))
+                };
+                lines.push(Line::from(vec![lead, Span::styled(part, theme.base)]));
+            }
         }
-        Paragraph::new(lines).wrap(Wrap { trim: false })
+        lines
     };
     let spaced = lines(true);
-    let paragraph = if spaced.line_count(inner.width) <= usize::from(inner.height) {
+    let lines = if spaced.len() <= usize::from(inner.height) {
         spaced
     } else {
         lines(false)
     };
-    paragraph.block(block).render(area, buf);
+    Paragraph::new(lines).block(block).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(buf: &Buffer) -> Vec<String> {
+        let area = buf.area;
+        (0..area.height)
+            .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn numbered_items_wrap_under_their_text() {
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 30, 8);
+        let mut buf = Buffer::empty(area);
+        let items = ["one two three four five six seven eight", "short"];
+        numbered(&theme, "Q", &items, area, &mut buf);
+        let rows = rows(&buf);
+        assert!(
+            rows[1].starts_with("│1. one two three four five"),
+            "{rows:#?}"
+        );
+        // The continuation starts under "one", not under "1".
+        assert!(rows[2].starts_with("│   six seven eight"), "{rows:#?}");
+        assert!(rows[4].starts_with("│2. short"), "{rows:#?}");
+    }
 }
