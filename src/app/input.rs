@@ -14,7 +14,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::layout::{self, Mode};
 
-use super::measure::explore_layout;
+use super::measure::{self, explore_layout};
 use super::{Action, App, Edit, Effect, Pane, View, keymap, update};
 
 /// What one event did to the app.
@@ -115,11 +115,7 @@ fn pointer(app: &App, mouse: MouseEvent) -> Option<Action> {
 }
 
 fn click(app: &App, at: Position) -> Option<Action> {
-    let frame = layout::frame_for(
-        app.screen.size,
-        app.screen.present,
-        app.screen.status.is_some(),
-    );
+    let frame = measure::frame(app);
     if frame.tabs.contains(at) {
         let titles = View::ALL.map(View::title);
         let active = View::ALL.iter().position(|v| *v == app.view).unwrap_or(0);
@@ -175,15 +171,7 @@ fn click(app: &App, at: Position) -> Option<Action> {
 /// In search, the pointer acts on the results list only.
 fn search_pointer(app: &App, at: Position, wheel: isize) -> Option<Action> {
     let search = app.search.as_ref()?;
-    let results = layout::search(
-        layout::frame_for(
-            app.screen.size,
-            app.screen.present,
-            app.screen.status.is_some(),
-        )
-        .body,
-    )
-    .results;
+    let results = layout::search(measure::frame(app).body).results;
     if !results.contains(at) {
         return None;
     }

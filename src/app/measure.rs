@@ -8,14 +8,20 @@ use crate::layout;
 
 use super::{App, Pane, detail};
 
-/// The Explore view's geometry at the current size, laid out as if `focus`
-/// had focus (which matters when one pane is shown at a time).
-pub(crate) fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
-    let frame = layout::frame_for(
+/// The screen's frame as it is drawn now: presenter mode, and a status
+/// row only while there is a message (see `layout::frame_for`).
+pub(crate) fn frame(app: &App) -> layout::Frame {
+    layout::frame_for(
         app.screen.size,
         app.screen.present,
         app.screen.status.is_some(),
-    );
+    )
+}
+
+/// The Explore view's geometry at the current size, laid out as if `focus`
+/// had focus (which matters when one pane is shown at a time).
+pub(crate) fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
+    let frame = frame(app);
     layout::explore(
         frame.body,
         layout::mode(app.screen.size),
@@ -55,11 +61,7 @@ pub(crate) fn text_rows(app: &App) -> usize {
 /// Results visible in search at the current size (each may take more
 /// than one line: `layout::search_row_lines`).
 pub(crate) fn search_rows(app: &App) -> usize {
-    let frame = layout::frame_for(
-        app.screen.size,
-        app.screen.present,
-        app.screen.status.is_some(),
-    );
+    let frame = frame(app);
     let results = layout::search(frame.body).results;
     let len = app.search.as_ref().map_or(0, |s| s.hits.len());
     layout::inner_height(results) / layout::search_row_lines(results, len)
@@ -74,14 +76,7 @@ pub(crate) fn quiz_scroll_max(app: &App) -> usize {
     if !quiz.finished() {
         return 0;
     }
-    let text = layout::quiz_text(
-        layout::frame_for(
-            app.screen.size,
-            app.screen.present,
-            app.screen.status.is_some(),
-        )
-        .body,
-    );
+    let text = layout::quiz_text(frame(app).body);
     let lines: Vec<ratatui::text::Line> = quiz
         .summary(&app.corpus.data)
         .iter()
@@ -96,14 +91,7 @@ pub(crate) fn quiz_scroll_max(app: &App) -> usize {
 
 /// The furthest Compare's table scrolls: its lines less the rows shown.
 pub(crate) fn compare_scroll_max(app: &App) -> usize {
-    let inner = layout::bordered_inner(
-        layout::frame_for(
-            app.screen.size,
-            app.screen.present,
-            app.screen.status.is_some(),
-        )
-        .body,
-    );
+    let inner = layout::bordered_inner(frame(app).body);
     let lines = app
         .compare
         .table(&app.corpus.data, layout::compare_column(inner))
@@ -169,12 +157,7 @@ fn slide_wants(app: &App, step: &crate::data::TourStep, width: u16) -> usize {
 /// less those shown (0 for a map, timeline or list, which fit their room).
 pub(crate) fn tour_scroll_max(app: &App) -> usize {
     use crate::data::TourView;
-    let body = layout::frame_for(
-        app.screen.size,
-        app.screen.present,
-        app.screen.status.is_some(),
-    )
-    .body;
+    let body = frame(app).body;
     let (Some(slide), Some(step)) = (tour_slide(app, body), app.tour.slide(&app.corpus.data))
     else {
         return 0;
