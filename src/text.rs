@@ -139,6 +139,34 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Cut `s` to at most `max` cells between words, ending with `…` when
+/// it was cut: for a title, where half a word reads as a different word
+/// ("wher…"). Empty when not even the first word fits, so the caller can
+/// leave the space blank rather than show a fragment.
+pub fn truncate_words(s: &str, max: usize) -> Cow<'_, str> {
+    if let whole @ Cow::Borrowed(_) = truncate(s, max) {
+        return whole;
+    }
+    // The longest run of whole words that leaves a cell for the `…`,
+    // without the punctuation that ended it ("WAIC 2025:" → "WAIC 2025…").
+    let mut best: Option<&str> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            let head = s[..i].trim_end_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c));
+            if width(head) + 1 > max {
+                break;
+            }
+            if !head.is_empty() {
+                best = Some(head);
+            }
+        }
+    }
+    match best {
+        Some(head) => Cow::Owned(format!("{head}…")),
+        None => Cow::Borrowed(""),
+    }
+}
+
 /// Pad `s` with spaces to `cells` display cells.
 pub fn pad(s: &str, cells: usize) -> String {
     let w = width(s);
@@ -199,6 +227,17 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_cut_between_words() {
+        let title = "WAIC 2025: who stands where on governing AI";
+        assert_eq!(truncate_words(title, 60), title);
+        assert_eq!(truncate_words(title, 27), "WAIC 2025: who stands…");
+        assert_eq!(truncate_words(title, 12), "WAIC 2025…");
+        assert_eq!(truncate_words(title, 5), "WAIC…");
+        assert_eq!(truncate_words(title, 4), "");
+        assert_eq!(truncate_words("Übersicht", 4), "");
+    }
 
     #[test]
     fn escapes_escape_sequences_c1_and_bidi() {

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, View};
 use crate::layout::{PROGRAM, tabs};
-use crate::text::{screen_line, truncate, width};
+use crate::text::{screen_line, truncate_words, width};
 
 use super::theme::Theme;
 
@@ -41,11 +41,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::styled(label, style).render(tab.area, buf);
         end = end.max(tab.area.right());
     }
-    // The dataset's title in what is left, when a useful part of it fits.
+    // The dataset's title in what is left, cut between words (half a
+    // word reads as another word), when a useful part of it fits.
     let room = usize::from(area.right().saturating_sub(end)).saturating_sub(2);
     if room > 8 {
         let title = screen_line(&app.corpus.data.dataset.title);
-        let title = truncate(&title, room).into_owned();
+        let title = truncate_words(&title, room).into_owned();
         let w = u16::try_from(width(&title)).unwrap_or(0);
         let x = area.right().saturating_sub(w + 1);
         Line::styled(title, theme.muted).render(Rect::new(x, area.y, w, 1), buf);

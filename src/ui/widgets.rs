@@ -247,22 +247,50 @@ pub fn first_fitting(titles: &[String], width: u16) -> String {
 
 /// A pane's title, "Title (3/12)", from the first of `titles` (longest
 /// first: full names, then short ones, then the bare title) that fits a
-/// pane `width` columns wide with its border: a title is never cut.
+/// pane `width` columns wide with its border: a title is never cut. When
+/// only the bare title would fit with its count, a title that says more
+/// goes without the count (the scrollbar still shows where the cursor
+/// is): what the rows share is worth more than their number.
 pub fn fitted_title<'a>(titles: &[String], cursor: Cursor, len: usize, width: u16) -> Line<'a> {
-    let i = fitting(titles, cursor, len, width).unwrap_or(titles.len().saturating_sub(1));
-    titles
-        .get(i)
-        .map(|t| counted_title(&crate::text::screen_line(t), cursor, len))
-        .unwrap_or_default()
+    let (i, counted) =
+        title_choice(titles, cursor, len, width).unwrap_or((titles.len().saturating_sub(1), true));
+    let Some(title) = titles.get(i) else {
+        return Line::default();
+    };
+    let title = crate::text::screen_line(title);
+    if counted {
+        counted_title(&title, cursor, len)
+    } else {
+        Line::from(format!(" {title} "))
+    }
 }
 
 /// Which of `titles` [`fitted_title`] shows, if one fits.
 pub fn fitting(titles: &[String], cursor: Cursor, len: usize, width: u16) -> Option<usize> {
+    title_choice(titles, cursor, len, width).map(|(i, _)| i)
+}
+
+/// Which title fits, and whether with its count.
+fn title_choice(
+    titles: &[String],
+    cursor: Cursor,
+    len: usize,
+    width: u16,
+) -> Option<(usize, bool)> {
     let room = usize::from(width).saturating_sub(2);
-    titles.iter().position(|t| {
-        let line = counted_title(&crate::text::screen_line(t), cursor, len);
-        crate::text::width(&line.to_string()) <= room
-    })
+    let fits = |line: String| crate::text::width(&line) <= room;
+    let counted = titles
+        .iter()
+        .position(|t| fits(counted_title(&crate::text::screen_line(t), cursor, len).to_string()));
+    let last = titles.len().saturating_sub(1);
+    match counted {
+        Some(i) if i < last => Some((i, true)),
+        _ => titles[..last]
+            .iter()
+            .position(|t| fits(format!(" {} ", crate::text::screen_line(t))))
+            .map(|i| (i, false))
+            .or(counted.map(|i| (i, true))),
+    }
 }
 
 /// "Title (3/12)" for a pane's border.

@@ -194,8 +194,16 @@ fn titles(app: &App, shared: Option<(Via, &str)>) -> Vec<String> {
     let f = d.name_of(focus.id());
     let fs = d.short_name_of(focus.id());
     let mut out: Vec<String> = match shared {
-        Some((Via::By, _)) => vec![format!("Reactions by {f}"), format!("Reactions by {fs}")],
-        Some((Via::Target, _)) => vec![format!("Reactions to {f}"), format!("Reactions to {fs}")],
+        Some((Via::By, _)) => vec![
+            format!("Reactions by {f}"),
+            format!("Reactions by {fs}"),
+            format!("By {fs}"),
+        ],
+        Some((Via::Target, _)) => vec![
+            format!("Reactions to {f}"),
+            format!("Reactions to {fs}"),
+            format!("To {fs}"),
+        ],
         Some((Via::ByMember, m)) => {
             let (m, ms) = (d.name_of(m), d.short_name_of(m));
             vec![
