@@ -1,26 +1,15 @@
 //! The real binary in a pseudo-terminal, read back through a terminal
 //! emulator (vt100): what a user sees, and the state the terminal is left
-//! in on every way out.
+//! in on every way out. The harness is tests/support/pty.rs.
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
+use std::io::Read;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the program wrote, for sequences vt100 does not track.
-    raw: Arc<Mutex<Vec<u8>>>,
-}
-
-/// How long to wait for the screen to show something before failing. Not a
-/// speed assertion: the machine may be busy, so this is generous.
-const PATIENCE: Duration = Duration::from_secs(20);
+mod support;
+use support::pty::{PATIENCE, Pty as Session, nz};
 
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
@@ -35,14 +24,6 @@ impl Session {
         cols: u16,
         rows: u16,
     ) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
@@ -53,132 +34,11 @@ impl Session {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&screen);
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let raw_sink = Arc::clone(&raw);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        Session {
-            master: pty.master,
-            writer,
-            child,
-            screen,
-            raw,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, what: &str) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.contents().contains(what) {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!("never saw {what:?}; the screen was:\n{}", self.contents());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn signal(&self, signal: i32) {
-        let pid = self.child.process_id().expect("a pid") as i32;
-        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
-    }
-
-    /// Whether the process is stopped (state `T` in /proc).
-    fn stopped(&self) -> bool {
-        let pid = self.child.process_id().expect("a pid");
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        // The state follows the command name in parentheses.
-        stat.rsplit(')')
-            .next()
-            .is_some_and(|rest| rest.trim_start().starts_with('T'))
-    }
-
-    /// Wait until `ready` holds, or fail with the screen.
-    fn wait_until(&self, what: &str, ready: impl Fn(&Session) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if ready(self) {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!("never {what}; the screen was:\n{}", self.contents());
-    }
-
-    /// Whether the terminal is in raw mode (no canonical line editing).
-    fn raw_mode(&self) -> bool {
-        let fd = self.master.as_raw_fd().expect("a pty fd");
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-        t.c_lflag & libc::ICANON == 0
-    }
-
-    /// Wait for the process to end and return its exit code.
-    fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader drain the last bytes (the restore sequence).
-                thread::sleep(Duration::from_millis(100));
-                return status.exit_code();
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!("the explorer did not exit; screen:\n{}", self.contents());
-    }
-
-    /// The terminal is as the shell left it: cooked mode with echo, the
-    /// main screen, the cursor visible, no mouse reporting, no bracketed
-    /// paste.
-    fn assert_restored(&self) {
-        let parser = self.screen.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor still hidden");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse still reported"
-        );
-        assert!(!screen.bracketed_paste(), "bracketed paste still on");
-        let fd = self.master.as_raw_fd().expect("a pty fd");
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-        assert!(
-            t.c_lflag & libc::ICANON != 0,
-            "raw mode left on (no ICANON)"
-        );
-        assert!(t.c_lflag & libc::ECHO != 0, "raw mode left on (no ECHO)");
+        Session::spawn(cmd, cols, rows)
     }
 }
 
 const TEST_PANIC: &str = "STANCES_TEST_PANIC";
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a size above zero")
-}
 
 #[test]
 fn navigate_open_help_and_quit() {
@@ -246,7 +106,7 @@ fn a_seeded_quiz_plays_to_its_summary() {
             };
             right += usize::from(n >= 3);
             // Answers are letters: the digits open the views.
-            s.send(&char::from(b'a' + pick as u8).to_string());
+            s.send(char::from(b'a' + pick as u8).to_string());
             s.wait_for(if n < 3 { "Not quite" } else { "Correct." });
             s.wait_for("Source: ");
             s.send(" ");

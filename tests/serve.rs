@@ -6,27 +6,25 @@
 //! host key and known_hosts, so nothing in ~/.ssh is read or written.
 //! (tests/serve_class.rs drives the same server with russh clients.)
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 use stances::app::View;
 use stances::serve::class::{Activity, Class, Lead};
 use stances::serve::{Config, Server, host_key};
 
 #[path = "support/corpus.rs"]
 mod corpus;
+mod support;
+use support::pty::{PATIENCE, Pty};
 
 const CODE: &str = "test-otter-42";
-
-/// How long to wait for a screen or an exit before failing: generous, as
-/// the machine is shared; a passing test takes a second or two.
-const PATIENCE: Duration = Duration::from_secs(15);
 
 /// A directory of this test's own, removed at the end.
 struct Scratch(PathBuf);
@@ -54,15 +52,8 @@ impl Drop for Scratch {
     }
 }
 
-/// A program in a pseudo-terminal.
-struct Pty {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-}
-
+/// A program in a pseudo-terminal, started in the test's directory with
+/// no ~/.ssh, no agent and no display but the ones a test sets.
 impl Pty {
     fn start(program: &str, args: &[String], dir: &Scratch, cols: u16, rows: u16) -> Pty {
         Pty::start_with_env(program, args, &[("STANCES_CONFIG", "")], dir, cols, rows)
@@ -76,18 +67,9 @@ impl Pty {
         cols: u16,
         rows: u16,
     ) -> Pty {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(&dir.0);
-        // No ~/.ssh, no agent, no display but the ones a test sets.
         cmd.env("HOME", &dir.0);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("SSH_AUTH_SOCK");
@@ -96,123 +78,8 @@ impl Pty {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let (sink, raw_sink) = (Arc::clone(&screen), Arc::clone(&raw));
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        Pty {
-            master: pty.master,
-            writer,
-            child,
-            screen,
-            raw,
-        }
+        Pty::spawn(cmd, cols, rows)
     }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn raw(&self) -> String {
-        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
-    }
-
-    fn wait_for(&self, what: &str) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.contents().contains(what) {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "never saw {what:?}; the screen was:\n{}\n(raw tail: {:?})",
-            self.contents(),
-            tail(&self.raw(), 400)
-        );
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Send bytes, then wait a moment longer than the server's Esc wait,
-    /// so that a lone Esc is read as a key of its own.
-    fn key(&mut self, bytes: &[u8]) {
-        self.send(bytes);
-        thread::sleep(Duration::from_millis(80));
-    }
-
-    /// The exit code, once the program ends.
-    fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader drain the last bytes.
-                thread::sleep(Duration::from_millis(150));
-                return status.exit_code();
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!("never exited; the screen was:\n{}", self.contents());
-    }
-
-    /// The terminal is as it was before ssh: the main screen, the cursor
-    /// shown, no mouse reports or bracketed paste, cooked mode with echo.
-    fn assert_restored(&self) {
-        {
-            let parser = self.screen.lock().unwrap();
-            let screen = parser.screen();
-            assert!(!screen.alternate_screen(), "still on the alternate screen");
-            assert!(!screen.hide_cursor(), "cursor still hidden");
-            assert_eq!(
-                screen.mouse_protocol_mode(),
-                vt100::MouseProtocolMode::None,
-                "mouse still reported"
-            );
-            assert!(!screen.bracketed_paste(), "bracketed paste still on");
-        }
-        let fd = self.master.as_raw_fd().expect("a pty fd");
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-        assert!(
-            t.c_lflag & libc::ICANON != 0,
-            "raw mode left on (no ICANON)"
-        );
-        assert!(t.c_lflag & libc::ECHO != 0, "raw mode left on (no ECHO)");
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-fn tail(s: &str, n: usize) -> &str {
-    let start = s.len().saturating_sub(n);
-    let start = (start..s.len())
-        .find(|&i| s.is_char_boundary(i))
-        .unwrap_or(s.len());
-    &s[start..]
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a size above zero")
 }
 
 /// A known_hosts that trusts exactly this server's key at this port.
@@ -420,7 +287,7 @@ fn a_student_answers_a_live_question() {
     class.until("ada is here", |c| c.connected_count() == 1);
     let q = class.server().ask_next().unwrap();
     ada.wait_for("Class quiz");
-    ada.key(&[b'a' + q.answer as u8]);
+    ada.key([b'a' + q.answer as u8]);
     class.until("ada answered", |c| {
         c.asked.first().is_some_and(|a| a.answers.len() == 1)
     });
