@@ -143,14 +143,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ),
             theme.muted,
         ));
-        let note = d
-            .approaches
-            .iter()
-            .find(|a| a.id == p.id)
-            .and_then(|a| a.position_note.clone())
-            .or_else(|| d.actor(&p.id).and_then(|a| a.position_note.clone()))
-            .unwrap_or_default();
-        lines.push(Line::raw(screen_line(&note).into_owned()));
+        lines.push(Line::raw(screen_line(&note_of(d, &p.id)).into_owned()));
         lines.push(Line::raw(""));
     } else {
         lines.push(Line::styled(
@@ -176,11 +169,37 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         "Positions are an editorial reading of the sources, not measurements.",
         theme.note,
     ));
+    if side.height < FRAMED_NOTE {
+        // Short of rows: the name with its position on one line, then
+        // the note, without a frame.
+        let mut compact = Vec::new();
+        if let Some(p) = selected {
+            compact.push(Line::from(vec![
+                Span::styled(screen_line(&p.short).into_owned(), theme.heading),
+                Span::styled(format!(" {:+.1} · {:+.1}: ", p.x, p.y), theme.muted),
+                Span::raw(screen_line(&note_of(d, &p.id)).into_owned()),
+            ]));
+        }
+        Paragraph::new(compact)
+            .wrap(Wrap { trim: true })
+            .render(side, buf);
+        return;
+    }
     let block = pane_block(theme, Line::from(" Why here "), false);
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: true })
         .render(side, buf);
+}
+
+/// Why an item sits where it does on the map: its position note.
+fn note_of(d: &crate::data::Dataset, id: &str) -> String {
+    d.approaches
+        .iter()
+        .find(|a| a.id == id)
+        .and_then(|a| a.position_note.clone())
+        .or_else(|| d.actor(id).and_then(|a| a.position_note.clone()))
+        .unwrap_or_default()
 }
 
 /// The map's frame and the note beside it (or below, when narrow).
@@ -190,10 +209,21 @@ fn split(area: Rect) -> (Rect, Rect) {
             .areas(area);
         (m, s)
     } else {
-        let [m, s] = Layout::vertical([Constraint::Min(8), Constraint::Length(9)]).areas(area);
+        // The map comes first: below it the note gets what is left over a
+        // frame whose plot has three rows each side of the axis (fewer
+        // draw +0.2 and +0.8 on one row), up to the nine rows it needs.
+        let side = area.height.saturating_sub(MAP_ROWS).min(9);
+        let [m, s] = Layout::vertical([Constraint::Min(0), Constraint::Length(side)]).areas(area);
         (m, s)
     }
 }
+
+/// The rows of the map's frame when the note is below it: borders, the
+/// axis labels, and a plot of seven rows.
+const MAP_ROWS: u16 = 11;
+
+/// Below this height the note beside the map goes without its frame.
+const FRAMED_NOTE: u16 = 4;
 
 /// Inside the frame: the top axis label, the plot, the bottom axis
 /// labels (outside the plot, so no point can land on one); `None` when
@@ -240,12 +270,24 @@ fn place(app: &App, pts: &[crate::app::map::Point], plot: Rect) -> MapLayout {
         .iter()
         .map(|p| map_labels::cell(plot, p.x, p.y))
         .collect();
+    let shorts: Vec<String> = pts
+        .iter()
+        .map(|p| screen_line(&p.short).into_owned())
+        .collect();
     let names: Vec<Vec<String>> = pts
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
+            let others: Vec<&str> = shorts
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, s)| s.as_str())
+                .collect();
             map_labels::candidates(
                 &screen_line(&p.name),
-                &screen_line(&p.short),
+                &shorts[i],
+                &others,
                 usize::from(plot.width),
             )
         })

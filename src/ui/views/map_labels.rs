@@ -4,14 +4,14 @@
 //! A label never covers another label, a point, an axis or an axis label,
 //! and never leaves the plot. Each point gets the longest of its names
 //! that fits somewhere around it (the full name, the short one, then the
-//! short one cut from the end, which keeps the words that say whose it
+//! short one cut between words from the end, which keeps the words that say whose it
 //! is, since short labels start with the proponent); failing that, a
 //! number, which the legend beside the map spells out. The selected
 //! point is placed first, so it always gets its best spot.
 
 use ratatui::layout::{Position, Rect};
 
-use crate::text::{truncate, width};
+use crate::text::width;
 
 /// Data range drawn: a margin beyond [-1, 1] so edge points keep a label.
 pub const BOUND: f64 = 1.15;
@@ -81,12 +81,13 @@ pub enum Label {
     Unplaced,
 }
 
-/// The shortest cut of a name still offered before falling back to a
-/// number: three characters and `…` still say "UK…", "EU …".
-const SHORTEST: usize = 4;
-
-/// The names to try for a point, longest first, none wider than `room`.
-pub fn candidates(name: &str, short: &str, room: usize) -> Vec<String> {
+/// The names to try for a point, longest first, none wider than `room`:
+/// the full name, the short one, then the short one cut between words
+/// from the end ("UN global…", "UN…"). A cut is offered only while it
+/// still tells the point apart from every other point's short name
+/// (`others`): "China's…" would name two points, so it is never a label
+/// and the point falls back to a number, which the legend spells out.
+pub fn candidates(name: &str, short: &str, others: &[&str], room: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: String| {
         if width(&s) <= room && !out.contains(&s) {
@@ -95,14 +96,20 @@ pub fn candidates(name: &str, short: &str, room: usize) -> Vec<String> {
     };
     push(name.to_string());
     push(short.to_string());
-    let longest = width(short).min(room);
-    for w in (SHORTEST..=longest).rev() {
-        // "US …" reads worse than "US…".
-        let cut = truncate(short, w);
-        push(match cut.strip_suffix('…') {
-            Some(kept) => format!("{}…", kept.trim_end()),
-            None => cut.into_owned(),
+    let words: Vec<&str> = short.split_whitespace().collect();
+    for n in (1..words.len()).rev() {
+        let kept = words[..n]
+            .join(" ")
+            .trim_end_matches([',', ';', ':', '—', '–', '-'])
+            .to_string();
+        let ambiguous = others.iter().any(|o| {
+            let o = o.to_lowercase();
+            let k = kept.to_lowercase();
+            o.starts_with(&k) && o[k.len()..].chars().next().is_none_or(char::is_whitespace)
         });
+        if !kept.is_empty() && !ambiguous {
+            push(format!("{kept}…"));
+        }
     }
     out
 }
@@ -301,6 +308,7 @@ mod tests {
                     candidates(
                         &format!("Approach number {i} (Some Proponent)"),
                         &format!("P{i} short name"),
+                        &[],
                         usize::from(plot.width),
                     )
                 })
@@ -341,7 +349,7 @@ mod tests {
         let cells = [(10, 3), (60, 3), (10, 15), (60, 15)];
         let names: Vec<Vec<String>> = ["EU AI Act", "US orders", "China body", "UN call"]
             .iter()
-            .map(|n| candidates(n, n, 80))
+            .map(|n| candidates(n, n, &[], 80))
             .collect();
         let labels = place(plot, &cells, &names, &[], 0);
         for (l, n) in labels
@@ -357,10 +365,11 @@ mod tests {
         let c = candidates(
             "Deregulation by executive order (United States)",
             "US executive orders",
-            12,
+            &["EU AI Act"],
+            14,
         );
-        assert_eq!(c.first().map(String::as_str), Some("US executiv…"));
-        assert!(c.iter().all(|s| width(s) <= 12 && s.starts_with("US")));
+        // Cut between words, never inside one.
+        assert_eq!(c, ["US executive…", "US…"]);
         // A one-row plot with the point at the left edge and an obstacle
         // to its right: only a number fits, or nothing.
         let plot = Rect::new(0, 0, 4, 1);
@@ -372,5 +381,17 @@ mod tests {
                 number: 1
             }
         );
+    }
+
+    #[test]
+    fn a_cut_that_would_name_two_points_is_not_offered() {
+        let c = candidates(
+            "Domestic AI rules and pilot zones (China)",
+            "China's rules at home",
+            &["China's global body", "EU AI Act"],
+            40,
+        );
+        assert!(c.contains(&"China's rules…".to_string()), "{c:?}");
+        assert!(!c.contains(&"China's…".to_string()), "{c:?}");
     }
 }
