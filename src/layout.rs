@@ -414,13 +414,47 @@ pub fn bordered_inner(body: Rect) -> Rect {
     }
 }
 
-/// The quiz's text: inside its border, a column of padding each side.
+/// The quiz's widest column of text: a question, its options and the
+/// feedback read as one block, and on a wide terminal lines of 200
+/// columns are too long to follow from option to option.
+pub const QUIZ_WIDTH: u16 = 96;
+
+/// The quiz's text: inside its border, a column of padding each side, and
+/// no wider than `QUIZ_WIDTH`, centred.
 pub fn quiz_text(body: Rect) -> Rect {
+    let inner = bordered_inner(body);
+    let width = inner.width.saturating_sub(2).min(QUIZ_WIDTH);
+    Rect {
+        x: inner.x + (inner.width - width) / 2,
+        width,
+        ..inner
+    }
+}
+
+/// Presenter mode's text: the whole width inside the border but a
+/// column each side, for the big font.
+pub fn quiz_present_text(body: Rect) -> Rect {
     let inner = bordered_inner(body);
     Rect {
         x: inner.x.saturating_add(1),
         width: inner.width.saturating_sub(2),
         ..inner
+    }
+}
+
+/// Where a question starts inside the quiz's text: at the top, or on a
+/// tall terminal (30 rows or more) a sixth of the way down, as far as the
+/// `rows` the question needs leave room. The offset depends only on the
+/// question, so answering (which adds feedback below) moves nothing.
+pub fn quiz_question(text: Rect, rows: u16) -> Rect {
+    if text.height < 30 {
+        return text;
+    }
+    let offset = (text.height / 6).min(text.height.saturating_sub(rows));
+    Rect {
+        y: text.y + offset,
+        height: text.height - offset,
+        ..text
     }
 }
 

@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::app::quiz::{Kind, Prompt, Question, Quiz, SummaryLine};
+use crate::layout;
 use crate::text::screen_line;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
@@ -46,10 +47,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         quiz.results.len(),
         quiz.seed_label()
     );
-    let block = pane_block(theme, Line::from(title), true)
-        .padding(ratatui::widgets::Padding::horizontal(1));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    pane_block(theme, Line::from(title), true).render(area, buf);
+    let inner = layout::quiz_text(area);
     if quiz.finished() {
         // Not trimmed: the marks line the citations up. Only the summary
         // scrolls; a question always fits from its top.
@@ -62,18 +61,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(q) = quiz.question() else { return };
     let rest = question(theme, quiz, q);
     if app.screen.present {
+        let inner = layout::quiz_present_text(area);
         return present(theme, quiz, q, rest, inner, buf);
     }
     let mut lines = heading(theme, quiz, q);
     lines.extend(prompt(theme, q, false));
-    let above = Paragraph::new(lines.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(inner.width);
+    let above = rows_of(&lines, inner.width);
+    // The options, a blank and the hint, and room for the feedback that
+    // answering adds: the question's place does not move when it comes.
+    let needs = above + q.options.len() + 2 + FEEDBACK_ROWS;
+    let inner = layout::quiz_question(inner, u16::try_from(needs).unwrap_or(u16::MAX));
     lines.extend(rest.fitted(theme, inner.width, usize::from(inner.height), above));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
 }
+
+/// Rows kept below the options for the verdict, why and the source.
+const FEEDBACK_ROWS: usize = 8;
 
 /// Presenter mode: the question's heading big, and the quote big when it
 /// is short enough; whatever does not fit big is drawn as text, and the
