@@ -276,40 +276,49 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
 /// The seed of part 4's order: fixed, so the worksheet and the key agree.
 const CLAIMS_SEED: u64 = 14;
 
-/// Part 4: claims that two sources disagree, some borne out by the data
-/// and some not; the key says which, with what each source says.
+/// Part 4: pairs of sources and a subject: whether the two give different
+/// things, the same thing, or not both anything (a source that says
+/// nothing does not differ from one that does: there is nothing to
+/// compare). The worksheet asks; the key says which, with what each
+/// source says.
 fn disagreements(w: &mut String, d: &Dataset, answers: bool) {
+    use crate::quiz::Verdict;
     let rows = crate::quiz::claim_rows(d, CLAIMS_SEED);
     if rows.is_empty() {
         return;
     }
     let _ = writeln!(w, "## 4. Which sources differ, and on what?\n");
     if answers {
-        let _ = writeln!(w, "| # | Claim | Differ? |\n|---:|---|---|");
+        let _ = writeln!(w, "| # | Sources and subject | Answer |\n|---:|---|---|");
     } else {
         let _ = writeln!(
             w,
-            "Some of these claims are true. Write Y where what the two sources give really differs (a date, or other words for the same statement), N where it does not.\n"
+            "Compare what the two sources in each row give on the subject named. Write Y if they give different dates or different words, N if they give the same, and \u{2013} if one of them says nothing about it: then there is nothing to compare.\n"
         );
-        let _ = writeln!(w, "| # | Claim | Y / N |\n|---:|---|---|");
+        let _ = writeln!(
+            w,
+            "| # | Sources and subject | Y / N / \u{2013} |\n|---:|---|---|"
+        );
     }
     let asked = lesson::worksheet_quotes(d);
     for (n, r) in rows.iter().enumerate() {
         // Where part 1 of the key prints every rendering of the statement,
-        // a true claim about its words points there instead of repeating them.
+        // a difference in its words points there instead of repeating them.
         let in_part_1 = r
             .quote
             .and_then(|q| asked.iter().position(|&i| i == q))
-            .filter(|_| r.holds);
-        let answer = match (answers, r.holds, in_part_1) {
+            .filter(|_| r.verdict == Verdict::Differ);
+        let says = cell(&r.says.join("; "));
+        let answer = match (answers, r.verdict, in_part_1) {
             (false, _, _) => String::new(),
-            (true, true, Some(p)) => format!(
+            (true, Verdict::Differ, Some(p)) => format!(
                 "**Y**: the two give it in other words (each rendering under part 1, quote {})",
                 p + 1
             ),
-            (true, true, None) => format!("**Y**: {}", cell(&r.says.join("; "))),
-            (true, false, _) => {
-                format!("N: {}", cell(&r.says.join("; ")))
+            (true, Verdict::Differ, None) => format!("**Y**: {says}"),
+            (true, Verdict::Same, _) => format!("**N**: {says}"),
+            (true, Verdict::Silent, _) => {
+                format!("**\u{2013}** (nothing to compare): {says}")
             }
         };
         let _ = writeln!(w, "| {} | {} | {answer} |", n + 1, cell(&r.claim));

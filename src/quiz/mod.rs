@@ -18,6 +18,7 @@ mod who;
 use crate::data::{Dataset, Stance};
 use crate::rng::Rng;
 use sources::Claim;
+pub use sources::Verdict;
 
 /// The answers offered per question.
 pub const CHOICES: usize = 4;
@@ -431,22 +432,24 @@ impl Round {
     }
 }
 
-/// One row of a printed "which sources disagree?" exercise: a claim that
-/// two sources disagree on something, whether the data bears it out, and
+/// One row of a printed "which sources differ?" exercise: two sources
+/// and a subject, how the data bears out a difference between them, and
 /// what each source says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
     pub claim: String,
-    pub holds: bool,
+    pub verdict: Verdict,
     pub says: Vec<String>,
     /// For a claim about the words of a statement, the index of its first
     /// rendering in `Dataset::quotes` (where a key can print them all once).
     pub quote: Option<usize>,
 }
 
-/// Every disagreement the data records and as many claims it does not
-/// bear out (sharing sources or a subject with a real one), in an order
-/// drawn from `seed`: for a worksheet and its key, which print the same.
+/// Every difference the data records, as many rows where there is none
+/// (first those where both sources give the same, then those where one
+/// gives nothing, sharing sources or a subject with a real difference),
+/// in an order drawn from `seed`: for a worksheet and its key, which
+/// print the same.
 pub fn claim_rows(d: &Dataset, seed: u64) -> Vec<ClaimRow> {
     let mut round = Round {
         kind: Kind::Sources,
@@ -459,10 +462,21 @@ pub fn claim_rows(d: &Dataset, seed: u64) -> Vec<ClaimRow> {
     let mut rng = Rng::new(seed);
     let mut wrong = round.claims_against(d, None);
     rng.shuffle(&mut wrong);
-    // Each real disagreement's subject and sources come back in a false
-    // claim where the data has one, so neither gives the answer away.
-    let mut picked: Vec<Claim> = Vec::new();
+    // Rows where the two sources agree come first: they ask for the same
+    // comparison as a real difference. Then each real difference's
+    // subject and sources come back in a row where one source is silent,
+    // so neither gives the answer away.
+    let verdict = |c: Claim| sources::verdict(d, c, &round.claims);
+    let mut picked: Vec<Claim> = wrong
+        .iter()
+        .copied()
+        .filter(|&w| verdict(w) == Verdict::Same)
+        .take(round.claims.len())
+        .collect();
     for c in &round.claims {
+        if picked.len() >= round.claims.len() {
+            break;
+        }
         if let Some(w) = wrong
             .iter()
             .find(|w| !picked.contains(w) && (w.on == c.on || (w.a, w.b) == (c.a, c.b)))
@@ -470,17 +484,12 @@ pub fn claim_rows(d: &Dataset, seed: u64) -> Vec<ClaimRow> {
             picked.push(*w);
         }
     }
-    let mut rows: Vec<(Claim, bool)> = round
-        .claims
-        .iter()
-        .map(|&c| (c, true))
-        .chain(picked.into_iter().map(|c| (c, false)))
-        .collect();
+    let mut rows: Vec<Claim> = round.claims.iter().copied().chain(picked).collect();
     rng.shuffle(&mut rows);
     rows.into_iter()
-        .map(|(c, holds)| ClaimRow {
+        .map(|c| ClaimRow {
             claim: sources::label(d, c),
-            holds,
+            verdict: verdict(c),
             says: sources::evidence(d, c),
             quote: match c.on {
                 sources::Subject::Words(q) => Some(q as usize),

@@ -135,14 +135,15 @@ pub(super) fn source_name(d: &Dataset, s: u32) -> String {
 }
 
 /// A subject in words: "the wording of Li Qiang's statement", "the date
-/// of WAIC 2025 opening ceremony". The words are not quoted: any one
+/// of the WAIC 2025 opening ceremony". The words are not quoted: any one
 /// rendering quoted in a claim about two other sources would be wording
 /// neither of them used.
 pub(super) fn subject_label(d: &Dataset, on: Subject) -> String {
     match on {
         Subject::Words(q) => {
             let q = &d.quotes[q as usize];
-            let speaker = d.name_of(&q.speaker);
+            // "a Baidu representative", as the speaker is called elsewhere.
+            let speaker = d.speaker_name(&q.speaker);
             // Where one speaker has several statements, which one.
             let same: Vec<usize> = d
                 .quotes
@@ -163,7 +164,24 @@ pub(super) fn subject_label(d: &Dataset, on: Subject) -> String {
             };
             format!("the wording of {} statement{which}", possessive(&speaker))
         }
-        Subject::Date(e) => format!("the date of {}", d.events[e as usize].name),
+        Subject::Date(e) => format!("the date of {}", with_article(&d.events[e as usize].name)),
+    }
+}
+
+/// An event's name as English needs it after "of": "the Paris AI
+/// Summit", "the EU AI Act", but "China's 2030 goal" (a possessive is its
+/// own determiner) and a name that has an article already as it is.
+pub(crate) fn with_article(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let determined = first.ends_with("'s")
+        || first.ends_with("\u{2019}s")
+        || first.ends_with("s'")
+        || ["the", "a", "an"].contains(&lower.as_str());
+    if determined || name.is_empty() {
+        name.to_string()
+    } else {
+        format!("the {name}")
     }
 }
 
@@ -187,38 +205,66 @@ pub(super) fn label(d: &Dataset, c: Claim) -> String {
     )
 }
 
-/// What each side says, for after the answer.
-pub(super) fn evidence(d: &Dataset, c: Claim) -> Vec<String> {
-    let says = |s: u32| -> Option<String> {
-        let id = d.sources[s as usize].id.as_str();
-        match c.on {
-            Subject::Words(q) => {
-                let mut group = vec![q as usize];
-                group.extend(d.other_renderings(q as usize));
-                group
-                    .into_iter()
-                    .find(|&i| d.quotes[i].source == id)
-                    .map(|i| format!("\u{201c}{}\u{201d}", d.quotes[i].text))
-            }
-            Subject::Date(e) => {
-                let event = &d.events[e as usize];
-                if event.source.as_deref() == Some(id) {
-                    Some(event.date.to_string())
-                } else {
-                    event
-                        .other_dates
-                        .iter()
-                        .find(|o| o.source == id)
-                        .map(|o| o.date.to_string())
-                }
+/// What source `s` gives on the claim's subject, as the dataset records
+/// it: the words of its rendering or the date it gives; `None` when the
+/// dataset has nothing from that source on it.
+fn says(d: &Dataset, c: Claim, s: u32) -> Option<String> {
+    let id = d.sources[s as usize].id.as_str();
+    match c.on {
+        Subject::Words(q) => {
+            let mut group = vec![q as usize];
+            group.extend(d.other_renderings(q as usize));
+            group
+                .into_iter()
+                .find(|&i| d.quotes[i].source == id)
+                .map(|i| format!("\u{201c}{}\u{201d}", d.quotes[i].text))
+        }
+        Subject::Date(e) => {
+            let event = &d.events[e as usize];
+            if event.source.as_deref() == Some(id) {
+                Some(event.date.to_string())
+            } else {
+                event
+                    .other_dates
+                    .iter()
+                    .find(|o| o.source == id)
+                    .map(|o| o.date.to_string())
             }
         }
-    };
+    }
+}
+
+/// How a claim that two sources differ stands against the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Both give it, differently: the claim holds.
+    Differ,
+    /// Both give it, the same.
+    Same,
+    /// One of them (or both) gives nothing on it: there is nothing to
+    /// compare, which is not a difference (nor an agreement).
+    Silent,
+}
+
+/// Whether the two sources of `c` give different things, the same thing,
+/// or not both anything.
+pub(super) fn verdict(d: &Dataset, c: Claim, claims: &[Claim]) -> Verdict {
+    if claims.binary_search(&c).is_ok() {
+        Verdict::Differ
+    } else if says(d, c, c.a).is_some() && says(d, c, c.b).is_some() {
+        Verdict::Same
+    } else {
+        Verdict::Silent
+    }
+}
+
+/// What each side says, for after the answer.
+pub(super) fn evidence(d: &Dataset, c: Claim) -> Vec<String> {
     [c.a, c.b]
         .into_iter()
         .map(|s| {
             let name = source_name(d, s);
-            match says(s) {
+            match says(d, c, s) {
                 Some(what) => format!("{name}: {what}"),
                 // What the dataset holds, not what the source may say
                 // elsewhere.

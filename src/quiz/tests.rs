@@ -412,12 +412,40 @@ fn the_printed_claims_are_the_disagreements_and_as_many_that_do_not_hold() {
     let d = shipped();
     let rows = claim_rows(&d, 14);
     let real = sources::disagreements(&d).len();
-    assert_eq!(rows.iter().filter(|r| r.holds).count(), real);
+    let count = |v: Verdict| rows.iter().filter(|r| r.verdict == v).count();
+    assert_eq!(count(Verdict::Differ), real);
     assert_eq!(rows.len(), 2 * real);
     assert_eq!(rows, claim_rows(&d, 14));
+    // Reuters and WION both date the speech 26 July: a row where two
+    // sources say the same, which is neither a difference nor silence.
+    assert_eq!(count(Verdict::Same), 1, "{rows:#?}");
     for r in &rows {
         // The data says what each side says, or that it says nothing.
         assert_eq!(r.says.len(), 2, "{r:?}");
+        let silent = r
+            .says
+            .iter()
+            .any(|s| s.ends_with("nothing on this in the dataset"));
+        assert_eq!(silent, r.verdict == Verdict::Silent, "{r:?}");
+    }
+}
+
+#[test]
+fn subjects_read_as_english() {
+    assert_eq!(
+        sources::with_article("Paris AI Summit"),
+        "the Paris AI Summit"
+    );
+    assert_eq!(
+        sources::with_article("China's 2030 goal for AI"),
+        "China's 2030 goal for AI"
+    );
+    assert_eq!(sources::with_article("The Hague talks"), "The Hague talks");
+    let d = shipped();
+    let labels: Vec<String> = claim_rows(&d, 14).into_iter().map(|r| r.claim).collect();
+    for l in &labels {
+        assert!(!l.contains("of EU AI Act") && !l.contains("of WAIC"), "{l}");
+        assert!(!l.contains("of Baidu representative"), "{l}");
     }
 }
 
