@@ -262,9 +262,11 @@ pub fn layout(app: &App, area: Rect) -> Option<MapLayout> {
 
 fn place(app: &App, pts: &[crate::app::map::Point], plot: Rect) -> MapLayout {
     let origin = map_labels::origin(plot);
+    // The vertical axis with a blank column either side: a name ending
+    // against it ("orders│") reads as running into the other half.
     let axes = [
         Rect::new(plot.x, origin.1, plot.width, 1),
-        Rect::new(origin.0, plot.y, 1, plot.height),
+        Rect::new(origin.0.saturating_sub(1), plot.y, 3, plot.height),
     ];
     let cells: Vec<(u16, u16)> = pts
         .iter()
