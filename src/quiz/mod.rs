@@ -355,54 +355,8 @@ impl Round {
     }
 
     fn sources(&self, d: &Dataset, right: Claim, rng: &mut Rng) -> Question {
-        // One wrong option with the answer's pair of sources and one with
-        // its subject, where the data has them, so that neither the
-        // sources nor the subject alone give the answer away.
         let wrong = self.claims_against(d, None);
-        let same_pair: Vec<Claim> = wrong
-            .iter()
-            .copied()
-            .filter(|c| (c.a, c.b) == (right.a, right.b))
-            .collect();
-        let same_subject: Vec<Claim> = wrong.iter().copied().filter(|c| c.on == right.on).collect();
-        // And one about a subject some sources do differ on, if the others
-        // are not: where the data records few disagreements (the shipped
-        // one has two subjects), the only option about a disputed subject
-        // would otherwise be the answer.
-        let disputed: Vec<Claim> = wrong
-            .iter()
-            .copied()
-            .filter(|c| self.claims.iter().any(|x| x.on == c.on))
-            .collect();
-        let mut picked: Vec<Claim> = Vec::with_capacity(CHOICES);
-        for pool in [&same_subject, &same_pair] {
-            if !pool.is_empty() {
-                let c = pool[rng.below(pool.len())];
-                if !picked.contains(&c) {
-                    picked.push(c);
-                }
-            }
-        }
-        if !disputed.is_empty() && !picked.iter().any(|c| disputed.contains(c)) {
-            let c = disputed[rng.below(disputed.len())];
-            if picked.len() < CHOICES - 1 {
-                picked.push(c);
-            }
-        }
-        // The rest at random, no pair of sources and no subject in more
-        // than two options while the draws allow (all four about one pair
-        // would ask only "on what?").
-        let mut tries = 0;
-        while picked.len() < CHOICES - 1 {
-            tries += 1;
-            let c = wrong[rng.below(wrong.len())];
-            let all = || picked.iter().chain(std::iter::once(&right));
-            let pairs = all().filter(|x| (x.a, x.b) == (c.a, c.b)).count();
-            let subjects = all().filter(|x| x.on == c.on).count();
-            if !picked.contains(&c) && (tries > 64 || (pairs < 2 && subjects < 2)) {
-                picked.push(c);
-            }
-        }
+        let mut picked = wrong_claims(&wrong, right, rng);
         rng.shuffle(&mut picked);
         let answer = rng.below(CHOICES);
         picked.insert(answer, right);
@@ -430,6 +384,80 @@ impl Round {
             item,
         }
     }
+}
+
+/// Three wrong options for the claim `right`, drawn from `wrong` at
+/// random among the sets that keep the answer from being read off the
+/// options: at least one shares the answer's sources or its subject (so
+/// the question asks both "which?" and "on what?"); no pair of sources
+/// and no subject is in more than two options; and the answer's shape
+/// among the four (how many others share its pair, how many its subject)
+/// is also a wrong option's, so "the option that has something in common
+/// with two others" does not single it out. No option is forced: where
+/// the data has one wrong claim about a disputed subject (the shipped one
+/// has Reuters / WION on the ceremony's date), requiring it put that one
+/// in every question, and a class learnt to strike it out.
+fn wrong_claims(wrong: &[Claim], right: Claim, rng: &mut Rng) -> Vec<Claim> {
+    const TRIES: usize = 200;
+    let near = |c: &Claim| c.on == right.on || (c.a, c.b) == (right.a, right.b);
+    let near_pool: Vec<Claim> = wrong.iter().copied().filter(near).collect();
+    let mut best: Option<(usize, Vec<Claim>)> = None;
+    for _ in 0..TRIES {
+        let mut set: Vec<Claim> = Vec::with_capacity(CHOICES - 1);
+        if !near_pool.is_empty() {
+            set.push(near_pool[rng.below(near_pool.len())]);
+        }
+        let mut guard = 0;
+        while set.len() < CHOICES - 1 && guard < 64 {
+            guard += 1;
+            let c = wrong[rng.below(wrong.len())];
+            if !set.contains(&c) {
+                set.push(c);
+            }
+        }
+        let faults = option_set_faults(&set, right);
+        if best.as_ref().is_none_or(|(f, _)| faults < *f) {
+            best = Some((faults, set));
+        }
+        if faults == 0 {
+            break;
+        }
+    }
+    best.map(|(_, set)| set).unwrap_or_default()
+}
+
+/// How many of [`wrong_claims`]'s rules a set of wrong options breaks
+/// (0: a fair set).
+fn option_set_faults(set: &[Claim], right: Claim) -> usize {
+    let all: Vec<Claim> = std::iter::once(right).chain(set.iter().copied()).collect();
+    let shape = |i: usize| {
+        let c = all[i];
+        let others = || all.iter().enumerate().filter(move |(j, _)| *j != i);
+        (
+            others().filter(|(_, x)| (x.a, x.b) == (c.a, c.b)).count(),
+            others().filter(|(_, x)| x.on == c.on).count(),
+        )
+    };
+    let mut faults = 0;
+    if set.len() < CHOICES - 1 {
+        faults += 1;
+    }
+    if !(1..all.len()).any(|i| shape(i) == shape(0)) {
+        faults += 1;
+    }
+    if all.iter().any(|c| {
+        all.iter().filter(|x| (x.a, x.b) == (c.a, c.b)).count() > 2
+            || all.iter().filter(|x| x.on == c.on).count() > 2
+    }) {
+        faults += 1;
+    }
+    if !set
+        .iter()
+        .any(|c| c.on == right.on || (c.a, c.b) == (right.a, right.b))
+    {
+        faults += 1;
+    }
+    faults
 }
 
 /// One row of a printed "which sources differ?" exercise: two sources

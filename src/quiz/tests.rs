@@ -176,78 +176,80 @@ fn labels_have_one_shape_and_no_repeated_word() {
     }
 }
 
+/// Issue 14, a teacher's finding: every "which sources disagree?"
+/// question offered "Reuters / WION: the date of WAIC" (the one wrong
+/// claim about a disputed subject, which was required), so a class learnt
+/// to strike it out. Over many seeds, in rounds of this kind and mixed:
+/// no wrong option is in most questions, each answer is asked with
+/// several sets of wrong options, and the option set does not single out
+/// the answer (by how its sources and subject recur among the options).
 #[test]
-fn sources_and_subject_alone_do_not_give_the_answer_away() {
+fn source_distractors_vary_and_do_not_single_out_the_answer() {
     let d = shipped();
-    assert_eq!(d.sources.len(), 3);
-    let claims = sources::disagreements(&d);
-    let true_labels: Vec<String> = claims.iter().map(|&c| sources::label(&d, c)).collect();
-    for (seed, round) in rounds(&d, Kind::Sources) {
-        for q in &round {
-            let (pair, subject) = q.options[q.answer].split_once(": ").unwrap();
-            // Where every pair disagrees on a subject, no wrong option can
-            // share it; elsewhere one does.
-            // Three sources make three pairs: a subject all three pairs
-            // disagree on (the words of Li's passage) has no wrong option.
-            let subject_can_be_wrong = true_labels
-                .iter()
-                .filter(|l| l.ends_with(&format!(": {subject}")))
-                .count()
-                < 3;
-            let wrong: Vec<&String> = q
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(n, _)| *n != q.answer)
-                .map(|(_, o)| o)
-                .collect();
-            assert!(
-                wrong.iter().any(|o| o.starts_with(&format!("{pair}: "))),
-                "seed {seed}: {:?}",
-                q.options
-            );
-            assert_eq!(
-                wrong.iter().any(|o| o.ends_with(&format!(": {subject}"))),
-                subject_can_be_wrong,
-                "seed {seed}: {:?}",
-                q.options
-            );
-        }
-    }
-}
-
-/// A student who has learnt which subjects sources differ on (in the
-/// shipped data, Li's words and the ceremony's date) cannot pick the
-/// answer as the one option about such a subject: another option is too,
-/// wherever the data has a wrong claim about one. Over many seeds, and in
-/// mixed rounds as in rounds of this kind alone.
-#[test]
-fn knowing_the_disputed_subjects_does_not_give_the_answer_away() {
-    let d = shipped();
-    let claims = sources::disagreements(&d);
-    let disputed: Vec<String> = claims
-        .iter()
-        .map(|&c| sources::subject_label(&d, c.on))
-        .collect();
-    let about_disputed = |o: &str| {
-        let subject = o.split_once(": ").map_or(o, |(_, s)| s);
-        disputed.iter().any(|s| s == subject)
+    let split = |o: &str| -> (String, String) {
+        let (p, s) = o.split_once(": ").unwrap();
+        (p.to_string(), s.to_string())
     };
-    let mut asked = 0;
+    let mut asked = 0usize;
+    let mut as_wrong: HashMap<String, usize> = HashMap::new();
+    let mut sets: HashMap<String, std::collections::HashSet<Vec<String>>> = HashMap::new();
     for kind in [Kind::Sources, Kind::Mixed] {
-        for seed in 0..300u64 {
+        for seed in 0..SEEDS {
             for q in questions(&d, kind, seed).unwrap() {
                 if q.kind != Kind::Sources {
                     continue;
                 }
                 asked += 1;
-                assert!(about_disputed(&q.options[q.answer]), "{:?}", q.options);
-                let n = q.options.iter().filter(|o| about_disputed(o)).count();
+                let parts: Vec<(String, String)> = q.options.iter().map(|o| split(o)).collect();
+                let shape = |i: usize| {
+                    let others = || parts.iter().enumerate().filter(move |(j, _)| *j != i);
+                    (
+                        others().filter(|(_, x)| x.0 == parts[i].0).count(),
+                        others().filter(|(_, x)| x.1 == parts[i].1).count(),
+                    )
+                };
                 assert!(
-                    n >= 2,
-                    "seed {seed}: only the answer is about a disputed subject: {:?}",
+                    (0..parts.len()).any(|i| i != q.answer && shape(i) == shape(q.answer)),
+                    "seed {seed}: the answer alone has its shape: {:?}",
                     q.options
                 );
+                // Both questions are asked: a wrong option shares the
+                // answer's sources or its subject.
+                let right = &parts[q.answer];
+                assert!(
+                    parts
+                        .iter()
+                        .enumerate()
+                        .any(|(i, p)| i != q.answer && (p.0 == right.0 || p.1 == right.1)),
+                    "seed {seed}: {:?}",
+                    q.options
+                );
+                for (p, s) in &parts {
+                    assert!(
+                        parts.iter().filter(|x| x.0 == *p).count() <= 2,
+                        "{:?}",
+                        q.options
+                    );
+                    assert!(
+                        parts.iter().filter(|x| x.1 == *s).count() <= 2,
+                        "{:?}",
+                        q.options
+                    );
+                }
+                let mut wrong: Vec<String> = q
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != q.answer)
+                    .map(|(_, o)| o.clone())
+                    .collect();
+                for w in &wrong {
+                    *as_wrong.entry(w.clone()).or_default() += 1;
+                }
+                wrong.sort();
+                sets.entry(q.options[q.answer].clone())
+                    .or_default()
+                    .insert(wrong);
                 // Every option is a claim about two sources, once.
                 let mut sorted = q.options.clone();
                 sorted.sort();
@@ -257,6 +259,18 @@ fn knowing_the_disputed_subjects_does_not_give_the_answer_away() {
         }
     }
     assert!(asked > 300, "{asked} questions checked");
+    let (most, times) = as_wrong.iter().max_by_key(|(_, n)| **n).unwrap();
+    assert!(
+        *times * 3 < asked,
+        "{most:?} is a wrong option in {times} of {asked} questions"
+    );
+    for (answer, s) in &sets {
+        assert!(
+            s.len() >= 10,
+            "{answer}: only {} sets of wrong options",
+            s.len()
+        );
+    }
 }
 
 #[test]
