@@ -93,7 +93,7 @@ pub fn run(data: Dataset, options: Options) -> io::Result<u8> {
     crossterm::style::force_color_output(!options.no_color);
 
     let (tx, rx) = mpsc::channel();
-    spawn_input_reader(tx.clone());
+    spawn_input_reader(tx.clone(), Message::Input, Message::InputClosed);
     let to_loop = tx.clone();
     let worker = crate::search::worker::Worker::spawn(Arc::clone(&app.corpus.index), move |u| {
         let _ = to_loop.send(Message::Action(Action::SearchResults(u)));
@@ -214,16 +214,27 @@ fn run_effects(effects: Vec<app::Effect>, worker: &crate::search::worker::Worker
     }
 }
 
-fn spawn_input_reader(tx: Sender<Message>) {
+/// Read the terminal's events on a thread of their own and send each as
+/// `input(event)`; when reading fails (the terminal is gone), send
+/// `closed` and stop. The explorer and the teacher's screen of `stances
+/// serve` each pass their own message type.
+pub(crate) fn spawn_input_reader<M: Send + 'static>(
+    tx: Sender<M>,
+    input: fn(Event) -> M,
+    closed: M,
+) {
     thread::spawn(move || {
         loop {
-            let message = match event::read() {
-                Ok(event) => Message::Input(event),
-                Err(_) => Message::InputClosed,
-            };
-            let closed = matches!(message, Message::InputClosed);
-            if tx.send(message).is_err() || closed {
-                return;
+            match event::read() {
+                Ok(event) => {
+                    if tx.send(input(event)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(closed);
+                    return;
+                }
             }
         }
     });

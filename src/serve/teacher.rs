@@ -6,10 +6,9 @@
 use std::io::{self, stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Sender};
-use std::thread;
+use std::sync::mpsc;
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -78,7 +77,7 @@ pub fn run(server: &Server, options: Options) -> io::Result<()> {
     desk.fit(full);
 
     let (tx, rx) = mpsc::channel();
-    spawn_input_reader(tx.clone());
+    crate::tui::spawn_input_reader(tx.clone(), Message::Input, Message::InputClosed);
     let to_loop = tx.clone();
     server.on_change(move || {
         let _ = to_loop.send(Message::Class);
@@ -295,19 +294,4 @@ fn draw(
         }
     })?;
     Ok(())
-}
-
-fn spawn_input_reader(tx: Sender<Message>) {
-    thread::spawn(move || {
-        loop {
-            let message = match event::read() {
-                Ok(event) => Message::Input(event),
-                Err(_) => Message::InputClosed,
-            };
-            let closed = matches!(message, Message::InputClosed);
-            if tx.send(message).is_err() || closed {
-                return;
-            }
-        }
-    });
 }
