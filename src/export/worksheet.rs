@@ -240,12 +240,8 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
         let _ = writeln!(w, "Circle one stance in each row: {}.\n", scale.join(", "));
     }
     let _ = writeln!(w, "| # | Actor | On | Stance |\n|---:|---|---|---|");
-    // The key's last column holds what each actor did: it takes the room.
-    let on = if answers {
-        lesson::short_target_label
-    } else {
-        lesson::target_label
-    };
+    // The key's last column holds what each actor did: it takes the room,
+    // so there the "On" column gives short names.
     for (n, r) in d.reactions.iter().enumerate() {
         let stance = if answers {
             format!(
@@ -267,7 +263,7 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
             "| {} | {} | {} | {stance} |",
             n + 1,
             cell(&d.name_of(&r.actor)),
-            cell(&on(d, &r.target))
+            cell(&lesson::target_label(d, &r.target, answers))
         );
     }
     let _ = writeln!(w);
