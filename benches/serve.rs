@@ -29,23 +29,14 @@ use stances::serve::{Config, Server, host_key};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
+#[path = "../tests/support/ssh.rs"]
+mod ssh;
+use ssh::Trusting;
+
 const CODE: &str = "bench-otter-42";
 const FRAME_END: &[u8] = b"\x1b[?2026l";
 /// A key with no frame after this long is counted as missed.
 const NO_FRAME: Duration = Duration::from_secs(2);
-
-struct Trusting;
-
-impl client::Handler for Trusting {
-    type Error = russh::Error;
-
-    async fn check_server_key(
-        &mut self,
-        _key: &russh::keys::PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
-}
 
 /// A TCP stream whose reading can be stopped for good: a student whose
 /// laptop stopped reading (a suspended ssh, a frozen terminal).
@@ -186,20 +177,9 @@ async fn student(
         return fail(&tally);
     };
     let name = format!("student{}", who.n);
-    if !matches!(handle.authenticate_password(name, CODE).await, Ok(a) if a.success()) {
-        return fail(&tally);
-    }
-    let Ok(mut channel) = handle.channel_open_session().await else {
+    let Ok(mut channel) = ssh::open_shell(&mut handle, &name, CODE, 80, 24).await else {
         return fail(&tally);
     };
-    if channel
-        .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
-        .await
-        .is_err()
-        || channel.request_shell(false).await.is_err()
-    {
-        return fail(&tally);
-    }
     let mut tail = Vec::new();
     if !until_frame(&mut channel, &mut tail).await {
         return fail(&tally);

@@ -13,6 +13,10 @@ use stances::app::View;
 use stances::serve::class::{Activity, Lead};
 use stances::serve::{Config, Server, host_key};
 
+#[path = "support/ssh.rs"]
+mod ssh;
+use ssh::Trusting;
+
 const CODE: &str = "test-otter-42";
 
 fn server() -> Server {
@@ -23,19 +27,6 @@ fn server() -> Server {
     config.quiz_seed = 7;
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     Server::start(config, Arc::new(data)).unwrap()
-}
-
-struct Trusting;
-
-impl client::Handler for Trusting {
-    type Error = russh::Error;
-
-    async fn check_server_key(
-        &mut self,
-        _key: &russh::keys::PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
 }
 
 struct Student {
@@ -54,14 +45,9 @@ async fn connect(addr: std::net::SocketAddr) -> client::Handle<Trusting> {
 
 async fn join(addr: std::net::SocketAddr, name: &str, cols: u16, rows: u16) -> Student {
     let mut handle = connect(addr).await;
-    let auth = handle.authenticate_password(name, CODE).await.unwrap();
-    assert!(auth.success(), "the class code lets {name} in");
-    let channel = handle.channel_open_session().await.unwrap();
-    channel
-        .request_pty(false, "xterm-256color", cols.into(), rows.into(), 0, 0, &[])
+    let channel = ssh::open_shell(&mut handle, name, CODE, cols.into(), rows.into())
         .await
-        .unwrap();
-    channel.request_shell(false).await.unwrap();
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut s = Student {
         _handle: handle,
         channel,
