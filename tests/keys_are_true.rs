@@ -8,8 +8,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use stances::app::keymap::{self, HelpRow, Key};
-use stances::app::{Action, App, Effect, View, footer, update};
+use stances::app::{Action, App, View, footer, update};
 use stances::ui::{self, Theme};
+
+#[path = "support/searches.rs"]
+mod searches;
+use searches::answer_searches;
 
 const SIZES: [(u16, u16); 3] = [(60, 16), (80, 24), (120, 40)];
 
@@ -23,26 +27,6 @@ fn app_at(width: u16, height: u16) -> App {
 fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
         update(app, a.clone());
-    }
-}
-
-/// Answer the search worker's requests as the event loop would.
-fn answer_searches(app: &mut App) {
-    for effect in app.take_effects() {
-        if let Effect::Search { generation, query } = effect {
-            let hits = app
-                .corpus
-                .index
-                .search(&stances::search::Query::parse(&query));
-            update(
-                app,
-                Action::SearchResults(stances::search::worker::Update {
-                    generation,
-                    hits: std::sync::Arc::new(hits),
-                    done: true,
-                }),
-            );
-        }
     }
 }
 

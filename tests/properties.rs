@@ -18,6 +18,10 @@ use stances::ui::{self, Theme};
 mod invariants;
 use invariants::check_invariants;
 
+#[path = "support/searches.rs"]
+mod searches;
+use searches::answer_searches;
+
 #[derive(Debug, Clone)]
 enum Input {
     Key(KeyCode),
@@ -113,16 +117,7 @@ proptest! {
         for (step, input) in inputs.into_iter().enumerate() {
             let action = match input {
                 Input::SearchDone => {
-                    for effect in app.take_effects() {
-                        if let stances::app::Effect::Search { generation, query } = effect {
-                            let hits = app.corpus.index.search(&stances::search::Query::parse(&query));
-                            update(&mut app, Action::SearchResults(stances::search::worker::Update {
-                                generation,
-                                hits: std::sync::Arc::new(hits),
-                                done: true,
-                            }));
-                        }
-                    }
+                    answer_searches(&mut app);
                     None
                 }
                 Input::Reload(n) => Some(Action::Reloaded(reloads()[n].clone())),

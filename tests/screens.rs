@@ -10,6 +10,10 @@ use ratatui::style::Style;
 use stances::app::{Action, App, update};
 use stances::ui::{self, Theme, ThemeKind};
 
+#[path = "support/searches.rs"]
+mod searches;
+use searches::answer_searches;
+
 fn app_at(width: u16, height: u16) -> App {
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     App::new(data, Rect::new(0, 0, width, height))
@@ -306,23 +310,7 @@ fn searched(width: u16, height: u16, query: &str) -> App {
     for c in query.chars() {
         update(&mut app, Edit(stances::app::Edit::Insert(c)));
     }
-    for effect in app.take_effects() {
-        let stances::app::Effect::Search { generation, query } = effect else {
-            continue;
-        };
-        let hits = app
-            .corpus
-            .index
-            .search(&stances::search::Query::parse(&query));
-        update(
-            &mut app,
-            SearchResults(stances::search::worker::Update {
-                generation,
-                hits: std::sync::Arc::new(hits),
-                done: true,
-            }),
-        );
-    }
+    answer_searches(&mut app);
     app
 }
 

@@ -6,6 +6,10 @@ use ratatui::layout::Rect;
 use stances::app::{Action, App, Pane, update};
 use stances::data::relations::Focus;
 
+#[path = "support/searches.rs"]
+mod searches;
+use searches::answer_searches;
+
 fn app_at(width: u16, height: u16) -> App {
     let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
     App::new(data, Rect::new(0, 0, width, height))
@@ -341,39 +345,18 @@ fn esc_with_no_filter_says_so() {
     assert_eq!(a.screen.status, None, "messages last one action");
 }
 
-/// Do what the event loop does with search requests, synchronously.
-fn pump(app: &mut App) {
-    for effect in app.take_effects() {
-        let stances::app::Effect::Search { generation, query } = effect else {
-            continue;
-        };
-        let hits = app
-            .corpus
-            .index
-            .search(&stances::search::Query::parse(&query));
-        update(
-            app,
-            Action::SearchResults(stances::search::worker::Update {
-                generation,
-                hits: std::sync::Arc::new(hits),
-                done: true,
-            }),
-        );
-    }
-}
-
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         update(app, Action::Edit(stances::app::Edit::Insert(c)));
     }
-    pump(app);
+    answer_searches(app);
 }
 
 #[test]
 fn search_filters_live_and_enter_opens_the_quote() {
     let mut a = app();
     update(&mut a, Action::OpenSearch);
-    pump(&mut a);
+    answer_searches(&mut a);
     assert_eq!(
         a.search.as_ref().unwrap().hits.len(),
         a.corpus.data.quotes.len(),
@@ -447,13 +430,13 @@ fn search_keys_edit_the_line() {
     update(&mut a, Action::OpenSearch);
     type_text(&mut a, "by:li exclusive");
     update(&mut a, Action::Edit(Edit::DeleteWord));
-    pump(&mut a);
+    answer_searches(&mut a);
     let s = a.search.as_ref().unwrap();
     assert_eq!(s.input.text(), "by:li ");
     assert_eq!(s.hits.len(), 5, "Li Qiang's five quotes");
     update(&mut a, Action::Edit(Edit::DeleteToStart));
     update(&mut a, Action::Edit(Edit::Paste("tag:\n".into())));
-    pump(&mut a);
+    answer_searches(&mut a);
     let s = a.search.as_ref().unwrap();
     assert_eq!(s.input.text(), "tag: ");
     assert_eq!(s.query.hints, ["tag: needs a value, e.g. tag:trust"]);
@@ -672,14 +655,14 @@ fn a_quote_opened_from_search_in_another_view_shows_in_explore() {
 fn enter_before_the_results_arrive_opens_the_right_quote() {
     let mut a = app();
     update(&mut a, Action::OpenSearch);
-    pump(&mut a);
+    answer_searches(&mut a);
     // Type and press Enter before the worker answers.
     for c in "whims".chars() {
         update(&mut a, Action::Edit(stances::app::Edit::Insert(c)));
     }
     update(&mut a, Action::Follow);
     assert!(a.search.is_some(), "waits for the results of 'whims'");
-    pump(&mut a);
+    answer_searches(&mut a);
     assert!(a.search.is_none());
     assert_eq!(a.detail_id(), Some("un-whims-of-markets"));
 }
