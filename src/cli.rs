@@ -235,34 +235,8 @@ sees. Class keys on your screen: L lead, A ask, R reveal, S scores, P poll,
 E end the activity, N hide names, C the Class panel; q ends the class.
 What it promises for security, and what not: README.md, \"stances serve\".")]
     Serve {
-        /// Port to listen on
-        #[arg(long, default_value_t = 2222, value_name = "N")]
-        port: u16,
-        /// Address to listen on (repeatable) [default: every interface,
-        /// IPv4 and IPv6]; 127.0.0.1 keeps the class on this machine
-        #[arg(long, value_name = "ADDR")]
-        bind: Vec<std::net::IpAddr>,
-        /// The class code students type as password [default: a new one,
-        /// like amber-otter-42]
-        #[arg(long, value_name = "CODE")]
-        code: Option<String>,
-        /// The most students at once
-        #[arg(long, default_value_t = 60, value_name = "N")]
-        max_students: usize,
-        /// Write the class's results here as the class goes (.csv or .json)
-        #[arg(long, value_name = "FILE")]
-        results: Option<PathBuf>,
-        /// Also let in the public keys listed in FILE (authorized_keys format)
-        #[arg(long, value_name = "FILE")]
-        authorized_keys: Option<PathBuf>,
-        /// The server's key [default: stances/host_key in the platform's
-        /// data directory, made on first use]
-        #[arg(long, value_name = "FILE")]
-        host_key: Option<PathBuf>,
-        /// No teacher screen: serve until SIGINT or SIGTERM (for tests and
-        /// benchmarks)
-        #[arg(long)]
-        headless: bool,
+        #[command(flatten)]
+        args: commands::ServeArgs,
         /// Seed for the order of the live quiz's questions (default: random)
         #[arg(long)]
         seed: Option<u64>,
@@ -413,30 +387,10 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         },
         Some(Command::Serve {
-            port,
-            bind,
-            code,
-            max_students,
-            results,
-            authorized_keys,
-            host_key,
-            headless,
+            args,
             seed,
             screen: s,
-        }) => commands::serve(
-            data,
-            screen(s, View::Explore, seed, None),
-            commands::ServeArgs {
-                port,
-                bind,
-                code,
-                max_students,
-                results,
-                authorized_keys,
-                host_key,
-                headless,
-            },
-        ),
+        }) => commands::serve(data, screen(s, View::Explore, seed, None), args),
         Some(Command::Config { .. }) => unreachable!("handled above"),
     }
 }

@@ -558,15 +558,37 @@ fn table_rows(
     }
 }
 
-/// The flags of `stances serve`.
+/// The flags of `stances serve` (its seed and screen options aside,
+/// which `cli` reads as for every command that draws a screen).
+#[derive(Debug, clap::Args)]
 pub struct ServeArgs {
+    /// Port to listen on
+    #[arg(long, default_value_t = 2222, value_name = "N")]
     pub port: u16,
+    /// Address to listen on (repeatable) [default: every interface,
+    /// IPv4 and IPv6]; 127.0.0.1 keeps the class on this machine
+    #[arg(long, value_name = "ADDR")]
     pub bind: Vec<std::net::IpAddr>,
+    /// The class code students type as password [default: a new one,
+    /// like amber-otter-42]
+    #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
+    /// The most students at once
+    #[arg(long, default_value_t = 60, value_name = "N")]
     pub max_students: usize,
+    /// Write the class's results here as the class goes (.csv or .json)
+    #[arg(long, value_name = "FILE")]
     pub results: Option<PathBuf>,
+    /// Also let in the public keys listed in FILE (authorized_keys format)
+    #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
+    /// The server's key [default: stances/host_key in the platform's
+    /// data directory, made on first use]
+    #[arg(long, value_name = "FILE")]
     pub host_key: Option<PathBuf>,
+    /// No teacher screen: serve until SIGINT or SIGTERM (for tests and
+    /// benchmarks)
+    #[arg(long)]
     pub headless: bool,
 }
 
