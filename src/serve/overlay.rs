@@ -71,30 +71,33 @@ pub fn takes_keys(class: &Class, id: StudentId, local: &Local) -> bool {
     class.activity != Activity::Browsing && local.closed != Some(class.round)
 }
 
-pub fn draw(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-    class: &Class,
-    id: StudentId,
-    local: &Local,
-) {
+/// What one student's overlay is drawn from: their explorer and theme,
+/// the class, who they are in it, and their own state of the overlay.
+pub struct Seat<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub class: &'a Class,
+    pub id: StudentId,
+    pub local: &'a Local,
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, seat: &Seat) {
     if layout::mode(area) == layout::Mode::TooSmall {
         return;
     }
-    banner(buf, area, theme, class, id);
-    if !takes_keys(class, id, local) {
+    let class = seat.class;
+    banner(buf, area, seat.theme, class, seat.id);
+    if !takes_keys(class, seat.id, seat.local) {
         return;
     }
     match class.activity {
         Activity::Question(n) => {
             if let Some(asked) = class.asked.get(n) {
-                question(buf, area, app, theme, asked, id, local, n);
+                question(buf, area, seat, asked, n);
             }
         }
-        Activity::Poll => poll(buf, area, app, theme, class, id, local),
-        Activity::Scores => scores(buf, area, theme, class, id),
+        Activity::Poll => poll(buf, area, seat),
+        Activity::Scores => scores(buf, area, seat.theme, class, seat.id),
         Activity::Browsing => {}
     }
 }
@@ -116,17 +119,14 @@ fn banner(buf: &mut Buffer, area: Rect, theme: &Theme, class: &Class, id: Studen
     Line::styled(text.into_owned(), theme.tab_active).render(status, buf);
 }
 
-#[allow(clippy::too_many_arguments)]
-fn question(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-    asked: &super::class::Asked,
-    id: StudentId,
-    local: &Local,
-    n: usize,
-) {
+fn question(buf: &mut Buffer, area: Rect, seat: &Seat, asked: &super::class::Asked, n: usize) {
+    let Seat {
+        app,
+        theme,
+        id,
+        local,
+        ..
+    } = *seat;
     let d = &app.corpus.data;
     let w = area.width.saturating_sub(4).min(76);
     let mine = asked.answers.get(&id).map(|(o, _)| *o);
@@ -175,15 +175,14 @@ fn question(
     text.render(inner, buf);
 }
 
-fn poll(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-    class: &Class,
-    id: StudentId,
-    local: &Local,
-) {
+fn poll(buf: &mut Buffer, area: Rect, seat: &Seat) {
+    let Seat {
+        app,
+        theme,
+        class,
+        id,
+        local,
+    } = *seat;
     let Some(p) = &class.poll else { return };
     let inner = widgets::dialog(
         theme,

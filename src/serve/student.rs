@@ -523,7 +523,14 @@ impl Seat {
         let drawn = self.terminal.draw(|f| {
             ui::draw(f, app, theme);
             let area = f.area();
-            overlay::draw(f.buffer_mut(), area, app, theme, class, id, local);
+            let seat = overlay::Seat {
+                app,
+                theme,
+                class,
+                id,
+                local,
+            };
+            overlay::draw(f.buffer_mut(), area, &seat);
         });
         if drawn.is_err() {
             return out;
