@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 use crate::app::{App, Pane};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows, wrapped};
+use crate::ui::widgets::{counted_title, visible_rows, wrapped};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
@@ -46,24 +46,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
-    let focused = app.explore.focus == Pane::Actors;
     let cursor = app.cursor(Pane::Actors);
-    PaneList {
-        block: pane_block(
-            theme,
-            counted_title("Actors", cursor, d.actors.len()),
-            focused,
-        ),
-        rows,
-        cursor: shown,
-        window: Some(Window {
+    super::list(
+        app,
+        theme,
+        Pane::Actors,
+        counted_title("Actors", cursor, d.actors.len()),
+        super::Rows {
             first: range.start,
             total: d.actors.len(),
-        }),
-        focused,
-        empty: "No actors in this dataset.",
-        lines,
-        more,
-    }
+            shown,
+            lines,
+            rows,
+            more,
+        },
+        "No actors in this dataset.",
+    )
     .render(area, buf, theme);
 }

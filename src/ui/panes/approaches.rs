@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 use crate::app::{App, Pane};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, counted_title, pane_block, visible_rows, wrapped};
+use crate::ui::widgets::{counted_title, visible_rows, wrapped};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
@@ -40,24 +40,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
-    let focused = app.explore.focus == Pane::Approaches;
     let cursor = app.cursor(Pane::Approaches);
-    PaneList {
-        block: pane_block(
-            theme,
-            counted_title("Approaches", cursor, d.approaches.len()),
-            focused,
-        ),
-        rows,
-        cursor: shown,
-        window: Some(Window {
+    super::list(
+        app,
+        theme,
+        Pane::Approaches,
+        counted_title("Approaches", cursor, d.approaches.len()),
+        super::Rows {
             first: range.start,
             total: d.approaches.len(),
-        }),
-        focused,
-        empty: "No approaches in this dataset.",
-        lines,
-        more,
-    }
+            shown,
+            lines,
+            rows,
+            more,
+        },
+        "No approaches in this dataset.",
+    )
     .render(area, buf, theme);
 }

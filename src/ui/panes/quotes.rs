@@ -7,7 +7,7 @@ use crate::layout;
 use crate::text::{screen_line, width, wrap};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{PaneList, Window, fitted_title, fitting, pane_block, visible_rows};
+use crate::ui::widgets::{fitted_title, fitting, visible_rows};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
@@ -120,28 +120,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         rows.push(fitted.next().unwrap_or_default());
         more.push(fitted.by_ref().take(n.saturating_sub(1)).collect());
     }
-    let focused = app.explore.focus == Pane::Quotes;
-    PaneList {
-        block: pane_block(
-            theme,
-            fitted_title(&titles, cursor, len, area.width),
-            focused,
-        ),
-        rows,
-        cursor: shown,
-        window: Some(Window {
+    super::list(
+        app,
+        theme,
+        Pane::Quotes,
+        fitted_title(&titles, cursor, len, area.width),
+        super::Rows {
             first: range.start,
             total: len,
-        }),
-        focused,
-        empty: if app.explore.filter.is_some() {
+            shown,
+            lines,
+            rows,
+            more,
+        },
+        if app.explore.filter.is_some() {
             "No quotes concern this. Esc shows all."
         } else {
             "No quotes in this dataset."
         },
-        lines,
-        more,
-    }
+    )
     .render(area, buf, theme);
 }
 

@@ -7,9 +7,7 @@ use crate::data::relations::{self, Concern, Via};
 use crate::layout;
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{
-    PaneList, Window, fitted_title, fitting, pane_block, visible_rows, wrapped,
-};
+use crate::ui::widgets::{fitted_title, fitting, visible_rows, wrapped};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
@@ -149,28 +147,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect::<Vec<_>>();
     let rows = fit::fit_rows(rows, room);
-    let focused = app.explore.focus == Pane::Reactions;
-    PaneList {
-        block: pane_block(
-            theme,
-            fitted_title(&titles, cursor, len, area.width),
-            focused,
-        ),
-        rows,
-        cursor: shown,
-        window: Some(Window {
+    super::list(
+        app,
+        theme,
+        Pane::Reactions,
+        fitted_title(&titles, cursor, len, area.width),
+        super::Rows {
             first: range.start,
             total: len,
-        }),
-        focused,
-        empty: if app.explore.filter.is_some() {
+            shown,
+            lines,
+            rows,
+            more,
+        },
+        if app.explore.filter.is_some() {
             "No reactions concern this. Esc shows all."
         } else {
             "No reactions in this dataset."
         },
-        lines,
-        more,
-    }
+    )
     .render(area, buf, theme);
 }
 
