@@ -546,7 +546,7 @@ fn table_rows(
                     .iter()
                     .map(|e| {
                         vec![
-                            e.date.to_string(),
+                            e.date_label(),
                             e.id.clone(),
                             e.name.clone(),
                             e.place.clone().unwrap_or_default(),

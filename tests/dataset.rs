@@ -112,6 +112,29 @@ fn the_summary_says_whose_account_it_is_and_what_it_concludes() {
     }
 }
 
+/// A teacher's finding (issue 14): the timeline showed "2025 — US
+/// executive orders" though the article says only "recently". The year is
+/// inferred, and every place that shows the date says so.
+#[test]
+fn a_date_the_source_does_not_give_is_shown_as_inferred() {
+    let d = shipped();
+    let orders = d
+        .events
+        .iter()
+        .find(|e| e.id == "us-executive-orders")
+        .unwrap();
+    assert!(orders.date_inferred);
+    assert_eq!(orders.date_label(), "2025 (year inferred)");
+    // Only it: the other dates are the sources' own.
+    assert_eq!(d.events.iter().filter(|e| e.date_inferred).count(), 1);
+    let md = stances::export::markdown(&d);
+    assert!(
+        md.contains("- **2025 (year inferred)** \u{2014} US executive orders on AI"),
+        "{md}"
+    );
+    assert!(stances::export::html(&d).contains("<b>2025 (year inferred)</b>"));
+}
+
 #[test]
 fn where_sources_disagree_both_are_recorded() {
     let d = shipped();

@@ -221,7 +221,7 @@ fn event(doc: &mut Doc, e: &crate::data::Event) {
         "",
         format!("event · {} (known to the {})", e.id, e.date.precision()),
     );
-    doc.field("Date", Some(e.date.to_string()));
+    doc.field("Date", Some(e.date_label()));
     if !e.other_dates.is_empty() {
         // The disagreement is shown, not settled: each date with
         // the source that gives it.

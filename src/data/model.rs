@@ -382,6 +382,28 @@ pub struct Event {
     /// from `date` (which is that of `source`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_dates: Vec<OtherDate>,
+    /// The source does not give `date`: it is worked out from the source
+    /// (an article's "recently", dated by the year of what it reports).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_inferred: bool,
+}
+
+impl Event {
+    /// Its date as every screen and export shows it: "2025", or where the
+    /// date is inferred, "2025 (year inferred)".
+    pub fn date_label(&self) -> String {
+        Event::inferred(self.date.to_string(), self)
+    }
+
+    /// `shown` (the date in any form) with "(year inferred)" after it
+    /// where the date is inferred.
+    pub fn inferred(shown: String, e: &Event) -> String {
+        if e.date_inferred {
+            format!("{shown} ({} inferred)", e.date.precision())
+        } else {
+            shown
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -138,6 +138,8 @@ pub struct RawEvent {
     pub short: Option<Text>,
     #[serde(default)]
     pub other_dates: Vec<RawOtherDate>,
+    #[serde(default)]
+    pub date_inferred: bool,
 }
 
 /// A date another source gives for an event.

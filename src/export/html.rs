@@ -421,7 +421,7 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
         let _ = writeln!(
             w,
             "<li><b>{}</b> \u{2014} {}{place}{}</li>",
-            e.date,
+            esc(&e.date_label()),
             esc(&e.name),
             esc(&lesson::other_dates(e, refs))
         );

@@ -282,7 +282,7 @@ fn timeline(w: &mut String, d: &Dataset, refs: &SourceRefs) {
         let _ = writeln!(
             w,
             "- **{}** \u{2014} {}{place}{}",
-            e.date,
+            e.date_label(),
             t(&e.name),
             aside(&lesson::other_dates(e, refs))
         );

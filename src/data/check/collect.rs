@@ -699,6 +699,7 @@ impl Collector {
             source: opt(e.source),
             short,
             other_dates,
+            date_inferred: e.date_inferred,
         });
     }
 

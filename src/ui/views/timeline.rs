@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::data::PartialDate;
+use crate::data::{Event, PartialDate};
 use crate::text::{screen_line, width};
 use crate::ui::fit::{self, Part, Role};
 use crate::ui::panes::detail::{render_doc, render_text};
@@ -64,12 +64,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .collect();
             let (name, short) = (screen_line(&e.name), d.short_name_of(&e.id));
             let after = room.saturating_sub(DATE);
+            // A date the source does not give says so on its row.
+            let inferred = Event::inferred(String::new(), e);
+            let after_name = |n: &str| after.saturating_sub(width(n) + width(&inferred) + 3);
             // The event's name whole when its actors then fit (all of
             // them), else its short label and as many actors as fit.
             let (name, who) = if lines > 1 {
                 (name.into_owned(), String::new())
             } else {
-                let with = |n: &str| names_that_fit(&actors, after.saturating_sub(width(n) + 3));
+                let with = |n: &str| names_that_fit(&actors, after_name(n));
                 let full = with(&name);
                 if !full.1 && short != name {
                     let shorter = with(&short);
@@ -87,6 +90,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Part::plain("● ", Role::Fixed, theme.heading),
                 Part::key(&name, &short, theme.base).owned(),
             ];
+            if !inferred.is_empty() {
+                parts.push(Part::plain(inferred, Role::Fixed, theme.muted));
+            }
             if !who.is_empty() {
                 parts.push(Part::plain(format!(" · {who}"), Role::Fixed, theme.muted));
             }
