@@ -135,6 +135,26 @@ fn a_date_the_source_does_not_give_is_shown_as_inferred() {
     assert!(stances::export::html(&d).contains("<b>2025 (year inferred)</b>"));
 }
 
+/// A teacher's finding (issue 14): the article says only that Western
+/// policymakers are "wary of China's motives", not what they think of the
+/// body; as with Guterres' words, a lean read from them is low confidence
+/// and the summary says why.
+#[test]
+fn a_lean_the_words_only_hint_at_is_low_confidence() {
+    let d = shipped();
+    let r = d
+        .reactions
+        .iter()
+        .find(|r| r.id == "western-policymakers-wary")
+        .unwrap();
+    assert_eq!(r.stance, Stance::LeansOppose);
+    assert_eq!(
+        r.confidence.map(|c| format!("{c:?}")),
+        Some("Low".to_string())
+    );
+    assert!(r.summary.contains("body itself"), "{}", r.summary);
+}
+
 #[test]
 fn where_sources_disagree_both_are_recorded() {
     let d = shipped();
