@@ -510,7 +510,7 @@ pub fn inner_height(r: Rect) -> usize {
 }
 
 /// The most lines one row of a list takes.
-pub const MAX_ROW_LINES: usize = 4;
+pub const MAX_ROW_LINES: usize = 6;
 /// Narrower panes keep one line a row: a second line of a few words
 /// says little.
 pub const ROW_LINES_WIDTH: u16 = 24;
