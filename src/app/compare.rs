@@ -239,62 +239,90 @@ const MAX_QUOTES: usize = 6;
 
 /// The rows for one item: (label, lines of text).
 pub fn rows(d: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, Vec<String>)> {
-    let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
     let focus = match kind {
         Kind::Approaches => Focus::Approach(id.to_string()),
         Kind::Actors => Focus::Actor(id.to_string()),
     };
-    match kind {
-        Kind::Approaches => {
-            let Some(a) = d.approaches.iter().find(|a| a.id == id) else {
-                return out;
-            };
-            out.push(("Proponent", vec![d.name_of(&a.proponent)]));
-            // Which is which: a national law beside a proposed world body
-            // is not a comparison of like with like.
-            out.push((
-                "Scope",
-                vec![a.scope.map_or("not given", |s| s.label()).to_string()],
-            ));
-            out.push(("Summary", vec![a.summary.clone()]));
-            out.push(("Principles", a.principles.clone()));
-            out.push(("Instruments", a.instruments.clone()));
-            out.push((
-                "Position",
-                position(d, a.position.as_ref(), a.position_note.as_deref()),
-            ));
-        }
-        Kind::Actors => {
-            let Some(a) = d.actors.iter().find(|a| a.id == id) else {
-                return out;
-            };
-            let mut who = vec![a.kind.label().to_string()];
-            who.extend(a.role.clone());
-            who.extend(
-                a.part_of
-                    .as_deref()
-                    .map(|p| format!("part of {}", d.name_of(p))),
-            );
-            out.push(("Who", who));
-            out.push(("Summary", a.summary.clone().into_iter().collect()));
-            out.push((
-                "Position",
-                position(d, a.position.as_ref(), a.position_note.as_deref()),
-            ));
+    let found = match kind {
+        Kind::Approaches => d
+            .approaches
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| approach_rows(d, a)),
+        Kind::Actors => d
+            .actors
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| actor_rows(d, a)),
+    };
+    let Some(mut out) = found else {
+        return Vec::new();
+    };
+    out.push(("Reactions", reaction_lines(d, &focus)));
+    out.push(("Quotes", quote_lines(d, &focus)));
+    for (_, lines) in &mut out {
+        if lines.is_empty() {
+            lines.push("—".into());
         }
     }
+    out
+}
+
+/// An approach's own rows: whose it is, its scope, what it holds and
+/// where it stands.
+fn approach_rows(d: &Dataset, a: &crate::data::Approach) -> Vec<(&'static str, Vec<String>)> {
+    vec![
+        ("Proponent", vec![d.name_of(&a.proponent)]),
+        // Which is which: a national law beside a proposed world body
+        // is not a comparison of like with like.
+        (
+            "Scope",
+            vec![a.scope.map_or("not given", |s| s.label()).to_string()],
+        ),
+        ("Summary", vec![a.summary.clone()]),
+        ("Principles", a.principles.clone()),
+        ("Instruments", a.instruments.clone()),
+        (
+            "Position",
+            position(d, a.position.as_ref(), a.position_note.as_deref()),
+        ),
+    ]
+}
+
+/// An actor's own rows: who they are, their summary and where they stand.
+fn actor_rows(d: &Dataset, a: &crate::data::Actor) -> Vec<(&'static str, Vec<String>)> {
+    let mut who = vec![a.kind.label().to_string()];
+    who.extend(a.role.clone());
+    who.extend(
+        a.part_of
+            .as_deref()
+            .map(|p| format!("part of {}", d.name_of(p))),
+    );
+    vec![
+        ("Who", who),
+        ("Summary", a.summary.clone().into_iter().collect()),
+        (
+            "Position",
+            position(d, a.position.as_ref(), a.position_note.as_deref()),
+        ),
+    ]
+}
+
+/// The Reactions row: the reactions that concern the item, grouped by how
+/// they concern it, then by stance.
+fn reaction_lines(d: &Dataset, focus: &Focus) -> Vec<String> {
     // Grouped by how each reaction concerns the item, then by stance:
     // "to it: ++ supports: Huawei, Tencent", "by it: -- opposes → Paris
     // AI Summit 2025" — never a bare name that could be read as a
     // reaction to the item when it is about something else.
     use relations::Via;
-    let reactions = relations::reactions_for(d, Some(&focus));
+    let reactions = relations::reactions_for(d, Some(focus));
     let mut groups: Vec<(Via, &str)> = Vec::new();
     let keyed: Vec<((Via, &str), &crate::data::Reaction)> = reactions
         .iter()
         .filter_map(|&i| {
             let r = &d.reactions[i];
-            let via = relations::reaction_via(d, &focus, i)?;
+            let via = relations::reaction_via(d, focus, i)?;
             let subject = match via {
                 Via::ByMember => r.actor.as_str(),
                 Via::TargetMember | Via::Proposal => r.target.as_str(),
@@ -345,8 +373,13 @@ pub fn rows(d: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, Vec<String>
             ));
         }
     }
-    out.push(("Reactions", by_stance));
-    let quotes = relations::quotes_for(d, Some(&focus));
+    by_stance
+}
+
+/// The Quotes row: the first [`MAX_QUOTES`] quotes that concern the item,
+/// and how many more there are.
+fn quote_lines(d: &Dataset, focus: &Focus) -> Vec<String> {
+    let quotes = relations::quotes_for(d, Some(focus));
     let mut lines: Vec<String> = quotes
         .iter()
         .take(MAX_QUOTES)
@@ -362,13 +395,7 @@ pub fn rows(d: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, Vec<String>
     if quotes.len() > MAX_QUOTES {
         lines.push(format!("… and {} more", quotes.len() - MAX_QUOTES));
     }
-    out.push(("Quotes", lines));
-    for (_, lines) in &mut out {
-        if lines.is_empty() {
-            lines.push("—".into());
-        }
-    }
-    out
+    lines
 }
 
 fn position(d: &Dataset, p: Option<&crate::data::Position>, note: Option<&str>) -> Vec<String> {
