@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::app::map::points;
+use crate::app::map::{Point, points};
 use crate::text::{screen_line, truncate};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
@@ -28,25 +28,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let (map_area, side) = split(area);
-    // The title gives way from the end: the key hint first (the footer
-    // has it), then the axes (the axis labels name their ends).
     let room = usize::from(map_area.width.saturating_sub(2));
-    let axes = format!(
-        " Stance map · {} across, {} up ",
-        screen_line(&ax.name),
-        screen_line(&ay.name)
-    );
-    // On a tour slide the arrows move between slides: no key is named.
-    let keys = if app.view == crate::app::View::Tour {
-        axes.clone()
-    } else {
-        format!("{axes}· arrows move ")
-    };
-    let title = [keys, axes, " Stance map ".to_string()]
-        .into_iter()
-        .find(|t| crate::text::width(t) <= room)
-        .unwrap_or_default();
-    let title = Line::from(title);
+    let title = Line::from(title(app, ax, ay, room));
     let block = pane_block(theme, title, true);
     let inner = block.inner(map_area);
     let Some([top, plot, bottom]) = rows(inner) else {
@@ -59,24 +42,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
-    let MapLayout { cells, labels, .. } = place(app, &pts, plot);
-    // Points the map could only number, or not label at all, are named
-    // beside it, so that every point says whose it is.
-    let unnamed: Vec<String> = pts
-        .iter()
-        .zip(&labels)
-        .filter_map(|(p, l)| match l {
-            map_labels::Label::Number { number, .. } => {
-                Some(format!("{number} {}", screen_line(&p.short)))
-            }
-            map_labels::Label::Unplaced => Some(format!(
-                "{} {} (unlabelled)",
-                if p.is_approach { "●" } else { "◆" },
-                screen_line(&p.short)
-            )),
-            map_labels::Label::Name { .. } => None,
-        })
-        .collect();
+    let layout = place(app, &pts, plot);
+    let unnamed = unnamed(&pts, &layout.labels);
     // The caveat sits on the map's own frame, so it is on screen
     // whatever the size; the names of numbered points take its place
     // there (the note beside or below, which may be cut, says it too).
@@ -89,10 +56,63 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .title_bottom(Line::styled(bottom_title, theme.note))
         .render(map_area, buf);
     axis_labels(ax, ay, theme, top, bottom, buf);
+    draw_points(app, theme, &pts, &layout, buf);
+    note(app, theme, [ax, ay], &pts, &unnamed, side, buf);
+}
 
-    let selected = pts.get(app.map.selected);
-    // The axes through the origin, drawn in cells (not braille dots) so
-    // that labels can keep off them exactly.
+/// The map's title, as long as `room` allows: it gives way from the end,
+/// the key hint first (the footer has it), then the axes (the axis labels
+/// name their ends).
+fn title(app: &App, ax: &crate::data::Axis, ay: &crate::data::Axis, room: usize) -> String {
+    let axes = format!(
+        " Stance map · {} across, {} up ",
+        screen_line(&ax.name),
+        screen_line(&ay.name)
+    );
+    // On a tour slide the arrows move between slides: no key is named.
+    let keys = if app.view == crate::app::View::Tour {
+        axes.clone()
+    } else {
+        format!("{axes}· arrows move ")
+    };
+    [keys, axes, " Stance map ".to_string()]
+        .into_iter()
+        .find(|t| crate::text::width(t) <= room)
+        .unwrap_or_default()
+}
+
+/// Points the map could only number, or not label at all, are named
+/// beside it, so that every point says whose it is: its number or mark
+/// and its short name.
+fn unnamed(pts: &[Point], labels: &[map_labels::Label]) -> Vec<String> {
+    pts.iter()
+        .zip(labels)
+        .filter_map(|(p, l)| match l {
+            map_labels::Label::Number { number, .. } => {
+                Some(format!("{number} {}", screen_line(&p.short)))
+            }
+            map_labels::Label::Unplaced => Some(format!(
+                "{} {} (unlabelled)",
+                if p.is_approach { "●" } else { "◆" },
+                screen_line(&p.short)
+            )),
+            map_labels::Label::Name { .. } => None,
+        })
+        .collect()
+}
+
+/// The axes through the origin, and each point with its label, the
+/// selected one highlighted.
+fn draw_points(app: &App, theme: &Theme, pts: &[Point], layout: &MapLayout, buf: &mut Buffer) {
+    let MapLayout {
+        plot,
+        cells,
+        labels,
+        ..
+    } = layout;
+    let plot = *plot;
+    // Drawn in cells (not braille dots) so that labels can keep off
+    // them exactly.
     let (ox, oy) = map_labels::origin(plot);
     for x in plot.left()..plot.right() {
         buf.set_string(x, oy, "─", theme.border);
@@ -126,7 +146,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             map_labels::Label::Unplaced => {}
         }
     }
-    // Beside (or below): the selected item's note, the legend, the caveat.
+}
+
+/// Beside the map (or below it): the selected item's note, the points it
+/// could not name, the legend and the caveat; without its frame, only the
+/// selected item, when `side` is short of rows.
+fn note(
+    app: &App,
+    theme: &Theme,
+    [ax, ay]: [&crate::data::Axis; 2],
+    pts: &[Point],
+    unnamed: &[String],
+    side: Rect,
+    buf: &mut Buffer,
+) {
+    let d = &app.corpus.data;
+    let selected = pts.get(app.map.selected);
     let mut lines = Vec::new();
     if let Some(p) = selected {
         lines.push(Line::styled(
