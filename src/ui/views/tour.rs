@@ -24,9 +24,50 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     };
+    let title = frame_title(app, step, area.width);
+    let block = pane_block(theme, Line::from(title), true);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let Some(slide) = app.tour_slide(area) else {
+        return;
+    };
+    let focus_area = slide.view;
+    heading(app, theme, step, slide, buf);
+    use crate::data::TourView;
+    // A view squeezed under the text into a few rows would be empty
+    // frames: then the slide names its item in one line instead.
+    let room_for_view = focus_area.height
+        >= match step.view {
+            Some(TourView::Map | TourView::Timeline | TourView::Compare) => SLIDE_VIEW_ROWS,
+            // A list in a frame: one row of it at least.
+            _ => 3,
+        };
+    if step.view.is_some() && !room_for_view && step.focus.is_none() {
+        Line::styled(
+            "The rest of this slide needs a taller terminal.",
+            theme.muted,
+        )
+        .render(focus_area, buf);
+        return;
+    }
+    if let Some(view) = step.view.filter(|_| room_for_view) {
+        return step_view(app, theme, step, view, focus_area, buf);
+    }
+    if let Some(focus) = &step.focus {
+        let squeezed = focus_area.height < 3 || (step.view.is_some() && !room_for_view);
+        in_focus(app, theme, focus, squeezed, focus_area, buf);
+    }
+}
+
+/// The frame's title: the counter, and the keys that do something on
+/// this slide while they fit (none in presenter mode: a projector shows
+/// the class the slide, not the keys).
+fn frame_title(app: &App, step: &crate::data::TourStep, width: u16) -> String {
+    let d = &app.corpus.data;
     let counter = format!(" {}/{} ", app.tour.step + 1, d.tour.len());
-    // The title names only the keys that do something on this slide; a
-    // projector shows the class the slide, not the keys.
     let mut keys = Vec::new();
     if d.tour.len() > 1 {
         keys.push("←/→ or Space");
@@ -44,21 +85,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("· {} ", keys.join(" · "))
     };
-    let title = crate::ui::widgets::first_fitting(
-        &[format!("{counter}{hints}"), counter.clone()],
-        area.width,
-    );
-    let block = pane_block(theme, Line::from(title), true);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.is_empty() {
-        return;
-    }
-    let Some(slide) = app.tour_slide(area) else {
-        return;
-    };
+    crate::ui::widgets::first_fitting(&[format!("{counter}{hints}"), counter.clone()], width)
+}
+
+/// The slide's title (in big letters when it has room) and its text.
+fn heading(
+    app: &App,
+    theme: &Theme,
+    step: &crate::data::TourStep,
+    slide: crate::layout::Slide,
+    buf: &mut Buffer,
+) {
     let title = screen_line(&step.title).into_owned();
-    let (title_area, text_area, focus_area) = (slide.title, slide.text, slide.view);
+    let (title_area, text_area) = (slide.title, slide.text);
     if !slide.big.is_empty() {
         BigText::builder()
             .pixel_size(PixelSize::Quadrant)
@@ -81,97 +120,87 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .style(text_style)
         .wrap(Wrap { trim: true })
         .render(text_area, buf);
+}
+
+/// The view the step shows under its text, in `focus_area`.
+fn step_view(
+    app: &App,
+    theme: &Theme,
+    step: &crate::data::TourStep,
+    view: crate::data::TourView,
+    focus_area: Rect,
+    buf: &mut Buffer,
+) {
     use crate::data::TourView;
-    // A view squeezed under the text into a few rows would be empty
-    // frames: then the slide names its item in one line instead.
-    let room_for_view = focus_area.height
-        >= match step.view {
-            Some(TourView::Map | TourView::Timeline | TourView::Compare) => SLIDE_VIEW_ROWS,
-            // A list in a frame: one row of it at least.
-            _ => 3,
-        };
-    if step.view.is_some() && !room_for_view && step.focus.is_none() {
-        Line::styled(
-            "The rest of this slide needs a taller terminal.",
-            theme.muted,
-        )
-        .render(focus_area, buf);
-        return;
-    }
-    match step.view.filter(|_| room_for_view) {
-        Some(TourView::Map) => {
-            return crate::ui::views::map::render(app, theme, focus_area, buf);
+    let d = &app.corpus.data;
+    match view {
+        TourView::Map => crate::ui::views::map::render(app, theme, focus_area, buf),
+        TourView::Timeline => crate::ui::views::timeline::render(app, theme, focus_area, buf),
+        TourView::Compare => {
+            crate::ui::views::compare::embedded(app, theme, focus_area, buf, app.tour.scroll)
         }
-        Some(TourView::Timeline) => {
-            return crate::ui::views::timeline::render(app, theme, focus_area, buf);
-        }
-        Some(TourView::Compare) => {
-            return crate::ui::views::compare::embedded(
-                app,
-                theme,
-                focus_area,
-                buf,
-                app.tour.scroll,
-            );
-        }
-        Some(TourView::Reactions) => {
-            return tour_lists::reactions(
-                app,
-                theme,
-                step.filter.as_deref(),
-                step.focus.as_deref(),
-                focus_area,
-                buf,
-            );
-        }
-        Some(TourView::Objectives) => {
+        TourView::Reactions => tour_lists::reactions(
+            app,
+            theme,
+            step.filter.as_deref(),
+            step.focus.as_deref(),
+            focus_area,
+            buf,
+        ),
+        TourView::Objectives => {
             let items: Vec<&str> = d.dataset.objectives.iter().map(String::as_str).collect();
-            return tour_lists::numbered(
+            tour_lists::numbered(
                 theme,
                 "By the end you should be able to",
                 &items,
                 focus_area,
                 buf,
-            );
-        }
-        Some(TourView::Questions) => {
-            let items: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
-            return tour_lists::numbered(theme, "Questions to discuss", &items, focus_area, buf);
-        }
-        None => {}
-    }
-    if let Some(focus) = &step.focus {
-        if focus_area.height < 3 || (step.view.is_some() && !room_for_view) {
-            // No room for the item in a box: say which it is.
-            let name = d.short_name_of(focus);
-            crate::ui::fit::fit(
-                vec![
-                    crate::ui::fit::Part::plain(
-                        "In focus: ",
-                        crate::ui::fit::Role::Fixed,
-                        theme.key,
-                    ),
-                    crate::ui::fit::Part::key(&d.name_of(focus), &name, theme.base).owned(),
-                    crate::ui::fit::Part::plain(
-                        " · Enter opens it",
-                        crate::ui::fit::Role::Optional,
-                        theme.muted,
-                    ),
-                ],
-                usize::from(focus_area.width),
             )
-            .render(focus_area, buf);
-            return;
         }
-        let block = pane_block(theme, Line::from(" In focus "), false);
-        let inside = block.inner(focus_area);
-        block.render(focus_area, buf);
-        let inside = Rect {
-            x: inside.x.saturating_add(1),
-            width: inside.width.saturating_sub(2),
-            ..inside
-        };
-        let doc = crate::app::detail::slide_document(d, focus);
-        render_doc(theme, &doc, inside, buf, app.tour.scroll);
+        TourView::Questions => {
+            let items: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
+            tour_lists::numbered(theme, "Questions to discuss", &items, focus_area, buf)
+        }
     }
+}
+
+/// The item the step focuses on, in full in a box; `squeezed`, in one
+/// line that names it.
+fn in_focus(
+    app: &App,
+    theme: &Theme,
+    focus: &str,
+    squeezed: bool,
+    focus_area: Rect,
+    buf: &mut Buffer,
+) {
+    let d = &app.corpus.data;
+    if squeezed {
+        // No room for the item in a box: say which it is.
+        let name = d.short_name_of(focus);
+        crate::ui::fit::fit(
+            vec![
+                crate::ui::fit::Part::plain("In focus: ", crate::ui::fit::Role::Fixed, theme.key),
+                crate::ui::fit::Part::key(&d.name_of(focus), &name, theme.base).owned(),
+                crate::ui::fit::Part::plain(
+                    " · Enter opens it",
+                    crate::ui::fit::Role::Optional,
+                    theme.muted,
+                ),
+            ],
+            usize::from(focus_area.width),
+        )
+        .render(focus_area, buf);
+        return;
+    }
+    let block = pane_block(theme, Line::from(" In focus "), false);
+    let inside = block.inner(focus_area);
+    block.render(focus_area, buf);
+    let inside = Rect {
+        x: inside.x.saturating_add(1),
+        width: inside.width.saturating_sub(2),
+        ..inside
+    };
+    let doc = crate::app::detail::slide_document(d, focus);
+    render_doc(theme, &doc, inside, buf, app.tour.scroll);
 }
