@@ -256,8 +256,74 @@ fn result_lines<'a>(
     let marks = app.corpus.index.highlight(quote, &search.query);
     let matched = theme.key.add_modifier(Modifier::UNDERLINED);
     let room = room.max(1);
+    let (tail, shows_context) = tail_cells(app, theme, q, &marks, room);
 
-    // The tail, as styled cells: speaker, and the other field that matched.
+    // The quote: from its start, or a few words before the first match
+    // when the last would fall past what the lines hold.
+    let text: Vec<char> = q.text.chars().collect();
+    let holds = (room * lines).saturating_sub(cells(&tail) + 4);
+    let start = quote_start(&text, &marks.text, holds);
+    // No more of a long quote is looked at than the lines could show.
+    let end = text.len().min(start + room * lines + 1);
+    let mut head: Vec<(char, Style)> = Vec::new();
+    push_plain(&mut head, "\u{201c}", theme.quotation);
+    if start > 0 {
+        push_plain(&mut head, "…", theme.muted);
+    }
+    let opening = head.len();
+    push_marked(
+        &mut head,
+        &text[start..end],
+        &marks.text,
+        start,
+        theme.quotation,
+        matched,
+    );
+    let whole = end == text.len();
+    let joined = |cut: Option<usize>| {
+        let mut all: Vec<(char, Style)> = head[..cut.unwrap_or(head.len())].to_vec();
+        if cut.is_some() {
+            all.push(('…', theme.quotation));
+        }
+        all.extend_from_slice(&tail);
+        wrap_cells(&all, room)
+    };
+    let mut wrapped = joined((!whole).then_some(head.len()));
+    if wrapped.len() > lines || !whole {
+        let cut = quote_cut(&head, opening, |cut| joined(Some(cut)).len() <= lines);
+        wrapped = joined(Some(cut));
+    }
+    let mut out: Vec<Line<'a>> = wrapped
+        .iter()
+        .take(lines)
+        .map(|l| super::widgets::fit(spans_of(l), room))
+        .collect();
+    if let Some(context) = q
+        .context
+        .as_ref()
+        .filter(|_| out.len() < lines && !shows_context)
+    {
+        out.extend(super::widgets::wrapped(
+            context,
+            room,
+            lines - out.len(),
+            theme.note,
+        ));
+    }
+    out
+}
+
+/// A result's tail, as styled cells: the speaker, marked where matched,
+/// and, when neither the quote nor the speaker matched, the fields that
+/// did; with whether one of them is the context.
+fn tail_cells(
+    app: &App,
+    theme: &Theme,
+    q: &crate::data::Quote,
+    marks: &crate::search::Highlight,
+    room: usize,
+) -> (Vec<(char, Style)>, bool) {
+    let matched = theme.key.add_modifier(Modifier::UNDERLINED);
     let mut tail: Vec<(char, Style)> = Vec::new();
     // The speaker's name is not broken across lines, nor parted from the
     // closing mark: its spaces do not break (drawn as spaces).
@@ -299,13 +365,15 @@ fn result_lines<'a>(
             }
         }
     }
+    (tail, shows_context)
+}
 
-    // The quote: from its start, or a few words before the first match
-    // when the last would fall past what the lines hold.
-    let text: Vec<char> = q.text.chars().collect();
-    let holds = (room * lines).saturating_sub(cells(&tail) + 4);
-    let first = marks.text.first().copied().unwrap_or(0);
-    let last = marks.text.last().map_or(0, |l| l + 1).min(text.len());
+/// Where to start showing a quote of which `holds` characters fit: at its
+/// start, or a few words before the first match when the last would fall
+/// past what fits.
+fn quote_start(text: &[char], marks: &[usize], holds: usize) -> usize {
+    let first = marks.first().copied().unwrap_or(0);
+    let last = marks.last().map_or(0, |l| l + 1).min(text.len());
     let mut start = 0;
     if text.len() > holds && last > holds && first > 8 {
         start = first - 8;
@@ -313,75 +381,34 @@ fn result_lines<'a>(
             start -= 1;
         }
     }
-    // No more of a long quote is looked at than the lines could show.
-    let end = text.len().min(start + room * lines + 1);
-    let mut head: Vec<(char, Style)> = Vec::new();
-    push_plain(&mut head, "\u{201c}", theme.quotation);
-    if start > 0 {
-        push_plain(&mut head, "…", theme.muted);
+    start
+}
+
+/// The most of the quote `head` (its first `opening` characters are the
+/// opening marks) that `fits` with the tail, cut at a word where one ends near: `fits`
+/// turns false as more is kept, so the boundary is searched.
+fn quote_cut(head: &[(char, Style)], opening: usize, fits: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (opening, head.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
     }
-    let opening = head.len();
-    push_marked(
-        &mut head,
-        &text[start..end],
-        &marks.text,
-        start,
-        theme.quotation,
-        matched,
-    );
-    let whole = end == text.len();
-    let joined = |cut: Option<usize>| {
-        let mut all: Vec<(char, Style)> = head[..cut.unwrap_or(head.len())].to_vec();
-        if cut.is_some() {
-            all.push(('…', theme.quotation));
-        }
-        all.extend_from_slice(&tail);
-        wrap_cells(&all, room)
-    };
-    let mut wrapped = joined((!whole).then_some(head.len()));
-    if wrapped.len() > lines || !whole {
-        // The most of the quote that fits with the tail (fits shrinks
-        // as more is kept, so the boundary is searched).
-        let (mut lo, mut hi) = (opening, head.len());
-        while lo < hi {
-            let mid = (lo + hi).div_ceil(2);
-            if joined(Some(mid)).len() <= lines {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        // Cut at a word where one ends near.
-        let mut cut = lo;
-        while cut > opening && cut + 12 > lo && !head[cut - 1].0.is_whitespace() {
-            cut -= 1;
-        }
-        if cut == opening || cut + 12 <= lo {
-            cut = lo;
-        }
-        while cut > opening && head[cut - 1].0.is_whitespace() {
-            cut -= 1;
-        }
-        wrapped = joined(Some(cut));
+    // Cut at a word where one ends near.
+    let mut cut = lo;
+    while cut > opening && cut + 12 > lo && !head[cut - 1].0.is_whitespace() {
+        cut -= 1;
     }
-    let mut out: Vec<Line<'a>> = wrapped
-        .iter()
-        .take(lines)
-        .map(|l| super::widgets::fit(spans_of(l), room))
-        .collect();
-    if let Some(context) = q
-        .context
-        .as_ref()
-        .filter(|_| out.len() < lines && !shows_context)
-    {
-        out.extend(super::widgets::wrapped(
-            context,
-            room,
-            lines - out.len(),
-            theme.note,
-        ));
+    if cut == opening || cut + 12 <= lo {
+        cut = lo;
     }
-    out
+    while cut > opening && head[cut - 1].0.is_whitespace() {
+        cut -= 1;
+    }
+    cut
 }
 
 /// Cells of styled characters.
