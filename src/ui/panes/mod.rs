@@ -9,6 +9,7 @@ pub mod reactions;
 use ratatui::text::Line;
 
 use crate::app::{App, Cursor, Pane};
+use crate::ui::fit::{Part, Role};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{PaneList, Window, pane_block};
 
@@ -49,4 +50,31 @@ pub(super) fn list<'a>(
         lines: rows.lines,
         more: rows.more,
     }
+}
+
+/// The way of concerning the filter that every row shares (the first
+/// row's that all the others have too), said once in the pane's title;
+/// `vias[i]` are the ways row `i` concerns it.
+pub(super) fn shared<T: Copy + PartialEq>(vias: &[Vec<T>]) -> Option<T> {
+    vias.first().and_then(|f| {
+        f.iter()
+            .copied()
+            .find(|v| vias.iter().all(|w| w.contains(v)))
+    })
+}
+
+/// The ways a row concerns the filter beyond the one the title says
+/// (`how`, in words), if any: " · also by its member" when the title says
+/// one (more to know, not why the row is listed: it goes on the rows it
+/// fits), " · by its member" when none (then it is why, and stays).
+pub(super) fn also_part(how: String, titled: bool, theme: &Theme) -> Option<Part<'static>> {
+    if how.is_empty() {
+        return None;
+    }
+    let (also, role) = if titled {
+        ("also ", Role::Trailing)
+    } else {
+        ("", Role::Fixed)
+    };
+    Some(Part::plain(format!(" · {also}{how}"), role, theme.note))
 }

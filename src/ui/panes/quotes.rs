@@ -1,5 +1,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use crate::app::{App, Pane};
 use crate::data::relations::{self, Concern, QuoteVia};
@@ -29,69 +30,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .collect()
         })
         .unwrap_or_default();
-    let shared = vias.first().and_then(|f| {
-        f.iter()
-            .copied()
-            .find(|v| vias.iter().all(|w| w.contains(v)))
-    });
-    let one_speaker = app
-        .explore
-        .quote_rows
-        .first()
-        .map(|&i| d.quotes[i].speaker.as_str())
-        .filter(|s| {
-            app.explore
-                .quote_rows
-                .iter()
-                .all(|&i| d.quotes[i].speaker == *s)
-        });
+    let shared = super::shared(&vias);
+    let one_speaker = one_speaker(app);
     let (titles, named) = titles(app, shared, one_speaker);
     let cursor = app.cursor(Pane::Quotes);
     // Only a title that fits says who: the bare "Quotes" does not.
     let speaker_in_title =
         named && fitting(&titles, cursor, len, area.width).is_some_and(|i| i + 1 < titles.len());
-    // A quote is told from the next by its words: the speaker, who may
-    // have said several of the rows, is a shared label that gives way
-    // before the words go below half the row (see `ui::fit`); when the
-    // title names the one speaker of them all, the rows need not.
-    let speaker_role = if speaker_in_title {
-        Role::Optional
-    } else {
-        Role::Shared
-    };
-    let dash_role = if speaker_in_title {
-        Role::Optional
-    } else {
-        Role::Fixed
-    };
     let room = usize::from(area.width.saturating_sub(4));
-    let mut more = Vec::new();
     let rows = app.explore.quote_rows[range.clone()]
         .iter()
         .map(|&i| {
             let q = &d.quotes[i];
-            let (speaker, short) = (d.name_of(&q.speaker), d.short_name_of(&q.speaker));
-            let mut who = Part::key(&speaker, &short, theme.muted).owned();
-            who.role = speaker_role;
-            let mut tail = vec![
-                Part::plain("\u{201d}", Role::Fixed, theme.quotation),
-                Part::plain(" — ", dash_role, theme.muted),
-                who,
-            ];
+            let mut tail = tail(app, theme, q, speaker_in_title);
             if let Some(c) = concern.as_ref() {
                 let rest = c.quote_all(i).into_iter().filter(|v| Some(*v) != shared);
                 let how = relations::words(rest.map(QuoteVia::label));
-                if !how.is_empty() {
-                    // A way beyond the one the title says is more to
-                    // know, not why the row is listed: it goes on the
-                    // rows it fits. Without a title, it is why.
-                    let (also, role) = if shared.is_some() {
-                        ("also ", Role::Trailing)
-                    } else {
-                        ("", Role::Fixed)
-                    };
-                    tail.push(Part::plain(format!(" · {also}{how}"), role, theme.note));
-                }
+                tail.extend(super::also_part(how, shared.is_some(), theme));
             }
             if lines > 1 {
                 // The title names the one speaker: the rows need not.
@@ -108,18 +63,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             vec![parts]
         })
         .collect::<Vec<_>>();
-    // Every line of every row is fitted as one list, so a speaker is
-    // named alike on all of them: a tall pane mixed "— Li Qiang" on rows
-    // that fit with "— Li" on rows cut on a later line. Only the names
-    // a row needs shortened are: "Baidu representative" keeps its words
-    // beside "— Li".
-    let counts: Vec<usize> = rows.iter().map(Vec::len).collect();
-    let mut fitted = fit::fit_rows_by_name(rows.into_iter().flatten().collect(), room).into_iter();
-    let mut rows = Vec::new();
-    for n in counts {
-        rows.push(fitted.next().unwrap_or_default());
-        more.push(fitted.by_ref().take(n.saturating_sub(1)).collect());
-    }
+    let (rows, more) = fit_lines(rows, room);
     super::list(
         app,
         theme,
@@ -140,6 +84,73 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         },
     )
     .render(area, buf, theme);
+}
+
+/// Every line of every row fitted as one list, so a speaker is named
+/// alike on all of them: a tall pane mixed "— Li Qiang" on rows that fit
+/// with "— Li" on rows cut on a later line. Only the names a row needs
+/// shortened are: "Baidu representative" keeps its words beside "— Li".
+/// Returns each row's first line, and its lines after the first.
+fn fit_lines<'a>(
+    rows: Vec<Vec<Vec<Part<'a>>>>,
+    room: usize,
+) -> (Vec<Line<'a>>, Vec<Vec<Line<'a>>>) {
+    let counts: Vec<usize> = rows.iter().map(Vec::len).collect();
+    let mut fitted = fit::fit_rows_by_name(rows.into_iter().flatten().collect(), room).into_iter();
+    let mut first = Vec::new();
+    let mut more = Vec::new();
+    for n in counts {
+        first.push(fitted.next().unwrap_or_default());
+        more.push(fitted.by_ref().take(n.saturating_sub(1)).collect());
+    }
+    (first, more)
+}
+
+/// The one speaker of every row, if one said them all.
+fn one_speaker(app: &App) -> Option<&str> {
+    let d = &app.corpus.data;
+    app.explore
+        .quote_rows
+        .first()
+        .map(|&i| d.quotes[i].speaker.as_str())
+        .filter(|s| {
+            app.explore
+                .quote_rows
+                .iter()
+                .all(|&i| d.quotes[i].speaker == *s)
+        })
+}
+
+/// A quote row's tail: its closing mark and who said it. A quote is told
+/// from the next by its words: the speaker, who may have said several of
+/// the rows, is a shared label that gives way before the words go below
+/// half the row (see `ui::fit`); when the title names the one speaker of
+/// them all, the rows need not.
+fn tail(
+    app: &App,
+    theme: &Theme,
+    q: &crate::data::Quote,
+    speaker_in_title: bool,
+) -> Vec<Part<'static>> {
+    let d = &app.corpus.data;
+    let speaker_role = if speaker_in_title {
+        Role::Optional
+    } else {
+        Role::Shared
+    };
+    let dash_role = if speaker_in_title {
+        Role::Optional
+    } else {
+        Role::Fixed
+    };
+    let (speaker, short) = (d.name_of(&q.speaker), d.short_name_of(&q.speaker));
+    let mut who = Part::key(&speaker, &short, theme.muted).owned();
+    who.role = speaker_role;
+    vec![
+        Part::plain("\u{201d}", Role::Fixed, theme.quotation),
+        Part::plain(" — ", dash_role, theme.muted),
+        who,
+    ]
 }
 
 /// A quote over `lines` lines of `room` columns: the quotation wrapped at

@@ -21,27 +21,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // A row may concern it in two ways (by a member, to its approach):
     // the way every row shares goes in the title, the others on their
     // rows.
-    let vias: Vec<Vec<(Via, &str)>> = concern
+    let vias = concern
         .as_ref()
-        .map(|c| {
-            app.explore
-                .reaction_rows
-                .iter()
-                .map(|&i| {
-                    let r = &d.reactions[i];
-                    c.reaction_all(i)
-                        .into_iter()
-                        .map(|v| (v, subject(v, r)))
-                        .collect()
-                })
-                .collect()
-        })
+        .map(|c| row_vias(app, c))
         .unwrap_or_default();
-    let shared = vias.first().and_then(|f| {
-        f.iter()
-            .copied()
-            .find(|v| vias.iter().all(|w| w.contains(v)))
-    });
+    let shared = super::shared(&vias);
     // Who reacts, and to what, are the last to give way (see `ui::fit`):
     // the stance word, after them, goes first on the rows it does not fit
     // (its symbol and colour stay), then the names take their short
@@ -51,50 +35,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Only a title that fits says what is shared: the bare "Reactions"
     // does not, and then every row keeps both names.
     let named = fitting(&titles, cursor, len, area.width).is_some_and(|i| i + 1 < titles.len());
-    // When the title cannot say it, the name every row shares stays on
-    // the rows but gives way first, as a shared label: the other name is
-    // what tells the rows apart.
-    let (by, to) = if named {
-        (Role::Optional, Role::Optional)
-    } else {
-        (Role::Shared, Role::Shared)
-    };
-    let (actor_role, target_role) = match shared.map(|s| s.0) {
-        Some(Via::By | Via::ByMember) => (by, Role::Key),
-        Some(Via::Target | Via::TargetMember | Via::Proposal) => (Role::Key, to),
-        None => (Role::Key, Role::Key),
-    };
+    let (actor_role, target_role) = name_roles(shared.map(|s| s.0), named);
     let room = usize::from(area.width.saturating_sub(4));
     let mut more = Vec::new();
     let rows = app.explore.reaction_rows[range.clone()]
         .iter()
         .map(|&i| {
             let r = &d.reactions[i];
-            let stance = theme.stance(r.stance);
-            let (actor, actor_short) = (d.name_of(&r.actor), d.short_name_of(&r.actor));
-            let (target, target_short) = (d.name_of(&r.target), d.short_name_of(&r.target));
-            let mut actor = Part::key(&actor, &actor_short, theme.base).owned();
-            actor.role = actor_role;
-            let mut target = Part::key(&target, &target_short, theme.muted).owned();
-            target.role = target_role;
-            // Without the actor, the arrow follows the symbol.
-            let actor_role_space = if actor_role == Role::Optional {
-                Role::Optional
-            } else {
-                Role::Fixed
-            };
-            let arrow = if target_role == Role::Optional {
-                Role::Optional
-            } else {
-                Role::Fixed
-            };
-            let mut parts = vec![
-                Part::plain(format!("{:<2}", r.stance.symbol()), Role::Fixed, stance),
-                Part::plain(" ", actor_role_space, theme.base),
-                actor,
-                Part::plain(" → ", arrow, theme.muted),
-                target,
-            ];
+            let mut parts = name_parts(app, theme, r, actor_role, target_role);
             if let Some(c) = concern.as_ref() {
                 let shared_via = shared.map(|s| s.0);
                 let rest = c
@@ -102,45 +50,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     .into_iter()
                     .filter(|v| Some(*v) != shared_via);
                 let how = relations::words(rest.map(Via::label));
-                if !how.is_empty() {
-                    // A way beyond the one the title says is more to
-                    // know, not why the row is listed: it goes on the
-                    // rows it fits. Without a title, it is why.
-                    let (also, role) = if shared.is_some() {
-                        ("also ", Role::Trailing)
-                    } else {
-                        ("", Role::Fixed)
-                    };
-                    parts.push(Part::plain(format!(" · {also}{how}"), role, theme.note));
-                }
+                parts.extend(super::also_part(how, shared.is_some(), theme));
             }
             if lines > 1 {
-                // Room to spare: the stance in words and what the actor
-                // did, on the row's own lines.
-                let text = format!("{} · {}", r.stance.label(), r.summary);
-                // Under the names, past the symbol.
-                let mut extra = wrapped(&text, room.saturating_sub(3), lines - 1, theme.muted);
-                if let Some(first) = extra.first_mut() {
-                    let words = first.spans[0].content.to_string();
-                    let cut = r.stance.label().len().min(words.len());
-                    if words.is_char_boundary(cut) {
-                        let (label, rest) = words.split_at(cut);
-                        *first = Line::from(vec![
-                            Span::raw(""),
-                            Span::styled(label.to_string(), stance),
-                            Span::styled(rest.to_string(), theme.muted),
-                        ]);
-                    }
-                }
-                for l in &mut extra {
-                    l.spans.insert(0, Span::raw("   "));
-                }
-                more.push(extra);
+                more.push(summary_lines(r, theme, room, lines));
             } else {
                 parts.push(Part::plain(
                     format!(" · {}", r.stance.label()),
                     Role::Trailing,
-                    stance,
+                    theme.stance(r.stance),
                 ));
             }
             parts
@@ -167,6 +85,109 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         },
     )
     .render(area, buf, theme);
+}
+
+/// The ways each row concerns the filter, with the item each goes
+/// through (see [`subject`]).
+fn row_vias<'d>(app: &'d App, c: &Concern) -> Vec<Vec<(Via, &'d str)>> {
+    let d = &app.corpus.data;
+    app.explore
+        .reaction_rows
+        .iter()
+        .map(|&i| {
+            let r = &d.reactions[i];
+            c.reaction_all(i)
+                .into_iter()
+                .map(|v| (v, subject(v, r)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The roles of the actor's and the target's names on every row, given
+/// the way all rows share (`shared`) and whether the title says it
+/// (`named`).
+fn name_roles(shared: Option<Via>, named: bool) -> (Role, Role) {
+    // When the title cannot say it, the name every row shares stays on
+    // the rows but gives way first, as a shared label: the other name is
+    // what tells the rows apart.
+    let (by, to) = if named {
+        (Role::Optional, Role::Optional)
+    } else {
+        (Role::Shared, Role::Shared)
+    };
+    match shared {
+        Some(Via::By | Via::ByMember) => (by, Role::Key),
+        Some(Via::Target | Via::TargetMember | Via::Proposal) => (Role::Key, to),
+        None => (Role::Key, Role::Key),
+    }
+}
+
+/// A reaction row's symbol and names: "++ Huawei → China's global body",
+/// each name fitted in its role; without the actor, the arrow follows the
+/// symbol.
+fn name_parts(
+    app: &App,
+    theme: &Theme,
+    r: &crate::data::Reaction,
+    actor_role: Role,
+    target_role: Role,
+) -> Vec<Part<'static>> {
+    let d = &app.corpus.data;
+    let stance = theme.stance(r.stance);
+    let (actor, actor_short) = (d.name_of(&r.actor), d.short_name_of(&r.actor));
+    let (target, target_short) = (d.name_of(&r.target), d.short_name_of(&r.target));
+    let mut actor = Part::key(&actor, &actor_short, theme.base).owned();
+    actor.role = actor_role;
+    let mut target = Part::key(&target, &target_short, theme.muted).owned();
+    target.role = target_role;
+    let actor_role_space = if actor_role == Role::Optional {
+        Role::Optional
+    } else {
+        Role::Fixed
+    };
+    let arrow = if target_role == Role::Optional {
+        Role::Optional
+    } else {
+        Role::Fixed
+    };
+    vec![
+        Part::plain(format!("{:<2}", r.stance.symbol()), Role::Fixed, stance),
+        Part::plain(" ", actor_role_space, theme.base),
+        actor,
+        Part::plain(" → ", arrow, theme.muted),
+        target,
+    ]
+}
+
+/// A tall row's lines after its first: the stance in words (in its
+/// colour) and what the actor did, wrapped under the names, past the
+/// symbol.
+fn summary_lines(
+    r: &crate::data::Reaction,
+    theme: &Theme,
+    room: usize,
+    lines: usize,
+) -> Vec<Line<'static>> {
+    let stance = theme.stance(r.stance);
+    let text = format!("{} · {}", r.stance.label(), r.summary);
+    let mut extra = wrapped(&text, room.saturating_sub(3), lines - 1, theme.muted);
+    if let Some(first) = extra.first_mut() {
+        let words = first.spans[0].content.to_string();
+        let cut = r.stance.label().len().min(words.len());
+        if words.is_char_boundary(cut) {
+            let (label, rest) = words.split_at(cut);
+            *first = Line::from(vec![
+                Span::raw(""),
+                Span::styled(label.to_string(), stance),
+                Span::styled(rest.to_string(), theme.muted),
+            ]);
+        }
+    }
+    for l in &mut extra {
+        l.spans.insert(0, Span::raw("   "));
+    }
+    extra
 }
 
 /// The item beyond the focus that a relation goes through: the member
