@@ -619,13 +619,10 @@ impl Dataset {
         false
     }
 
-    /// "Speaker, role" as used in citations.
+    /// "Speaker, role" as used in citations (see [`name_with_role`]).
     pub fn speaker_line(&self, actor_id: &str) -> String {
         match self.actor(actor_id) {
-            Some(a) => match &a.role {
-                Some(role) => format!("{}, {}", a.name, role),
-                None => a.name.clone(),
-            },
+            Some(a) => name_with_role(&a.name, a.role.as_deref()),
             None => actor_id.to_string(),
         }
     }
@@ -659,5 +656,27 @@ impl Dataset {
             line.push_str(&d.to_string());
         }
         line
+    }
+}
+
+/// Words too common to count as a repetition between a name and a role.
+const SMALL_WORDS: [&str; 8] = ["of", "the", "a", "an", "and", "for", "to", "in"];
+
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !SMALL_WORDS.contains(&w.as_str()))
+}
+
+/// "Name, role", unless the role repeats a word of the name ("Baidu
+/// representative, representative of Baidu"): then the name alone, which
+/// already says it.
+pub fn name_with_role(name: &str, role: Option<&str>) -> String {
+    match role {
+        Some(role) if !words(role).any(|w| words(name).any(|n| n == w)) => {
+            format!("{name}, {role}")
+        }
+        _ => name.to_string(),
     }
 }

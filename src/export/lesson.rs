@@ -80,27 +80,7 @@ pub fn how_to_cite(d: &Dataset, refs: &SourceRefs) -> String {
     line
 }
 
-/// Words too common to count as a repetition between a name and a role.
-const SMALL_WORDS: [&str; 8] = ["of", "the", "a", "an", "and", "for", "to", "in"];
-
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !SMALL_WORDS.contains(&w.as_str()))
-}
-
-/// "Name, role", unless the role repeats a word of the name ("Baidu
-/// representative, representative of Baidu"): then the name alone, which
-/// already says it.
-pub fn name_with_role(name: &str, role: Option<&str>) -> String {
-    match role {
-        Some(role) if !words(role).any(|w| words(name).any(|n| n == w)) => {
-            format!("{name}, {role}")
-        }
-        _ => name.to_string(),
-    }
-}
+pub use crate::data::name_with_role;
 
 /// An actor's label in citations and answer options.
 pub fn actor_label(d: &Dataset, id: &str) -> String {
