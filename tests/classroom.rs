@@ -109,8 +109,10 @@ fn the_worksheet_leaves_the_answers_out() {
 fn the_key_answers_every_question_in_the_worksheets_numbering() {
     let d = shipped();
     let (ws, key) = (worksheet(&d), key(&d));
+    // Part 1's numbered quotes (part 3 of the key is a numbered list too).
     let asked = |text: &str| -> Vec<String> {
-        text.lines()
+        text[..text.find("## 2.").unwrap_or(text.len())]
+            .lines()
             .filter(|l| {
                 l.chars().next().is_some_and(|c| c.is_ascii_digit()) && l.contains('\u{201c}')
             })
@@ -360,10 +362,16 @@ fn the_html_page_prints_to_two_pages_in_a_real_browser() {
     ] {
         assert!(text.contains(heading), "{heading}");
     }
-    // The map's labels are real text on the page.
-    for a in &d.approaches {
-        let label = d.short_name_of(&a.id);
-        assert!(text.contains(&flat(&label)), "map label {label}");
+    // The map marks each point by a letter, and the table beside it
+    // gives the letter with the item's one printed name (its `name`).
+    for (i, a) in d.approaches.iter().enumerate() {
+        let letter = char::from(b'A' + i as u8);
+        assert!(
+            page.contains(&format!(">{letter}</text>")),
+            "map letter {letter}"
+        );
+        let row = flat(&format!("{letter} {}", a.name));
+        assert!(text.contains(&row), "map table row {row}");
     }
 }
 
@@ -484,4 +492,43 @@ fn the_worksheet_prints_cleanly_and_claims_quote_no_ones_wording() {
     let part4 = &ws[ws.find("## 4.").unwrap()..ws.find("## 5.").unwrap()];
     assert!(!part4.contains('\u{201c}'), "{part4}");
     assert!(!part4.contains("disagree"), "{part4}");
+}
+
+/// A teacher's finding (issue 14): the key called the Chinese proposal
+/// "China's global body" and the HTML map "UN global framework" where the
+/// handout and worksheet had their names. One rule now: every printed
+/// material calls an item by its `name`; `short` labels are the screen's.
+/// Checked for every short label that appears nowhere in the data but in
+/// its own `short` field (so that its appearing in print can only be the
+/// label).
+#[test]
+fn every_printed_material_calls_an_item_by_one_name() {
+    let d = shipped();
+    let json = stances::export::json(&d);
+    let shorts: Vec<&str> = d
+        .actors
+        .iter()
+        .map(|a| a.short.as_deref())
+        .chain(d.approaches.iter().map(|a| a.short.as_deref()))
+        .chain(d.events.iter().map(|e| e.short.as_deref()))
+        .flatten()
+        .filter(|s| {
+            let own = format!("\"short\": {}", serde_json::to_string(s).unwrap());
+            let compact = format!("\"short\":{}", serde_json::to_string(s).unwrap());
+            let elsewhere = json.replace(&own, "").replace(&compact, "");
+            !elsewhere.contains(*s)
+        })
+        .collect();
+    assert!(shorts.contains(&"China's global body"), "{shorts:?}");
+    assert!(shorts.contains(&"UN global framework"), "{shorts:?}");
+    for (what, text) in [
+        ("handout", markdown(&d)),
+        ("html", html(&d).replace("&#39;", "'")),
+        ("worksheet", worksheet(&d)),
+        ("key", key(&d)),
+    ] {
+        for s in &shorts {
+            assert!(!text.contains(s), "{what} calls an item {s:?}");
+        }
+    }
 }

@@ -180,10 +180,11 @@ fn map(w: &mut String, d: &Dataset) {
         esc(&ax.name),
         esc(&ay.name)
     );
-    for p in &placed {
+    for (i, p) in placed.iter().enumerate() {
         let _ = writeln!(
             w,
-            "<tr><td>{}</td><td class=\"num\">{:+.1}</td><td class=\"num\">{:+.1}</td><td>{}</td></tr>",
+            "<tr><td><b>{}</b> {}</td><td class=\"num\">{:+.1}</td><td class=\"num\">{:+.1}</td><td>{}</td></tr>",
+            lesson::letter(i),
             esc(p.name),
             p.x,
             p.y,
@@ -316,9 +317,12 @@ fn svg(w: &mut String, d: &Dataset, placed: &[Placed]) {
             );
         }
     }
-    for p in placed {
+    // Each point by the letter of its row in the table below (and of the
+    // worksheet's part 2): a name there is the item's one printed name,
+    // which the map has no room for.
+    for (i, p) in placed.iter().enumerate() {
         let (x, y) = (px(p.x), py(p.y));
-        let label = d.short_name_of(p.id);
+        let label = lesson::letter(i).to_string();
         let width = crate::text::width(&label) as f64 * CHAR_W;
         let (lx, ly, anchor) = place_label(x, y, width, &taken);
         let left = match anchor {

@@ -301,7 +301,7 @@ pub fn by_stance(d: &Dataset) -> Vec<(Stance, Vec<&Reaction>)> {
 pub fn actors_by_target(d: &Dataset, reactions: &[&Reaction]) -> Vec<(String, Vec<String>)> {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for r in reactions {
-        let target = target_label(d, &r.target, false);
+        let target = target_label(d, &r.target);
         let actor = d.name_of(&r.actor);
         match groups.iter_mut().find(|(t, _)| *t == target) {
             Some((_, actors)) => actors.push(actor),
@@ -314,20 +314,16 @@ pub fn actors_by_target(d: &Dataset, reactions: &[&Reaction]) -> Vec<(String, Ve
 /// What a reaction concerns, as a reader needs it: a quoted appeal names
 /// whose appeal it is ("Paris AI Summit's “inclusive and ethical AI”"), as
 /// the bare words would not say what the actors declined.
-/// With `short`, the names are the data's short ones where it gives them
-/// ("China's global body"), for the worksheet key's narrow column; the
-/// quoted words themselves are never shortened.
-pub(super) fn target_label(d: &Dataset, target: &str, short: bool) -> String {
-    let name = |id: &str| {
-        if short {
-            d.short_name_of(id)
-        } else {
-            d.name_of(id)
-        }
-    };
+///
+/// One rule for every printed material (handout, worksheet, key, HTML):
+/// an item is called by its `name`, never by its `short` label, which is
+/// for the screen, so that a class meets one name for one item on every
+/// sheet. (The printed map marks its points by letter for the same
+/// reason: see `html::svg`.)
+pub(super) fn target_label(d: &Dataset, target: &str) -> String {
     match d.quotes.iter().find(|q| q.id == target) {
-        Some(q) => format!("{}'s {}", name(&q.speaker), d.name_of(target)),
-        None => name(target),
+        Some(q) => format!("{}'s {}", d.name_of(&q.speaker), d.name_of(target)),
+        None => d.name_of(target),
     }
 }
 

@@ -239,18 +239,28 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
     if !answers {
         let _ = writeln!(w, "Circle one stance in each row: {}.\n", scale.join(", "));
     }
-    let _ = writeln!(w, "| # | Actor | On | Stance |\n|---:|---|---|---|");
-    // The key's last column holds what each actor did: it takes the room,
-    // so there the "On" column gives short names.
-    for (n, r) in d.reactions.iter().enumerate() {
-        let stance = if answers {
-            format!(
-                "**{} {}**: {}",
+    // Items by their names, as on every sheet (lesson::target_label).
+    if answers {
+        // A numbered list, not a table: what each actor did takes the
+        // room, and a name in a narrow column would break mid-quote.
+        for (n, r) in d.reactions.iter().enumerate() {
+            let _ = writeln!(
+                w,
+                "{}. {} on {} \u{2014} **{} {}**: {}",
+                n + 1,
+                t(&d.name_of(&r.actor)),
+                t(&lesson::target_label(d, &r.target)),
                 r.stance.symbol(),
                 r.stance.label(),
-                cell(&r.summary)
-            )
-        } else {
+                t(&r.summary)
+            );
+        }
+        let _ = writeln!(w);
+        return;
+    }
+    let _ = writeln!(w, "| # | Actor | On | Stance |\n|---:|---|---|---|");
+    for (n, r) in d.reactions.iter().enumerate() {
+        let stance = {
             // Em spaces: room to circle one, kept in print and on screen.
             Stance::ALL
                 .iter()
@@ -263,7 +273,7 @@ fn stances(w: &mut String, d: &Dataset, answers: bool) {
             "| {} | {} | {} | {stance} |",
             n + 1,
             cell(&d.name_of(&r.actor)),
-            cell(&lesson::target_label(d, &r.target, answers))
+            cell(&lesson::target_label(d, &r.target))
         );
     }
     let _ = writeln!(w);
