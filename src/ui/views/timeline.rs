@@ -38,84 +38,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // On a tour slide the list is one line an event, so that the event
     // the slide talks about has the rest of the few rows under its text.
     let slide = app.view == crate::app::View::Tour;
-    let [list, detail] = if area.width >= 90 {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
-    } else if slide {
-        let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
-        Layout::vertical([Constraint::Max(rows), Constraint::Min(0)]).areas(area)
-    } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
-    };
+    let [list, detail] = split(area, slide, len);
     let lines = crate::layout::row_lines(list, len);
-    // Inside the border, after the marker; the date column is 12 wide.
+    // Inside the border, after the marker.
     let room = usize::from(list.width.saturating_sub(4));
-    const DATE: usize = 14;
     let mut more = Vec::new();
     let rows = app
         .timeline
         .order
         .iter()
         .map(|&i| {
-            let e = &d.events[i];
-            let actors: Vec<(String, String)> = e
-                .actors
-                .iter()
-                .map(|a| (d.name_of(a), d.short_name_of(a)))
-                .collect();
-            let (name, short) = (screen_line(&e.name), d.short_name_of(&e.id));
-            let after = room.saturating_sub(DATE);
-            // A date the source does not give says so on its row.
-            let inferred = Event::inferred(String::new(), e);
-            let after_name = |n: &str| after.saturating_sub(width(n) + width(&inferred) + 3);
-            // The event's name whole when its actors then fit (all of
-            // them), else its short label and as many actors as fit.
-            let (name, who) = if lines > 1 {
-                (name.into_owned(), String::new())
-            } else {
-                let with = |n: &str| names_that_fit(&actors, after_name(n));
-                let full = with(&name);
-                if !full.1 && short != name {
-                    let shorter = with(&short);
-                    (short.clone(), shorter.0)
-                } else {
-                    (name.into_owned(), full.0)
-                }
-            };
-            let mut parts = vec![
-                Part::plain(
-                    format!("{:>11} ", date_label(e.date)),
-                    Role::Fixed,
-                    theme.key,
-                ),
-                Part::plain("● ", Role::Fixed, theme.heading),
-                Part::key(&name, &short, theme.base).owned(),
-            ];
-            if !inferred.is_empty() {
-                parts.push(Part::plain(inferred, Role::Fixed, theme.muted));
-            }
-            if !who.is_empty() {
-                parts.push(Part::plain(format!(" · {who}"), Role::Fixed, theme.muted));
-            }
+            let (row, extra) = event_row(app, theme, &d.events[i], room, lines);
             if lines > 1 {
-                // Room to spare: who took part, then what happened, under
-                // the name.
-                let indent = " ".repeat(DATE);
-                let mut extra = Vec::new();
-                let (who, _) = names_that_fit(&actors, after);
-                if !who.is_empty() {
-                    extra.push(Line::from(vec![
-                        Span::raw(indent.clone()),
-                        Span::styled(who, theme.muted),
-                    ]));
-                }
-                let left = lines - 1 - extra.len();
-                for mut l in wrapped(e.summary.as_deref().unwrap_or(""), after, left, theme.base) {
-                    l.spans.insert(0, Span::raw(indent.clone()));
-                    extra.push(l);
-                }
                 more.push(extra);
             }
-            fit::fit(parts, room)
+            row
         })
         .collect();
     PaneList {
@@ -154,6 +91,101 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         more,
     }
     .render(list, buf, theme);
+    event(app, theme, slide, detail, buf);
+}
+
+/// The list and the selected event's text: side by side from 90 columns,
+/// else one above the other (on a tour slide, the list as tall as its
+/// rows).
+fn split(area: Rect, slide: bool, len: usize) -> [Rect; 2] {
+    if area.width >= 90 {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+    } else if slide {
+        let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
+        Layout::vertical([Constraint::Max(rows), Constraint::Min(0)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    }
+}
+
+/// The cells before an event's name: the date column (12 wide) and the
+/// marker.
+const DATE: usize = 14;
+
+/// An event's row in `room` cells: its date, marker and name, with as
+/// many of its actors as fit on one line; on a row of `lines` lines, its
+/// lines after the first say who took part, then what happened.
+fn event_row<'a>(
+    app: &App,
+    theme: &Theme,
+    e: &Event,
+    room: usize,
+    lines: usize,
+) -> (Line<'a>, Vec<Line<'a>>) {
+    let d = &app.corpus.data;
+    let actors: Vec<(String, String)> = e
+        .actors
+        .iter()
+        .map(|a| (d.name_of(a), d.short_name_of(a)))
+        .collect();
+    let (name, short) = (screen_line(&e.name), d.short_name_of(&e.id));
+    let after = room.saturating_sub(DATE);
+    // A date the source does not give says so on its row.
+    let inferred = Event::inferred(String::new(), e);
+    let after_name = |n: &str| after.saturating_sub(width(n) + width(&inferred) + 3);
+    // The event's name whole when its actors then fit (all of them),
+    // else its short label and as many actors as fit.
+    let (name, who) = if lines > 1 {
+        (name.into_owned(), String::new())
+    } else {
+        let with = |n: &str| names_that_fit(&actors, after_name(n));
+        let full = with(&name);
+        if !full.1 && short != name {
+            let shorter = with(&short);
+            (short.clone(), shorter.0)
+        } else {
+            (name.into_owned(), full.0)
+        }
+    };
+    let mut parts = vec![
+        Part::plain(
+            format!("{:>11} ", date_label(e.date)),
+            Role::Fixed,
+            theme.key,
+        ),
+        Part::plain("● ", Role::Fixed, theme.heading),
+        Part::key(&name, &short, theme.base).owned(),
+    ];
+    if !inferred.is_empty() {
+        parts.push(Part::plain(inferred, Role::Fixed, theme.muted));
+    }
+    if !who.is_empty() {
+        parts.push(Part::plain(format!(" · {who}"), Role::Fixed, theme.muted));
+    }
+    let mut extra = Vec::new();
+    if lines > 1 {
+        // Room to spare: who took part, then what happened, under the
+        // name.
+        let indent = " ".repeat(DATE);
+        let (who, _) = names_that_fit(&actors, after);
+        if !who.is_empty() {
+            extra.push(Line::from(vec![
+                Span::raw(indent.clone()),
+                Span::styled(who, theme.muted),
+            ]));
+        }
+        let left = lines - 1 - extra.len();
+        for mut l in wrapped(e.summary.as_deref().unwrap_or(""), after, left, theme.base) {
+            l.spans.insert(0, Span::raw(indent.clone()));
+            extra.push(l);
+        }
+    }
+    (fit::fit(parts, room), extra)
+}
+
+/// The selected event in full, in its frame.
+fn event(app: &App, theme: &Theme, slide: bool, detail: Rect, buf: &mut Buffer) {
+    let d = &app.corpus.data;
     let block = pane_block(theme, Line::from(" Event "), false);
     let inner = block.inner(detail);
     block.render(detail, buf);
