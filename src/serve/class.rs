@@ -258,34 +258,14 @@ pub fn update(class: &mut Class, action: ClassAction) {
     }
     class.version += 1;
     match action {
-        ClassAction::Join { id, name, at } => {
-            if class.student(id).is_none() {
-                class.students.push(Student {
-                    id,
-                    name,
-                    connected: true,
-                    following: true,
-                    joined: at,
-                    left: None,
-                });
-            }
-        }
+        ClassAction::Join { id, name, at } => join(class, id, name, at),
         ClassAction::Leave { id, at } => {
             if let Some(s) = class.student_mut(id) {
                 s.connected = false;
                 s.left = Some(at);
             }
         }
-        ClassAction::Lead(lead) => {
-            // Starting to lead brings everyone along; later updates of the
-            // lead leave those who chose to browse alone.
-            if class.lead.is_none() {
-                for s in &mut class.students {
-                    s.following = true;
-                }
-            }
-            class.lead = Some(lead);
-        }
+        ClassAction::Lead(lead) => start_lead(class, lead),
         ClassAction::StopLeading => class.lead = None,
         ClassAction::Browse(id) => {
             if let Some(s) = class.student_mut(id) {
@@ -297,29 +277,8 @@ pub fn update(class: &mut Class, action: ClassAction) {
                 s.following = true;
             }
         }
-        ClassAction::Ask { question, at } => {
-            class.asked.push(Asked {
-                question,
-                asked: at,
-                answers: BTreeMap::new(),
-                revealed: false,
-            });
-            class.activity = Activity::Question(class.asked.len() - 1);
-            class.round += 1;
-        }
-        ClassAction::Answer { id, option, at } => {
-            let known = class.student(id).is_some_and(|s| s.connected);
-            if let Activity::Question(n) = class.activity
-                && let Some(asked) = class.asked.get_mut(n)
-                && known
-                && option < asked.question.options.len()
-                && !asked.revealed
-            {
-                // The first answer counts: no changing it once others'
-                // answers show on the teacher's screen.
-                asked.answers.entry(id).or_insert((option, at));
-            }
-        }
+        ClassAction::Ask { question, at } => ask(class, question, at),
+        ClassAction::Answer { id, option, at } => answer(class, id, option, at),
         ClassAction::Reveal => {
             if let Activity::Question(n) = class.activity
                 && let Some(asked) = class.asked.get_mut(n)
@@ -331,34 +290,8 @@ pub fn update(class: &mut Class, action: ClassAction) {
             class.activity = Activity::Scores;
             class.round += 1;
         }
-        ClassAction::OpenPoll { at } => {
-            class.poll = Some(Poll {
-                open: true,
-                opened: at,
-                places: BTreeMap::new(),
-            });
-            class.activity = Activity::Poll;
-            class.round += 1;
-        }
-        ClassAction::Place { id, x, y, at } => {
-            let known = class.student(id).is_some_and(|s| s.connected);
-            if let Some(poll) = class.poll.as_mut()
-                && poll.open
-                && known
-                && x.is_finite()
-                && y.is_finite()
-            {
-                // A student may move their point while the poll is open.
-                poll.places.insert(
-                    id,
-                    Place {
-                        x: x.clamp(-1.0, 1.0),
-                        y: y.clamp(-1.0, 1.0),
-                        at,
-                    },
-                );
-            }
-        }
+        ClassAction::OpenPoll { at } => open_poll(class, at),
+        ClassAction::Place { id, x, y, at } => place(class, id, x, y, at),
         ClassAction::ClosePoll => {
             if let Some(poll) = class.poll.as_mut() {
                 poll.open = false;
@@ -372,15 +305,103 @@ pub fn update(class: &mut Class, action: ClassAction) {
             class.round += 1;
         }
         ClassAction::ToggleNames => class.hide_names = !class.hide_names,
-        ClassAction::End { at } => {
-            class.ended = true;
-            class.lead = None;
-            for s in &mut class.students {
-                if s.connected {
-                    s.connected = false;
-                    s.left = Some(at);
-                }
-            }
+        ClassAction::End { at } => end(class, at),
+    }
+}
+
+/// A student joins (once: a second join of the same id changes nothing).
+fn join(class: &mut Class, id: StudentId, name: String, at: Time) {
+    if class.student(id).is_none() {
+        class.students.push(Student {
+            id,
+            name,
+            connected: true,
+            following: true,
+            joined: at,
+            left: None,
+        });
+    }
+}
+
+/// The teacher leads, or moves on while leading.
+fn start_lead(class: &mut Class, lead: Lead) {
+    // Starting to lead brings everyone along; later updates of the
+    // lead leave those who chose to browse alone.
+    if class.lead.is_none() {
+        for s in &mut class.students {
+            s.following = true;
+        }
+    }
+    class.lead = Some(lead);
+}
+
+/// The teacher asks a question: it is the activity of a new round.
+fn ask(class: &mut Class, question: Question, at: Time) {
+    class.asked.push(Asked {
+        question,
+        asked: at,
+        answers: BTreeMap::new(),
+        revealed: false,
+    });
+    class.activity = Activity::Question(class.asked.len() - 1);
+    class.round += 1;
+}
+
+/// A connected student answers the open question.
+fn answer(class: &mut Class, id: StudentId, option: usize, at: Time) {
+    let known = class.student(id).is_some_and(|s| s.connected);
+    if let Activity::Question(n) = class.activity
+        && let Some(asked) = class.asked.get_mut(n)
+        && known
+        && option < asked.question.options.len()
+        && !asked.revealed
+    {
+        // The first answer counts: no changing it once others'
+        // answers show on the teacher's screen.
+        asked.answers.entry(id).or_insert((option, at));
+    }
+}
+
+/// The teacher opens a new poll: it is the activity of a new round.
+fn open_poll(class: &mut Class, at: Time) {
+    class.poll = Some(Poll {
+        open: true,
+        opened: at,
+        places: BTreeMap::new(),
+    });
+    class.activity = Activity::Poll;
+    class.round += 1;
+}
+
+/// A connected student places their point in the open poll.
+fn place(class: &mut Class, id: StudentId, x: f64, y: f64, at: Time) {
+    let known = class.student(id).is_some_and(|s| s.connected);
+    if let Some(poll) = class.poll.as_mut()
+        && poll.open
+        && known
+        && x.is_finite()
+        && y.is_finite()
+    {
+        // A student may move their point while the poll is open.
+        poll.places.insert(
+            id,
+            Place {
+                x: x.clamp(-1.0, 1.0),
+                y: y.clamp(-1.0, 1.0),
+                at,
+            },
+        );
+    }
+}
+
+/// The class ends: no one leads, everyone still connected leaves.
+fn end(class: &mut Class, at: Time) {
+    class.ended = true;
+    class.lead = None;
+    for s in &mut class.students {
+        if s.connected {
+            s.connected = false;
+            s.left = Some(at);
         }
     }
 }
