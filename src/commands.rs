@@ -595,6 +595,29 @@ pub struct ServeArgs {
 /// `stances serve`: the class server, with the teacher's explorer in this
 /// terminal (or, `--headless`, none, until SIGINT or SIGTERM).
 pub fn serve(data: Option<&Path>, screen: Screen, args: ServeArgs) -> ExitCode {
+    let (config, seed) = match serve_config(&screen, &args) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    with_dataset(data, |d| {
+        let server = match crate::serve::Server::start(config, std::sync::Arc::new(d.clone())) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("stances: error: cannot listen: {}", describe_io(&e));
+                return ExitCode::from(EXIT_PROBLEMS);
+            }
+        };
+        hold_class(server, &screen, &args, seed)
+    })
+}
+
+/// The server's configuration from the flags, and the quiz's seed; or,
+/// when a flag is wrong or the keys cannot be read, the exit code, the
+/// error said.
+fn serve_config(
+    screen: &Screen,
+    args: &ServeArgs,
+) -> Result<(crate::serve::Config, u64), ExitCode> {
     use crate::serve;
     let usage = |message: String| {
         eprintln!("stances: error: {message}");
@@ -602,21 +625,23 @@ pub fn serve(data: Option<&Path>, screen: Screen, args: ServeArgs) -> ExitCode {
     };
     let on_terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
     if !args.headless && !on_terminal {
-        return usage(
+        return Err(usage(
             "the teacher's screen needs a terminal; --headless serves without one".to_string(),
-        );
+        ));
     }
     if let Some(path) = &args.results
         && let Err(e) = serve::results::check_path(path)
     {
-        return usage(e);
+        return Err(usage(e));
     }
     if args.max_students == 0 {
-        return usage("--max-students: at least 1".to_string());
+        return Err(usage("--max-students: at least 1".to_string()));
     }
-    let code = match args.code {
+    let code = match args.code.clone() {
         Some(code) if code.is_empty() || code.len() > 128 || code.chars().any(char::is_control) => {
-            return usage("--code: 1 to 128 characters, no control characters".to_string());
+            return Err(usage(
+                "--code: 1 to 128 characters, no control characters".to_string(),
+            ));
         }
         Some(code) => code,
         None => {
@@ -625,8 +650,10 @@ pub fn serve(data: Option<&Path>, screen: Screen, args: ServeArgs) -> ExitCode {
             serve::auth::generate_code(|n| rng.random_range(0..n))
         }
     };
-    let Some(key_path) = args.host_key.or_else(serve::host_key::default_path) else {
-        return usage("no data directory for the host key: give --host-key FILE".to_string());
+    let Some(key_path) = args.host_key.clone().or_else(serve::host_key::default_path) else {
+        return Err(usage(
+            "no data directory for the host key: give --host-key FILE".to_string(),
+        ));
     };
     let host_key = match serve::host_key::load_or_create(&key_path) {
         Ok(k) => k,
@@ -636,89 +663,93 @@ pub fn serve(data: Option<&Path>, screen: Screen, args: ServeArgs) -> ExitCode {
                 crate::text::escape_control(&key_path.display().to_string()),
                 describe_io(&e)
             );
-            return ExitCode::from(EXIT_PROBLEMS);
+            return Err(ExitCode::from(EXIT_PROBLEMS));
         }
     };
     let authorized_keys = match args.authorized_keys.as_deref().map(read_authorized_keys) {
         Some(Ok(keys)) => keys,
         Some(Err(e)) => {
             eprintln!("stances: error: {e}");
-            return ExitCode::from(EXIT_PROBLEMS);
+            return Err(ExitCode::from(EXIT_PROBLEMS));
         }
         None => Vec::new(),
     };
     let seed = screen.seed.unwrap_or_else(clock_seed);
     let mut config = serve::Config::new(code, host_key);
     config.port = args.port;
-    config.bind = args.bind;
+    config.bind = args.bind.clone();
     config.max_students = args.max_students;
     config.authorized_keys = authorized_keys;
     config.theme = screen.theme;
     config.no_color = !screen.color.decide(true);
     config.quiz_seed = seed;
-    with_dataset(data, |d| {
-        let server = match serve::Server::start(config, std::sync::Arc::new(d.clone())) {
-            Ok(s) => s,
+    Ok((config, seed))
+}
+
+/// The class, from the lines that tell students how to join to its end:
+/// the teacher's screen (or, headless, a signal), then the results
+/// written.
+fn hold_class(
+    server: crate::serve::Server,
+    screen: &Screen,
+    args: &ServeArgs,
+    seed: u64,
+) -> ExitCode {
+    use crate::serve;
+    let addresses = serve::reachable_addresses(server.local_addrs());
+    println!(
+        "stances serve: a class of up to {} students",
+        args.max_students
+    );
+    println!("Students join with one of (password: the class code):");
+    for a in &addresses {
+        println!("  {}", serve::ssh_command(*a));
+    }
+    println!("Class code: {}", server.code());
+    println!("Host key fingerprint: {}", server.fingerprint());
+    let _ = io::stdout().flush();
+    let outcome = if args.headless {
+        wait_for_signal()
+    } else {
+        let joining = addresses
+            .first()
+            .map(|a| serve::ssh_command(*a))
+            .unwrap_or_default();
+        serve::teacher::run(
+            &server,
+            serve::teacher::Options {
+                theme: screen.theme,
+                no_color: !screen.color.decide(true),
+                keymap: screen.keymap.clone(),
+                seed,
+                results: args.results.clone(),
+                joining,
+                present: screen.present,
+            },
+        )
+    };
+    let results = server.results();
+    server.shutdown(std::time::Duration::from_secs(3));
+    if let Some(path) = &args.results {
+        match results.write(path) {
+            Ok(()) => println!(
+                "Results: {}",
+                crate::text::escape_control(&path.display().to_string())
+            ),
             Err(e) => {
-                eprintln!("stances: error: cannot listen: {}", describe_io(&e));
+                eprintln!("stances: error: results: {}", describe_io(&e));
                 return ExitCode::from(EXIT_PROBLEMS);
             }
-        };
-        let addresses = serve::reachable_addresses(server.local_addrs());
-        println!(
-            "stances serve: a class of up to {} students",
-            args.max_students
-        );
-        println!("Students join with one of (password: the class code):");
-        for a in &addresses {
-            println!("  {}", serve::ssh_command(*a));
         }
-        println!("Class code: {}", server.code());
-        println!("Host key fingerprint: {}", server.fingerprint());
-        let _ = io::stdout().flush();
-        let outcome = if args.headless {
-            wait_for_signal()
-        } else {
-            let joining = addresses
-                .first()
-                .map(|a| serve::ssh_command(*a))
-                .unwrap_or_default();
-            serve::teacher::run(
-                &server,
-                serve::teacher::Options {
-                    theme: screen.theme,
-                    no_color: !screen.color.decide(true),
-                    keymap: screen.keymap.clone(),
-                    seed,
-                    results: args.results.clone(),
-                    joining,
-                    present: screen.present,
-                },
-            )
-        };
-        let results = server.results();
-        server.shutdown(std::time::Duration::from_secs(3));
-        if let Some(path) = &args.results {
-            match results.write(path) {
-                Ok(()) => println!(
-                    "Results: {}",
-                    crate::text::escape_control(&path.display().to_string())
-                ),
-                Err(e) => {
-                    eprintln!("stances: error: results: {}", describe_io(&e));
-                    return ExitCode::from(EXIT_PROBLEMS);
-                }
-            }
+    }
+    println!("The class has ended.");
+    match outcome {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            eprintln!("stances: error: terminal: {}", describe_io(&e));
+            ExitCode::from(EXIT_PROBLEMS)
         }
-        println!("The class has ended.");
-        match outcome {
-            Ok(()) => ExitCode::from(EXIT_OK),
-            Err(e) => {
-                eprintln!("stances: error: terminal: {}", describe_io(&e));
-                ExitCode::from(EXIT_PROBLEMS)
-            }
-        }
-    })
+    }
 }
 
 /// Block until SIGINT, SIGTERM or SIGHUP.
