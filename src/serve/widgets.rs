@@ -144,17 +144,47 @@ pub fn stance_map(
     if area.width < 12 || area.height < 5 {
         return;
     }
-    // Top row: the high end of the vertical axis; bottom row: the ends
-    // of the horizontal one and the low end of the vertical.
+    axis_ends(ax, ay, theme, area, buf);
+    // Between the rows of the axes' ends.
+    let plot = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    axes_and_approaches(d, theme, plot, buf);
+    class_marks(theme, plot, cloud, cursor, buf);
+    if let Some(counts) = counts {
+        quadrant_counts(theme, plot, counts, buf);
+    }
+}
+
+/// The count of points in each quadrant, in its corner of `plot`.
+fn quadrant_counts(theme: &Theme, plot: Rect, [ul, ur, ll, lr]: [usize; 4], buf: &mut Buffer) {
+    let corner = |n: usize| format!(" {n} ");
+    let s = theme.tab_active;
+    buf.set_string(plot.x, plot.y, corner(ul), s);
+    let t = corner(ur);
+    buf.set_string(plot.right().saturating_sub(width(&t) as u16), plot.y, &t, s);
+    let b = plot.bottom().saturating_sub(1);
+    buf.set_string(plot.x, b, corner(ll), s);
+    let t = corner(lr);
+    buf.set_string(plot.right().saturating_sub(width(&t) as u16), b, &t, s);
+}
+
+/// The axes' ends around `area`: on the top row the high end of the
+/// vertical axis; on the bottom row the ends of the horizontal one and
+/// the low end of the vertical.
+fn axis_ends(
+    ax: &crate::data::Axis,
+    ay: &crate::data::Axis,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let top = Rect { height: 1, ..area };
     let bottom = Rect {
         y: area.bottom() - 1,
         height: 1,
-        ..area
-    };
-    let plot = Rect {
-        y: area.y + 1,
-        height: area.height - 2,
         ..area
     };
     let room = usize::from(area.width);
@@ -177,7 +207,11 @@ pub fn stance_map(
     let dx =
         (bottom.x + bottom.width.saturating_sub(dw) / 2).max(bottom.x + width(&low) as u16 + 1);
     buf.set_string(dx, bottom.y, &down, theme.muted);
+}
 
+/// The axes through the origin of `plot`, and the approaches (●) with
+/// their short names where they fit.
+fn axes_and_approaches(d: &Dataset, theme: &Theme, plot: Rect, buf: &mut Buffer) {
     let (ox, oy) = cell(plot, 0.0, 0.0);
     for x in plot.left()..plot.right() {
         buf.set_string(x, oy, "─", theme.border);
@@ -195,6 +229,17 @@ pub fn stance_map(
             buf.set_string(lx, cy, &label, theme.muted);
         }
     }
+}
+
+/// The class's points (· one, a digit for several in a cell, + for ten
+/// or more) and the student's own point `cursor` (◎).
+fn class_marks(
+    theme: &Theme,
+    plot: Rect,
+    cloud: &[(f64, f64)],
+    cursor: Option<(f64, f64)>,
+    buf: &mut Buffer,
+) {
     let mut per_cell: std::collections::HashMap<(u16, u16), usize> = Default::default();
     for &(x, y) in cloud {
         *per_cell.entry(cell(plot, x, y)).or_default() += 1;
@@ -211,16 +256,9 @@ pub fn stance_map(
         let (cx, cy) = cell(plot, x, y);
         buf.set_string(cx, cy, "◎", theme.selected);
     }
-    if let Some([ul, ur, ll, lr]) = counts {
-        let corner = |n: usize| format!(" {n} ");
-        let s = theme.tab_active;
-        buf.set_string(plot.x, plot.y, corner(ul), s);
-        let t = corner(ur);
-        buf.set_string(plot.right().saturating_sub(width(&t) as u16), plot.y, &t, s);
-        let b = plot.bottom().saturating_sub(1);
-        buf.set_string(plot.x, b, corner(ll), s);
-        let t = corner(lr);
-        buf.set_string(plot.right().saturating_sub(width(&t) as u16), b, &t, s);
+    if let Some((x, y)) = cursor {
+        let (cx, cy) = cell(plot, x, y);
+        buf.set_string(cx, cy, "◎", theme.selected);
     }
 }
 
