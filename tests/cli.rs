@@ -418,7 +418,7 @@ fn search_behaves_like_a_unix_filter() {
     let first = stdout(&found).lines().next().unwrap().to_string();
     assert_eq!(
         first,
-        "\u{201c}AI is too important to be left fragmented\u{201d} \u{2014} Baidu representative, representative of Baidu; China Proposes Global AI Cooperation Body to Shape Future of Artificial Intelligence -WAIC 2025"
+        "\u{201c}AI is too important to be left fragmented\u{201d} \u{2014} Baidu representative; China Proposes Global AI Cooperation Body to Shape Future of Artificial Intelligence -WAIC 2025"
     );
     assert!(
         !stdout(&found).contains('\u{1b}'),

@@ -673,10 +673,14 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 /// representative, representative of Baidu"): then the name alone, which
 /// already says it.
 pub fn name_with_role(name: &str, role: Option<&str>) -> String {
-    match role {
-        Some(role) if !words(role).any(|w| words(name).any(|n| n == w)) => {
-            format!("{name}, {role}")
-        }
-        _ => name.to_string(),
+    match shown_role(name, role) {
+        Some(role) => format!("{name}, {role}"),
+        None => name.to_string(),
     }
+}
+
+/// The role worth printing after `name`: none when it repeats a word of
+/// the name (see [`name_with_role`]).
+pub fn shown_role<'a>(name: &str, role: Option<&'a str>) -> Option<&'a str> {
+    role.filter(|role| !words(role).any(|w| words(name).any(|n| n == w)))
 }

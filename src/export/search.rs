@@ -24,7 +24,8 @@ pub fn search_text(index: &Index, query: &Query, hits: &[Hit], emphasis: bool) -
         let actor = d.actor(&q.speaker);
         let name = actor.map_or(q.speaker.as_str(), |a| a.name.as_str());
         let mut speaker = marked(name, &marks.speaker, emphasis);
-        if let Some(role) = actor.and_then(|a| a.role.as_deref()) {
+        if let Some(role) = actor.and_then(|a| crate::data::shown_role(&a.name, a.role.as_deref()))
+        {
             let _ = write!(speaker, ", {}", sanitize_line(role));
         }
         let source = d

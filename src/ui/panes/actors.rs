@@ -21,7 +21,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             // Room to spare: the role (or summary) on the row's own
             // lines, under the name.
             if lines > 1 {
-                let about = a.role.as_deref().or(a.summary.as_deref()).unwrap_or("");
+                let about = crate::data::shown_role(&a.name, a.role.as_deref())
+                    .or(a.summary.as_deref())
+                    .unwrap_or("");
                 let mut extra = wrapped(
                     about,
                     room.saturating_sub(indent.len()),
