@@ -137,6 +137,21 @@ pub fn render(
     ])
     .areas(inner);
 
+    Paragraph::new(header_lines(class, header, theme, room)).render(top, buf);
+
+    match class.activity {
+        Activity::Browsing => students(class, theme, body, buf),
+        Activity::Question(n) => question(d, class, n, theme, body, buf),
+        Activity::Scores => scores(class, theme, body, buf),
+        Activity::Poll => poll(d, class, theme, body, buf),
+    }
+    class_keys(theme, full_list, keys, buf);
+}
+
+/// The panel's head: the class code and how many are here, the command
+/// students type, who leads (and how many browse alone), and the last
+/// class command's outcome.
+fn header_lines<'a>(class: &Class, header: &Header, theme: &Theme, room: usize) -> Vec<Line<'a>> {
     let connected = class.connected_count();
     let alone = class
         .connected()
@@ -170,15 +185,12 @@ pub fn render(
             theme.note,
         ));
     }
-    Paragraph::new(lines).render(top, buf);
+    lines
+}
 
-    match class.activity {
-        Activity::Browsing => students(class, theme, body, buf),
-        Activity::Question(n) => question(d, class, n, theme, body, buf),
-        Activity::Scores => scores(class, theme, body, buf),
-        Activity::Poll => poll(d, class, theme, body, buf),
-    }
-
+/// The class keys: one a line under a heading when `full_list`, else all
+/// on one wrapped line with their short descriptions.
+fn class_keys(theme: &Theme, full_list: bool, keys: Rect, buf: &mut Buffer) {
     if full_list {
         let key_lines: Vec<Line> = std::iter::once(Line::styled("Class keys", theme.heading))
             .chain(CLASS_KEYS.iter().map(|k| {
