@@ -21,8 +21,13 @@ const PROMPT: &str = " / ";
 pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let Some(search) = &app.search else { return };
     let l = layout::search(body);
+    field(app, search, theme, l.input, buf);
+    results(app, search, theme, l.results, buf);
+    preview(app, search, theme, l.preview, buf);
+}
 
-    // The field: prompt, text, hints, and the count on the right.
+/// The field: prompt, text, hints, and the count on the right.
+fn field(app: &App, search: &crate::app::Search, theme: &Theme, input: Rect, buf: &mut Buffer) {
     let total = app.corpus.data.quotes.len();
     let mut right = format!("{} of {total} ", search.hits.len());
     if !app.corpus.index.is_ready() {
@@ -32,22 +37,25 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     }
     let mut spans = vec![
         Span::styled(PROMPT, theme.key),
-        Span::styled(field_text(&search.input, l.input.width).0, theme.base),
+        Span::styled(field_text(&search.input, input.width).0, theme.base),
     ];
     for hint in &search.query.hints {
         spans.push(Span::styled(format!("  ({hint})"), theme.note));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let pad = usize::from(l.input.width).saturating_sub(used + width(&right));
+    let pad = usize::from(input.width).saturating_sub(used + width(&right));
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(right, theme.muted));
-    super::widgets::fit(Line::from(spans), usize::from(l.input.width)).render(l.input, buf);
+    super::widgets::fit(Line::from(spans), usize::from(input.width)).render(input, buf);
+}
 
-    // Results: only the visible rows are built, whatever the hit count.
-    let rows_visible = layout::inner_height(l.results);
+/// The results: only the visible rows are built, whatever the hit count.
+fn results(app: &App, search: &crate::app::Search, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let total = app.corpus.data.quotes.len();
+    let rows_visible = layout::inner_height(area);
     let cursor = search.cursor;
-    let inner_width = usize::from(l.results.width.saturating_sub(4));
-    let lines = layout::search_row_lines(l.results, search.hits.len());
+    let inner_width = usize::from(area.width.saturating_sub(4));
+    let lines = layout::search_row_lines(area, search.hits.len());
     let mut rows = Vec::new();
     let mut more = Vec::new();
     for hit in search
@@ -93,12 +101,17 @@ pub fn render(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
         lines,
         more,
     }
-    .render(l.results, buf, theme);
+    .render(area, buf, theme);
+}
 
-    if !l.preview.is_empty() {
+/// The selected result's quote in full, when there is room beside the
+/// results.
+fn preview(app: &App, search: &crate::app::Search, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let cursor = search.cursor;
+    if !area.is_empty() {
         let block = pane_block(theme, Line::from(" Preview "), false);
-        let inner = block.inner(l.preview);
-        block.render(l.preview, buf);
+        let inner = block.inner(area);
+        block.render(area, buf);
         if let Some(hit) = search.hits.get(cursor.selected) {
             let id = &app.corpus.data.quotes[hit.quote as usize].id;
             let inner = Rect {
