@@ -29,25 +29,7 @@ pub fn embedded(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: 
 fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, tour: Option<usize>) {
     let c = &app.compare;
     let d = &app.corpus.data;
-    let what = match c.kind {
-        Kind::Approaches => "approaches",
-        Kind::Actors => "actors",
-    };
-    let other = match c.kind {
-        Kind::Approaches => "actors",
-        Kind::Actors => "approaches",
-    };
-    // The key hints give way before the title is cut (the footer has them).
-    let hints = match tour {
-        Some(_) => Vec::new(),
-        None => vec![format!(
-            " Compare {what} · ←/→ side · ↑/↓ change it · t {other} "
-        )],
-    };
-    let title = Line::from(crate::ui::widgets::first_fitting(
-        &[hints, vec![format!(" Compare {what} ")]].concat(),
-        area.width,
-    ));
+    let (title, what) = title(app, tour, area.width);
     let block = pane_block(theme, title, true);
     let inner = layout::bordered_inner(area);
     block.render(area, buf);
@@ -63,32 +45,6 @@ fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, tour: Option<usi
     if col < 4 {
         return;
     }
-    // The header names the two items; the side the arrows change is marked.
-    let header = |side: Side, id: &str| {
-        let marked = tour.is_none() && c.side == side;
-        let mark = match (tour, marked) {
-            (Some(_), _) => "",
-            (None, true) => "▶ ",
-            (None, false) => "  ",
-        };
-        let style = if marked {
-            theme.selected
-        } else {
-            theme.heading
-        };
-        // The name whole, else its short label, cut only past that
-        // (see `ui::fit`).
-        let (name, short) = (d.name_of(id), d.short_name_of(id));
-        let line = fit::fit(
-            vec![
-                Part::plain(mark, Role::Fixed, style),
-                Part::key(&name, &short, style),
-            ],
-            col,
-        );
-        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        Span::styled(pad(&text, col), style)
-    };
     let (lines, scroll) = match tour {
         Some(scroll) => (c.compact_table(d, col), scroll),
         None => (c.table(d, col), c.scroll),
@@ -102,9 +58,9 @@ fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, tour: Option<usi
         let line = match line {
             TableLine::Header => Line::from(vec![
                 Span::raw(" ".repeat(LABEL + 1)),
-                header(Side::Left, left),
+                header(app, theme, tour, Side::Left, left, col),
                 Span::raw(" │ "),
-                header(Side::Right, right),
+                header(app, theme, tour, Side::Right, right, col),
             ]),
             TableLine::Rule => Line::styled("─".repeat(usize::from(inner.width)), theme.border),
             TableLine::Cells { label, left, right } => Line::from(vec![
@@ -117,4 +73,64 @@ fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, tour: Option<usi
         let y = inner.y + u16::try_from(row).unwrap_or(0);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
+}
+
+/// The frame's title, and what is compared ("approaches", "actors"). The
+/// key hints give way before the title is cut (the footer has them); a
+/// tour slide names none.
+fn title<'a>(app: &App, tour: Option<usize>, width: u16) -> (Line<'a>, &'static str) {
+    let what = match app.compare.kind {
+        Kind::Approaches => "approaches",
+        Kind::Actors => "actors",
+    };
+    let other = match app.compare.kind {
+        Kind::Approaches => "actors",
+        Kind::Actors => "approaches",
+    };
+    let hints = match tour {
+        Some(_) => Vec::new(),
+        None => vec![format!(
+            " Compare {what} · ←/→ side · ↑/↓ change it · t {other} "
+        )],
+    };
+    let title = Line::from(crate::ui::widgets::first_fitting(
+        &[hints, vec![format!(" Compare {what} ")]].concat(),
+        width,
+    ));
+    (title, what)
+}
+
+/// The header of `side`'s column, `col` wide: the item's name whole, else
+/// its short label, cut only past that (see `ui::fit`); in the view (not
+/// on a tour slide) the side the arrows change is marked.
+fn header<'a>(
+    app: &App,
+    theme: &Theme,
+    tour: Option<usize>,
+    side: Side,
+    id: &str,
+    col: usize,
+) -> Span<'a> {
+    let (c, d) = (&app.compare, &app.corpus.data);
+    let marked = tour.is_none() && c.side == side;
+    let mark = match (tour, marked) {
+        (Some(_), _) => "",
+        (None, true) => "▶ ",
+        (None, false) => "  ",
+    };
+    let style = if marked {
+        theme.selected
+    } else {
+        theme.heading
+    };
+    let (name, short) = (d.name_of(id), d.short_name_of(id));
+    let line = fit::fit(
+        vec![
+            Part::plain(mark, Role::Fixed, style),
+            Part::key(&name, &short, style),
+        ],
+        col,
+    );
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    Span::styled(pad(&text, col), style)
 }
