@@ -470,92 +470,102 @@ fn table_rows(
     for_people: bool,
 ) -> (Vec<&'static str>, Vec<Vec<String>>) {
     match table {
-        ListTable::Actors => (
-            vec!["ID", "NAME", "KIND", "PART OF", "ROLE"],
-            d.actors
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.id.clone(),
-                        a.name.clone(),
-                        a.kind.label().into(),
-                        a.part_of.clone().unwrap_or_default(),
-                        a.role.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-        ),
+        ListTable::Actors => (vec!["ID", "NAME", "KIND", "PART OF", "ROLE"], actor_rows(d)),
         ListTable::Approaches => (
             vec!["ID", "NAME", "PROPONENT", "POSITION"],
-            d.approaches
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.id.clone(),
-                        a.name.clone(),
-                        d.name_of(&a.proponent),
-                        a.position
-                            .as_ref()
-                            .map(|p| data::format_position(&d.axes, p))
-                            .unwrap_or_default(),
-                    ]
-                })
-                .collect(),
+            approach_rows(d),
         ),
         ListTable::Reactions => (
             vec!["ID", "ACTOR", "STANCE", "TARGET"],
-            d.reactions
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.clone(),
-                        d.name_of(&r.actor),
-                        if for_people {
-                            format!("{} {}", r.stance.symbol(), r.stance.label())
-                        } else {
-                            r.stance.label().to_string()
-                        },
-                        d.name_of(&r.target),
-                    ]
-                })
-                .collect(),
+            reaction_rows(d, for_people),
         ),
-        ListTable::Quotes => (
-            vec!["ID", "SPEAKER", "TEXT"],
-            d.quotes
-                .iter()
-                .map(|q| {
-                    vec![
-                        q.id.to_string(),
-                        d.name_of(&q.speaker),
-                        if for_people {
-                            format!("\u{201c}{}\u{201d}", q.text)
-                        } else {
-                            q.text.to_string()
-                        },
-                    ]
-                })
-                .collect(),
-        ),
-        ListTable::Events => {
-            let mut events: Vec<_> = d.events.iter().collect();
-            events.sort_by_key(|e| e.date);
-            (
-                vec!["DATE", "ID", "NAME", "PLACE"],
-                events
-                    .iter()
-                    .map(|e| {
-                        vec![
-                            e.date_label(),
-                            e.id.clone(),
-                            e.name.clone(),
-                            e.place.clone().unwrap_or_default(),
-                        ]
-                    })
-                    .collect(),
-            )
-        }
+        ListTable::Quotes => (vec!["ID", "SPEAKER", "TEXT"], quote_rows(d, for_people)),
+        ListTable::Events => (vec!["DATE", "ID", "NAME", "PLACE"], event_rows(d)),
     }
+}
+
+fn actor_rows(d: &Dataset) -> Vec<Vec<String>> {
+    d.actors
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                a.name.clone(),
+                a.kind.label().into(),
+                a.part_of.clone().unwrap_or_default(),
+                a.role.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+fn approach_rows(d: &Dataset) -> Vec<Vec<String>> {
+    d.approaches
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                a.name.clone(),
+                d.name_of(&a.proponent),
+                a.position
+                    .as_ref()
+                    .map(|p| data::format_position(&d.axes, p))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+fn reaction_rows(d: &Dataset, for_people: bool) -> Vec<Vec<String>> {
+    d.reactions
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.clone(),
+                d.name_of(&r.actor),
+                if for_people {
+                    format!("{} {}", r.stance.symbol(), r.stance.label())
+                } else {
+                    r.stance.label().to_string()
+                },
+                d.name_of(&r.target),
+            ]
+        })
+        .collect()
+}
+
+fn quote_rows(d: &Dataset, for_people: bool) -> Vec<Vec<String>> {
+    d.quotes
+        .iter()
+        .map(|q| {
+            vec![
+                q.id.to_string(),
+                d.name_of(&q.speaker),
+                if for_people {
+                    format!("\u{201c}{}\u{201d}", q.text)
+                } else {
+                    q.text.to_string()
+                },
+            ]
+        })
+        .collect()
+}
+
+/// Events in date order.
+fn event_rows(d: &Dataset) -> Vec<Vec<String>> {
+    let mut events: Vec<_> = d.events.iter().collect();
+    events.sort_by_key(|e| e.date);
+    events
+        .iter()
+        .map(|e| {
+            vec![
+                e.date_label(),
+                e.id.clone(),
+                e.name.clone(),
+                e.place.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
 }
 
 /// The flags of `stances serve` (its seed and screen options aside,
