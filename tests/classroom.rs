@@ -99,7 +99,7 @@ fn the_worksheet_leaves_the_answers_out() {
     // What students need to answer is there: the speakers to choose from,
     // an empty grid, and a stance scale in every row.
     assert!(ws.contains("- A. "));
-    assert!(ws.contains("+-------------------+-------------------+"));
+    assert!(ws.contains("+---------+---------+---------+---------+"));
     let scale = Stance::ALL.map(|s| s.symbol()).join("\u{2003}\u{2003}");
     let rows = ws.lines().filter(|l| l.ends_with(&format!("| {scale} |")));
     assert_eq!(rows.count(), d.reactions.len());
@@ -482,7 +482,38 @@ fn the_worksheet_prints_cleanly_and_claims_quote_no_ones_wording() {
     let start = ws.find("```").expect("grid");
     let end = start + 3 + ws[start + 3..].find("```").expect("grid's end");
     assert!(!ws[start..end].contains('\\'), "{}", &ws[start..end]);
-    assert!(ws[start..end].contains("+1 global body"));
+    let grid = &ws[start..end];
+    assert!(grid.contains("+1 global body"));
+    // Ticks a student can place a point by (a teacher's finding, issue
+    // 14): every half step labelled up the side and along the bottom, the
+    // axes' ends from the data.
+    assert!(
+        grid.contains("\n+0.5 +") && grid.contains("\n-0.5 +"),
+        "{grid}"
+    );
+    assert!(grid.contains("  +1 +") && grid.contains("  -1 +"), "{grid}");
+    assert!(
+        grid.contains("-1       -0.5        0       +0.5       +1"),
+        "{grid}"
+    );
+    let (ax, ay) = (&d.axes[0], &d.axes[1]);
+    for end in [&ax.low, &ax.high, &ay.low, &ay.high] {
+        assert!(grid.contains(end.as_str()), "{end}: {grid}");
+    }
+    // Each tick label sits at its mark: the "+" of the top border above
+    // the middle of each label along the bottom.
+    let lines: Vec<&str> = grid.lines().collect();
+    let top = lines.iter().find(|l| l.starts_with("  +1 +")).unwrap();
+    let ticks = lines.iter().find(|l| l.contains("-0.5  ")).unwrap();
+    for (i, t) in ["-1", "-0.5", "0", "+0.5", "+1"].iter().enumerate() {
+        let col = 5 + 10 * i;
+        assert_eq!(top.as_bytes()[col], b'+', "{top}");
+        let at = ticks.find(&format!(" {t}")).map(|x| x + 1).unwrap_or(0);
+        assert!(
+            at <= col && col < at + t.len().max(1),
+            "{t} at {at}, mark at {col}: {ticks}"
+        );
+    }
     // Part 1: an organisation and its own member can be told apart.
     assert!(ws.contains("United Nations (the organisation; no person named)"));
     assert!(ws.contains("- D. a Baidu representative") || ws.contains(". a Baidu representative"));

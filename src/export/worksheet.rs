@@ -130,30 +130,71 @@ fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
     }
 }
 
-/// An empty grid of the map's first two axes, to mark letters on.
+/// Ticks of the empty grid: every half step from -1 to +1, as labelled.
+const TICKS: [&str; 5] = ["-1", "-0.5", "0", "+0.5", "+1"];
+/// Columns per half step across, rows per quarter step up.
+const CELL: usize = 10;
+/// The width of the tick labels left of the grid.
+const GUTTER: usize = 5;
+
+/// An empty grid of the map's first two axes, to mark letters on: a
+/// tick every half step on its border, labelled on the left and below,
+/// the axes' ends beside the top and bottom rows and below the ticks.
 fn empty_grid(w: &mut String, d: &Dataset) {
     let (ax, ay) = (&d.axes[0], &d.axes[1]);
-    let top = format!("+1 {}", ay.high);
-    let bottom = format!("-1 {}", ay.low);
-    let row = "|                   |                   |";
-    let rule = "+-------------------+-------------------+";
+    let wide = CELL * (TICKS.len() - 1) + 1;
+    let mid = wide / 2;
     let _ = writeln!(w, "```");
-    let centred = |s: String| format!("{s:^41}").trim_end().to_string();
-    let _ = writeln!(w, "{}", centred(g(&format!("{} ↑", ay.name))));
-    let _ = writeln!(w, "{}", centred(g(&top)));
-    let _ = writeln!(w, "{rule}");
-    for _ in 0..3 {
-        let _ = writeln!(w, "{row}");
+    // The arrow over the vertical axis, the axis's name before it.
+    let name = g(&ay.name);
+    let mut title = " ".repeat((GUTTER + mid).saturating_sub(crate::text::width(&name) + 1));
+    title.push_str(&format!("{name} \u{2191}"));
+    let _ = writeln!(w, "{}", title.trim_end());
+    // Rows from +1 down to -1, a quarter step each.
+    let rows = 2 * (TICKS.len() - 1) + 1;
+    for r in 0..rows {
+        let edge = r == 0 || r + 1 == rows;
+        let on_tick = r % 2 == 0;
+        let label = if on_tick {
+            TICKS[TICKS.len() - 1 - r / 2]
+        } else {
+            ""
+        };
+        let line: String = (0..wide)
+            .map(|c| {
+                let tick_col = c % CELL == 0;
+                let border = c == 0 || c + 1 == wide;
+                if edge || r == rows / 2 {
+                    if tick_col { '+' } else { '-' }
+                } else if border || c == mid {
+                    if on_tick { '+' } else { '|' }
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        let end = match r {
+            0 => format!(" +1 {}", g(&ay.high)),
+            _ if r + 1 == rows => format!(" -1 {}", g(&ay.low)),
+            _ => String::new(),
+        };
+        let _ = writeln!(w, "{label:>width$} {line}{end}", width = GUTTER - 1);
     }
-    let _ = writeln!(w, "{rule}");
-    for _ in 0..3 {
-        let _ = writeln!(w, "{row}");
+    // The ticks across, each label centred under its mark.
+    let mut under = vec![' '; GUTTER + wide + 2];
+    for (i, t) in TICKS.iter().enumerate() {
+        let at = (GUTTER + i * CELL).saturating_sub(t.len() / 2);
+        for (k, ch) in t.chars().enumerate() {
+            if let Some(slot) = under.get_mut(at + k) {
+                *slot = ch;
+            }
+        }
     }
-    let _ = writeln!(w, "{rule}");
-    let _ = writeln!(w, "{}", centred(g(&bottom)));
+    let _ = writeln!(w, "{}", under.iter().collect::<String>().trim_end());
     let _ = writeln!(
         w,
-        "-1 {}  ← {} →  +1 {}",
+        "{}-1 {}  \u{2190} {} \u{2192}  +1 {}",
+        " ".repeat(GUTTER),
         g(&ax.low),
         g(&ax.name),
         g(&ax.high)
