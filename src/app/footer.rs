@@ -27,7 +27,22 @@ pub struct Hint {
 /// state): no `y copy` where there is nothing to copy, no `Esc clear`
 /// without a filter, no `next` before the question is answered.
 pub fn available(app: &App, context: Context, action: &Action) -> bool {
-    let at_end = |c: super::Cursor, len: usize| c.selected + 1 >= len;
+    match context {
+        Global | Help => chrome_available(app, context, action),
+        Search => search_available(app, action),
+        List | Detail | Explore => explore_available(app, context, action),
+        Map | Compare | Timeline | Tour => view_available(app, context, action),
+        Quiz | QuizSummary => quiz_available(app, context, action),
+    }
+}
+
+/// Whether the selection at `c` is the last of `len`.
+fn at_end(c: super::Cursor, len: usize) -> bool {
+    c.selected + 1 >= len
+}
+
+/// [`available`] for the keys of every view and of the help overlay.
+fn chrome_available(app: &App, context: Context, action: &Action) -> bool {
     match (context, action) {
         // Turning presenter mode on is in help; the footer, which
         // presenter mode keeps short, says how to leave it.
@@ -39,16 +54,25 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
             app.screen.help.unwrap_or(0) < super::measure::help_scroll_max(app)
         }
         (Help, Action::Up | Action::PageUp) => app.screen.help.unwrap_or(0) > 0,
-        (Search, action) => {
-            let Some(s) = &app.search else { return false };
-            match action {
-                Action::Follow => !s.hits.is_empty() || !s.done,
-                Action::Down | Action::PageDown => !at_end(s.cursor, s.hits.len()),
-                Action::Up | Action::PageUp => s.cursor.selected > 0,
-                Action::Edit(Edit::DeleteWord) => s.input.cursor() > 0,
-                _ => true,
-            }
-        }
+        _ => true,
+    }
+}
+
+/// [`available`] for the search field's keys.
+fn search_available(app: &App, action: &Action) -> bool {
+    let Some(s) = &app.search else { return false };
+    match action {
+        Action::Follow => !s.hits.is_empty() || !s.done,
+        Action::Down | Action::PageDown => !at_end(s.cursor, s.hits.len()),
+        Action::Up | Action::PageUp => s.cursor.selected > 0,
+        Action::Edit(Edit::DeleteWord) => s.input.cursor() > 0,
+        _ => true,
+    }
+}
+
+/// [`available`] for the keys of the Explore view, its lists and Detail.
+fn explore_available(app: &App, context: Context, action: &Action) -> bool {
+    match (context, action) {
         (List, Action::Down | Action::PageDown) => {
             !at_end(app.cursor(app.explore.focus), app.len(app.explore.focus))
         }
@@ -64,6 +88,14 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
                 || app.explore.focus == Pane::Detail
         }
         (Explore, Action::Clear) => app.explore.filter.is_some(),
+        _ => true,
+    }
+}
+
+/// [`available`] for the keys of the Map, Compare, Timeline and Tour
+/// views.
+fn view_available(app: &App, context: Context, action: &Action) -> bool {
+    match (context, action) {
         (Map, Action::Follow) => !super::map::points(&app.corpus.data).is_empty(),
         (Map, Action::Down) => {
             let points = super::map::points(&app.corpus.data);
@@ -87,6 +119,13 @@ pub fn available(app: &App, context: Context, action: &Action) -> bool {
             .is_some_and(|s| s.focus.is_some()),
         (Compare, Action::PageDown) => app.compare.scroll < super::measure::compare_scroll_max(app),
         (Compare, Action::PageUp) => app.compare.scroll > 0,
+        _ => true,
+    }
+}
+
+/// [`available`] for the keys of a quiz question and of its summary.
+fn quiz_available(app: &App, context: Context, action: &Action) -> bool {
+    match (context, action) {
         (QuizSummary, Action::Down | Action::PageDown) => {
             matches!(&app.quiz.playing, Some(Ok(q)) if q.scroll < super::measure::quiz_scroll_max(app))
         }
