@@ -179,105 +179,138 @@ impl<'c> Rules<'c> {
     /// objectives and questions only where the dataset has them. Ids that
     /// are not known at all are reported as dangling already.
     fn tour_views(&mut self) {
-        use crate::data::TourView;
         let c = self.c;
-        let at_of = |item: u32, field: Field| {
-            c.refs
-                .iter()
-                .find(|r| r.owner == Table::Tour && r.item == item && r.field == field)
-                .map(|r| r.at)
-        };
-        let table_of = |id: Option<&str>| id.and_then(|id| self.ids.get(id)).map(|d| d.table);
         let mut problems: Vec<(Loc, String)> = Vec::new();
         let views: HashMap<u32, Loc> = c.tour_views.iter().copied().collect();
         for (i, step) in c.data.tour.iter().enumerate() {
             let item = i as u32;
             let owner = Table::Tour.label(&c.data, i);
-            let view = step.view;
-            let named = view.map_or("none", TourView::name);
-            for (field, value, wants) in [
-                (Field::With, &step.with, TourView::Compare),
-                (Field::Filter, &step.filter, TourView::Reactions),
-            ] {
-                if value.is_some()
-                    && view != Some(wants)
-                    && let Some(at) = at_of(item, field)
-                {
-                    problems.push((
-                        at,
-                        format!(
-                            "{owner}: `{}` goes with view = \"{}\" (this step's view is {named})",
-                            field.name(),
-                            wants.name()
-                        ),
-                    ));
-                }
-            }
-            let (Some(view), Some(&view_at)) = (view, views.get(&item)) else {
-                continue;
-            };
-            let focus = table_of(step.focus.as_deref());
-            let focus_at = at_of(item, Field::Focus).unwrap_or(view_at);
-            let on_map = |t: Option<Table>| matches!(t, Some(Table::Approach | Table::Actor));
-            let mut wrong = |at: Loc, what: String| problems.push((at, format!("{owner}: {what}")));
-            match view {
-                TourView::Map if focus.is_some() && !on_map(focus) => wrong(
-                    focus_at,
-                    "view = \"map\" selects an approach or an actor: `focus` names something else".into(),
-                ),
-                TourView::Timeline if focus.is_some() && focus != Some(Table::Event) => wrong(
-                    focus_at,
-                    "view = \"timeline\" selects an event: `focus` names something else".into(),
-                ),
-                TourView::Compare => {
-                    let with = table_of(step.with.as_deref());
-                    if step.focus.is_none() || step.with.is_none() {
-                        wrong(
-                            view_at,
-                            "view = \"compare\" needs `focus` and `with`: the two approaches (or two actors) to set side by side".into(),
-                        );
-                    } else if focus.is_some() && with.is_some() && (!on_map(focus) || focus != with) {
-                        let at = at_of(item, Field::With).unwrap_or(view_at);
-                        let kind = |t: Option<Table>| with_article(t.map_or("item", Table::name));
-                        wrong(
-                            at,
-                            format!(
-                                "view = \"compare\" sets two approaches or two actors side by side, and `focus` is {} while `with` is {}",
-                                kind(focus),
-                                kind(with)
-                            ),
-                        );
-                    }
-                }
-                TourView::Reactions => {
-                    if focus.is_some() && focus != Some(Table::Reaction) {
-                        wrong(
-                            focus_at,
-                            "view = \"reactions\" marks a reaction: `focus` names something else".into(),
-                        );
-                    }
-                    let filter = table_of(step.filter.as_deref());
-                    if filter.is_some() && !on_map(filter) {
-                        let at = at_of(item, Field::Filter).unwrap_or(view_at);
-                        wrong(
-                            at,
-                            "`filter` names the approach or actor whose reactions are listed: this is something else".into(),
-                        );
-                    }
-                }
-                TourView::Objectives if c.data.dataset.objectives.is_empty() => wrong(
-                    view_at,
-                    "view = \"objectives\" lists the dataset's learning objectives, and `[dataset]` has no `objectives`".into(),
-                ),
-                TourView::Questions if c.data.questions.is_empty() => wrong(
-                    view_at,
-                    "view = \"questions\" lists the discussion questions, and the dataset has no `[[question]]`".into(),
-                ),
-                _ => {}
+            self.tour_fields(item, step, &owner, &mut problems);
+            if let (Some(view), Some(&view_at)) = (step.view, views.get(&item)) {
+                self.tour_view(item, step, view, view_at, &owner, &mut problems);
             }
         }
         for (at, message) in problems {
             self.error(Kind::TourViewMismatch, at, message);
+        }
+    }
+
+    /// Where tour step `item` gives `field`, if it does.
+    fn tour_at(&self, item: u32, field: Field) -> Option<Loc> {
+        self.c
+            .refs
+            .iter()
+            .find(|r| r.owner == Table::Tour && r.item == item && r.field == field)
+            .map(|r| r.at)
+    }
+
+    /// The table of the item `id` names, when it is known.
+    fn table_of(&self, id: Option<&str>) -> Option<Table> {
+        id.and_then(|id| self.ids.get(id)).map(|d| d.table)
+    }
+
+    /// `with` and `filter` only with the views they go with.
+    fn tour_fields(
+        &self,
+        item: u32,
+        step: &crate::data::TourStep,
+        owner: &str,
+        problems: &mut Vec<(Loc, String)>,
+    ) {
+        use crate::data::TourView;
+        let view = step.view;
+        let named = view.map_or("none", TourView::name);
+        for (field, value, wants) in [
+            (Field::With, &step.with, TourView::Compare),
+            (Field::Filter, &step.filter, TourView::Reactions),
+        ] {
+            if value.is_some()
+                && view != Some(wants)
+                && let Some(at) = self.tour_at(item, field)
+            {
+                problems.push((
+                    at,
+                    format!(
+                        "{owner}: `{}` goes with view = \"{}\" (this step's view is {named})",
+                        field.name(),
+                        wants.name()
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// What tour step `item`'s `view` (given at `view_at`) shows fits
+    /// its `focus`, `with` and `filter`, and the dataset has it.
+    fn tour_view(
+        &self,
+        item: u32,
+        step: &crate::data::TourStep,
+        view: crate::data::TourView,
+        view_at: Loc,
+        owner: &str,
+        problems: &mut Vec<(Loc, String)>,
+    ) {
+        use crate::data::TourView;
+        let c = self.c;
+        let focus = self.table_of(step.focus.as_deref());
+        let focus_at = self.tour_at(item, Field::Focus).unwrap_or(view_at);
+        let on_map = |t: Option<Table>| matches!(t, Some(Table::Approach | Table::Actor));
+        let mut wrong = |at: Loc, what: String| problems.push((at, format!("{owner}: {what}")));
+        match view {
+            TourView::Map if focus.is_some() && !on_map(focus) => wrong(
+                focus_at,
+                "view = \"map\" selects an approach or an actor: `focus` names something else".into(),
+            ),
+            TourView::Timeline if focus.is_some() && focus != Some(Table::Event) => wrong(
+                focus_at,
+                "view = \"timeline\" selects an event: `focus` names something else".into(),
+            ),
+            TourView::Compare => {
+                let with = self.table_of(step.with.as_deref());
+                if step.focus.is_none() || step.with.is_none() {
+                    wrong(
+                        view_at,
+                        "view = \"compare\" needs `focus` and `with`: the two approaches (or two actors) to set side by side".into(),
+                    );
+                } else if focus.is_some() && with.is_some() && (!on_map(focus) || focus != with) {
+                    let at = self.tour_at(item, Field::With).unwrap_or(view_at);
+                    let kind = |t: Option<Table>| with_article(t.map_or("item", Table::name));
+                    wrong(
+                        at,
+                        format!(
+                            "view = \"compare\" sets two approaches or two actors side by side, and `focus` is {} while `with` is {}",
+                            kind(focus),
+                            kind(with)
+                        ),
+                    );
+                }
+            }
+            TourView::Reactions => {
+                if focus.is_some() && focus != Some(Table::Reaction) {
+                    wrong(
+                        focus_at,
+                        "view = \"reactions\" marks a reaction: `focus` names something else".into(),
+                    );
+                }
+                let filter = self.table_of(step.filter.as_deref());
+                if filter.is_some() && !on_map(filter) {
+                    let at = self.tour_at(item, Field::Filter).unwrap_or(view_at);
+                    wrong(
+                        at,
+                        "`filter` names the approach or actor whose reactions are listed: this is something else".into(),
+                    );
+                }
+            }
+            TourView::Objectives if c.data.dataset.objectives.is_empty() => wrong(
+                view_at,
+                "view = \"objectives\" lists the dataset's learning objectives, and `[dataset]` has no `objectives`".into(),
+            ),
+            TourView::Questions if c.data.questions.is_empty() => wrong(
+                view_at,
+                "view = \"questions\" lists the discussion questions, and the dataset has no `[[question]]`".into(),
+            ),
+            _ => {}
         }
     }
 
