@@ -227,76 +227,9 @@ impl Collector {
             self.number_labels(first_diag, name);
             let key_span = key.span();
             if name == "dataset" {
-                self.dataset_seen = true;
-                let span = value.span();
-                if let Some(found) = value.get_ref().as_array() {
-                    // `[[dataset]]` makes a list of tables; a dataset has
-                    // one table of facts about itself.
-                    let what = if found.iter().all(|v| v.get_ref().is_table()) {
-                        "a list of tables (`[[dataset]]`)".to_string()
-                    } else {
-                        "a list".to_string()
-                    };
-                    self.error(
-                        Kind::BadItem,
-                        key_span.clone(),
-                        format!("`dataset` is {what}, but it must be one table: write `[dataset]`, with single brackets"),
-                    );
-                    continue;
-                }
-                if let Some(info) = self.item::<RawDatasetInfo>(text, "dataset", 0, take(value)) {
-                    self.info.push(self.loc(span));
-                    self.data.dataset = DatasetInfo {
-                        title: text_of(info.title),
-                        summary: opt(info.summary),
-                        language: opt(info.language),
-                        license: opt(info.license),
-                        how_to_cite: opt(info.how_to_cite),
-                        objectives: list(info.objectives),
-                    };
-                }
-                continue;
-            }
-            match Table::from_name(name) {
-                Some(Table::Source) => {
-                    self.items(text, Table::Source, key_span, value, Self::add_source)
-                }
-                Some(Table::Axis) => self.items(text, Table::Axis, key_span, value, Self::add_axis),
-                Some(Table::Actor) => {
-                    self.items(text, Table::Actor, key_span, value, Self::add_actor)
-                }
-                Some(Table::Approach) => {
-                    self.items(text, Table::Approach, key_span, value, Self::add_approach)
-                }
-                Some(Table::Reaction) => {
-                    self.items(text, Table::Reaction, key_span, value, Self::add_reaction)
-                }
-                Some(Table::Quote) => {
-                    self.items(text, Table::Quote, key_span, value, Self::add_quote)
-                }
-                Some(Table::Event) => {
-                    self.items(text, Table::Event, key_span, value, Self::add_event)
-                }
-                Some(Table::Tour) => self.items(text, Table::Tour, key_span, value, Self::add_tour),
-                Some(Table::Glossary) => {
-                    self.items(text, Table::Glossary, key_span, value, Self::add_glossary)
-                }
-                Some(Table::Question) => {
-                    self.items(text, Table::Question, key_span, value, Self::add_question)
-                }
-                None => {
-                    let hint = closest(name, TABLES.iter().copied())
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default();
-                    self.error(
-                        Kind::UnknownTable,
-                        key_span,
-                        format!(
-                            "unknown table `{name}`{hint} (a dataset has {})",
-                            TABLES.map(|t| format!("`{t}`")).join(", ")
-                        ),
-                    );
-                }
+                self.dataset_info(text, key_span, value);
+            } else {
+                self.table(text, name, key_span, value);
             }
         }
         // Messages point into the whole file, not the chunk.
@@ -305,6 +238,89 @@ impl Collector {
                 if let Some(span) = &mut d.span {
                     *span = span.start + self.base..span.end + self.base;
                 }
+            }
+        }
+    }
+
+    /// The `[dataset]` table: one table of facts about the dataset.
+    fn dataset_info(
+        &mut self,
+        text: &str,
+        key_span: Range<usize>,
+        value: &mut Spanned<DeValue<'_>>,
+    ) {
+        self.dataset_seen = true;
+        let span = value.span();
+        if let Some(found) = value.get_ref().as_array() {
+            // `[[dataset]]` makes a list of tables; a dataset has
+            // one table of facts about itself.
+            let what = if found.iter().all(|v| v.get_ref().is_table()) {
+                "a list of tables (`[[dataset]]`)".to_string()
+            } else {
+                "a list".to_string()
+            };
+            self.error(
+                Kind::BadItem,
+                key_span.clone(),
+                format!("`dataset` is {what}, but it must be one table: write `[dataset]`, with single brackets"),
+            );
+            return;
+        }
+        if let Some(info) = self.item::<RawDatasetInfo>(text, "dataset", 0, take(value)) {
+            self.info.push(self.loc(span));
+            self.data.dataset = DatasetInfo {
+                title: text_of(info.title),
+                summary: opt(info.summary),
+                language: opt(info.language),
+                license: opt(info.license),
+                how_to_cite: opt(info.how_to_cite),
+                objectives: list(info.objectives),
+            };
+        }
+    }
+
+    /// The items of table `name`, each added by its kind's `add_*`; an
+    /// unknown table is reported, with the name it was likely meant to be.
+    fn table(
+        &mut self,
+        text: &str,
+        name: &str,
+        key_span: Range<usize>,
+        value: &mut Spanned<DeValue<'_>>,
+    ) {
+        match Table::from_name(name) {
+            Some(Table::Source) => {
+                self.items(text, Table::Source, key_span, value, Self::add_source)
+            }
+            Some(Table::Axis) => self.items(text, Table::Axis, key_span, value, Self::add_axis),
+            Some(Table::Actor) => self.items(text, Table::Actor, key_span, value, Self::add_actor),
+            Some(Table::Approach) => {
+                self.items(text, Table::Approach, key_span, value, Self::add_approach)
+            }
+            Some(Table::Reaction) => {
+                self.items(text, Table::Reaction, key_span, value, Self::add_reaction)
+            }
+            Some(Table::Quote) => self.items(text, Table::Quote, key_span, value, Self::add_quote),
+            Some(Table::Event) => self.items(text, Table::Event, key_span, value, Self::add_event),
+            Some(Table::Tour) => self.items(text, Table::Tour, key_span, value, Self::add_tour),
+            Some(Table::Glossary) => {
+                self.items(text, Table::Glossary, key_span, value, Self::add_glossary)
+            }
+            Some(Table::Question) => {
+                self.items(text, Table::Question, key_span, value, Self::add_question)
+            }
+            None => {
+                let hint = closest(name, TABLES.iter().copied())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                self.error(
+                    Kind::UnknownTable,
+                    key_span,
+                    format!(
+                        "unknown table `{name}`{hint} (a dataset has {})",
+                        TABLES.map(|t| format!("`{t}`")).join(", ")
+                    ),
+                );
             }
         }
     }
@@ -806,39 +822,7 @@ pub fn parse_file_chunks(
         for _ in 0..threads {
             let tx = tx.clone();
             let source = &source;
-            s.spawn(move || {
-                loop {
-                    let next = source.lock().map_or(None, |mut c| c.next_chunk());
-                    let result = match next {
-                        None => break,
-                        Some(Err(e)) => Err(e),
-                        Some(Ok(chunk)) => {
-                            let (number, offset) = (chunk.number, chunk.offset);
-                            chunk.text().and_then(|text| {
-                                let part = parse_chunk(file, offset, &text)?;
-                                // Lines are counted here, while the text is
-                                // at hand, so that a message can find its
-                                // line later without reading it all again.
-                                let lines = text.bytes().filter(|&b| b == b'\n').count();
-                                let piece = Piece {
-                                    number,
-                                    offset,
-                                    len: text.len(),
-                                    lines,
-                                };
-                                Ok((piece, part))
-                            })
-                        }
-                    };
-                    let stop = result.is_err();
-                    if stop && let Ok(mut c) = source.lock() {
-                        c.stop();
-                    }
-                    if tx.send(result).is_err() || stop {
-                        break;
-                    }
-                }
-            });
+            s.spawn(move || parse_worker(file, source, tx));
         }
         drop(tx);
         let mut waiting = BTreeMap::new();
@@ -878,6 +862,50 @@ pub fn parse_file_chunks(
         _ => None,
     };
     Ok(ChunksRead { items: whole, file })
+}
+
+/// One of [`parse_file_chunks`]' workers: takes the next chunk from the
+/// shared reader, parses it and sends it back, until the chunks run out,
+/// the receiver is gone or a chunk fails (which stops the reader for
+/// every worker).
+fn parse_worker(
+    file: usize,
+    source: &Mutex<Chunks<'_>>,
+    tx: mpsc::Sender<Result<(Piece, Collector), GiveUp>>,
+) {
+    loop {
+        let next = source.lock().map_or(None, |mut c| c.next_chunk());
+        let result = match next {
+            None => break,
+            Some(Err(e)) => Err(e),
+            Some(Ok(chunk)) => parse_piece(file, chunk),
+        };
+        let stop = result.is_err();
+        if stop && let Ok(mut c) = source.lock() {
+            c.stop();
+        }
+        if tx.send(result).is_err() || stop {
+            break;
+        }
+    }
+}
+
+/// A chunk parsed, with its place in the file and its line count.
+fn parse_piece(file: usize, chunk: chunks::Chunk<'_>) -> Result<(Piece, Collector), GiveUp> {
+    let (number, offset) = (chunk.number, chunk.offset);
+    chunk.text().and_then(|text| {
+        let part = parse_chunk(file, offset, &text)?;
+        // Lines are counted here, while the text is at hand, so that a
+        // message can find its line later without reading it all again.
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let piece = Piece {
+            number,
+            offset,
+            len: text.len(),
+            lines,
+        };
+        Ok((piece, part))
+    })
 }
 
 /// One chunk read: its place in the file and the lines in it.
