@@ -183,28 +183,13 @@ pub fn parse(text: &str, dir: Option<&Path>) -> Result<Config, Vec<Problem>> {
     for (name, value) in table.get_ref().iter() {
         let span = value.span();
         match name.get_ref().as_ref() {
-            "theme" => match string(value) {
-                Some(s) => match s {
-                    "dark" => config.theme = Some(ThemeKind::Dark),
-                    "light" => config.theme = Some(ThemeKind::Light),
-                    "high-contrast" => config.theme = Some(ThemeKind::HighContrast),
-                    other => problems.push(warn(
-                        span,
-                        format!(
-                            "theme `{other}`: expected \"dark\", \"light\" or \"high-contrast\""
-                        ),
-                    )),
-                },
-                None => problems.push(warn(span, "theme: expected a string".into())),
+            "theme" => match theme(value) {
+                Ok(t) => config.theme = Some(t),
+                Err(p) => problems.push(p),
             },
-            "color" => match string(value) {
-                Some("auto") => config.color = Some(ColorChoice::Auto),
-                Some("always") => config.color = Some(ColorChoice::Always),
-                Some("never") => config.color = Some(ColorChoice::Never),
-                _ => problems.push(warn(
-                    span,
-                    "color: expected \"auto\", \"always\" or \"never\"".into(),
-                )),
+            "color" => match color(value) {
+                Ok(c) => config.color = Some(c),
+                Err(p) => problems.push(p),
             },
             "data" => match string(value) {
                 Some(s) if !s.is_empty() => config.data = Some(data_path(s, dir)),
@@ -230,13 +215,54 @@ pub fn parse(text: &str, dir: Option<&Path>) -> Result<Config, Vec<Problem>> {
             }
         }
     }
-    for (context, key, [first, second]) in config.keymap.clashes() {
+    problems.extend(clashes(&config.keymap, &written));
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        problems.sort_by_key(|p| p.span.start);
+        Err(problems)
+    }
+}
+
+/// `theme = "dark" | "light" | "high-contrast"`.
+fn theme(value: &Spanned<DeValue<'_>>) -> Result<ThemeKind, Problem> {
+    let span = value.span();
+    match string(value) {
+        Some("dark") => Ok(ThemeKind::Dark),
+        Some("light") => Ok(ThemeKind::Light),
+        Some("high-contrast") => Ok(ThemeKind::HighContrast),
+        Some(other) => Err(Problem::new(
+            span,
+            format!("theme `{other}`: expected \"dark\", \"light\" or \"high-contrast\""),
+        )),
+        None => Err(Problem::new(span, "theme: expected a string".into())),
+    }
+}
+
+/// `color = "auto" | "always" | "never"`.
+fn color(value: &Spanned<DeValue<'_>>) -> Result<ColorChoice, Problem> {
+    match string(value) {
+        Some("auto") => Ok(ColorChoice::Auto),
+        Some("always") => Ok(ColorChoice::Always),
+        Some("never") => Ok(ColorChoice::Never),
+        _ => Err(Problem::new(
+            value.span(),
+            "color: expected \"auto\", \"always\" or \"never\"".into(),
+        )),
+    }
+}
+
+/// A key bound to two actions in one context, reported where it was
+/// written last (`written`: where each rebound key is written).
+fn clashes(keymap: &Keymap, written: &[(Context, Key, std::ops::Range<usize>)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (context, key, [first, second]) in keymap.clashes() {
         let span = written
             .iter()
             .rev()
             .find(|(c, k, _)| *c == context && *k == key)
             .map_or(0..0, |(_, _, s)| s.clone());
-        problems.push(warn(
+        problems.push(Problem::new(
             span,
             format!(
                 "`{}` is bound to both `{first}` and `{second}` in [keys.{}]",
@@ -245,12 +271,7 @@ pub fn parse(text: &str, dir: Option<&Path>) -> Result<Config, Vec<Problem>> {
             ),
         ));
     }
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        problems.sort_by_key(|p| p.span.start);
-        Err(problems)
-    }
+    problems
 }
 
 /// `[keys.CONTEXT]` tables of `action = ["key", ...]`.
