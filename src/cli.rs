@@ -314,18 +314,7 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Some(Command::Config { path, default }) = cli.command {
         return config_command(&location, path, default);
     }
-    // The config file's problems are warnings: the command goes on with
-    // the defaults (the explorer also says so on its status line).
-    let read = config::read(&location);
-    for warning in &read.warnings {
-        eprintln!("{warning}");
-    }
-    let notice = read
-        .warnings
-        .first()
-        .and_then(|w| w.lines().next())
-        .map(|line| format!("{line} (config file set aside)"));
-    let config = read.config;
+    let (config, notice) = read_config(&location);
     let data = cli.data.as_deref().or(config.data.as_deref());
     let color = ColorPrefs {
         flag: cli.color,
@@ -376,22 +365,43 @@ pub fn run(cli: Cli) -> ExitCode {
             commands::export(data, format, output.as_deref())
         }
         Some(Command::Completions { shell }) => commands::emit(&completions(shell)),
-        Some(Command::Man) => match man_page() {
-            Ok(page) => commands::emit(&page),
-            Err(e) => {
-                eprintln!(
-                    "stances: error: man page: {}",
-                    crate::os_error::describe(&e)
-                );
-                ExitCode::from(commands::EXIT_PROBLEMS)
-            }
-        },
+        Some(Command::Man) => man(),
         Some(Command::Serve {
             args,
             seed,
             screen: s,
         }) => commands::serve(data, screen(s, View::Explore, seed, None), args),
         Some(Command::Config { .. }) => unreachable!("handled above"),
+    }
+}
+
+/// The config file, its problems said on stderr: they are warnings, and
+/// the command goes on with the defaults. With them, the notice the
+/// explorer shows on its status line.
+fn read_config(location: &config::Location) -> (config::Config, Option<String>) {
+    let read = config::read(location);
+    for warning in &read.warnings {
+        eprintln!("{warning}");
+    }
+    let notice = read
+        .warnings
+        .first()
+        .and_then(|w| w.lines().next())
+        .map(|line| format!("{line} (config file set aside)"));
+    (read.config, notice)
+}
+
+/// `stances man`.
+fn man() -> ExitCode {
+    match man_page() {
+        Ok(page) => commands::emit(&page),
+        Err(e) => {
+            eprintln!(
+                "stances: error: man page: {}",
+                crate::os_error::describe(&e)
+            );
+            ExitCode::from(commands::EXIT_PROBLEMS)
+        }
     }
 }
 
