@@ -142,7 +142,11 @@ fn slide_wants(app: &App, step: &crate::data::TourStep, width: u16) -> usize {
                 + 2
         }
         Some(TourView::Map | TourView::Timeline) => layout::SLIDE_VIEW_WANTS,
-        Some(TourView::Reactions | TourView::Objectives | TourView::Questions) => 0,
+        // The list whole, without blank lines between items, in its frame.
+        Some(TourView::Reactions | TourView::Objectives | TourView::Questions) => {
+            super::tour::slide_list(d, step, usize::from(width.saturating_sub(2)), 0)
+                .map_or(0, |l| l.len() + 2)
+        }
         // The item in a box, a column of padding inside each border.
         None => step.focus.as_deref().map_or(0, |id| {
             detail::wrapped_height(
@@ -153,8 +157,8 @@ fn slide_wants(app: &App, step: &crate::data::TourStep, width: u16) -> usize {
     }
 }
 
-/// The furthest the shown slide's comparison or item scrolls: its rows
-/// less those shown (0 for a map, timeline or list, which fit their room).
+/// The furthest the shown slide's comparison, list or item scrolls: its
+/// rows less those shown (0 for a map or timeline, which fit their room).
 pub(crate) fn tour_scroll_max(app: &App) -> usize {
     use crate::data::TourView;
     let body = frame(app).body;
@@ -165,10 +169,24 @@ pub(crate) fn tour_scroll_max(app: &App) -> usize {
     let scrolls = match step.view {
         Some(TourView::Compare) => slide.view.height >= layout::SLIDE_VIEW_ROWS,
         None => step.focus.is_some() && slide.view.height >= 3,
-        Some(_) => false,
+        Some(TourView::Reactions | TourView::Objectives | TourView::Questions) => {
+            slide.view.height >= 3
+        }
+        Some(TourView::Map | TourView::Timeline) => false,
     };
     if !scrolls {
         return 0;
+    }
+    if let Some(lines) = super::tour::slide_list(
+        &app.corpus.data,
+        step,
+        usize::from(slide.view.width.saturating_sub(2)),
+        usize::from(slide.view.height.saturating_sub(2)),
+    ) {
+        // As drawn: blank lines between items only when all then fit.
+        return lines
+            .len()
+            .saturating_sub(usize::from(slide.view.height.saturating_sub(2)));
     }
     slide_wants(app, step, slide.view.width).saturating_sub(usize::from(slide.view.height))
 }

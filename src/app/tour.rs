@@ -77,3 +77,133 @@ pub(super) fn select_focus(app: &mut App) {
         TourView::Reactions | TourView::Objectives | TourView::Questions => {}
     }
 }
+
+/// One line of a slide's list (the reactions by stance, the objectives,
+/// the questions), already wrapped to its width: what the slide draws
+/// and what `measure` counts to bound its scrolling, from one function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListLine {
+    /// A stance's heading in the reactions list.
+    Stance(crate::data::Stance),
+    /// A reaction's row: "actor → target", `marked` when it is the
+    /// slide's focus.
+    Reaction { text: String, marked: bool },
+    /// A numbered item's line: `lead` is its number on the first
+    /// ("1. ", `first`) and as many spaces on the lines under it, which
+    /// hang under the text.
+    Item {
+        lead: String,
+        first: bool,
+        text: String,
+    },
+    /// Between two numbered items, when all fit with it.
+    Blank,
+}
+
+/// The reactions that `filter` keeps (every one without it) by stance,
+/// most for first, each on one line cut between words to `width`.
+pub fn reaction_lines(
+    d: &Dataset,
+    filter: Option<&str>,
+    focus: Option<&str>,
+    width: usize,
+) -> Vec<ListLine> {
+    use crate::data::relations::{self, Focus};
+    use crate::text::{screen_line, truncate_words};
+    let scope = filter.and_then(|id| match d.item(id)? {
+        crate::data::ItemRef::Approach(_) => Some(Focus::Approach(id.to_string())),
+        crate::data::ItemRef::Actor(_) => Some(Focus::Actor(id.to_string())),
+        _ => None,
+    });
+    let rows = relations::reactions_for(d, scope.as_ref());
+    let mut lines = Vec::new();
+    for stance in crate::data::Stance::ALL {
+        let of: Vec<usize> = rows
+            .iter()
+            .copied()
+            .filter(|&r| d.reactions[r].stance == stance)
+            .collect();
+        if of.is_empty() {
+            continue;
+        }
+        lines.push(ListLine::Stance(stance));
+        for r in of {
+            let reaction = &d.reactions[r];
+            let who = format!(
+                "{} → {}",
+                screen_line(&d.name_of(&reaction.actor)),
+                screen_line(&d.short_name_of(&reaction.target))
+            );
+            lines.push(ListLine::Reaction {
+                text: truncate_words(&who, width.saturating_sub(4)).into_owned(),
+                marked: focus == Some(reaction.id.as_str()),
+            });
+        }
+    }
+    lines
+}
+
+/// Numbered `items` wrapped to `width` under their text (a hanging
+/// indent), a blank line between them when the whole list then fits in
+/// `rows`.
+pub fn numbered_lines(items: &[&str], width: usize, rows: usize) -> Vec<ListLine> {
+    let lines = |spaced: bool| {
+        let mut lines = Vec::new();
+        for (n, item) in items.iter().enumerate() {
+            if n > 0 && spaced {
+                lines.push(ListLine::Blank);
+            }
+            let number = format!("{}. ", n + 1);
+            let indent = number.len();
+            let text = crate::text::screen_line(item);
+            for (i, part) in crate::text::wrap(&text, width.saturating_sub(indent))
+                .into_iter()
+                .enumerate()
+            {
+                lines.push(ListLine::Item {
+                    lead: if i == 0 {
+                        number.clone()
+                    } else {
+                        " ".repeat(indent)
+                    },
+                    first: i == 0,
+                    text: part,
+                });
+            }
+        }
+        lines
+    };
+    let spaced = lines(true);
+    if spaced.len() <= rows {
+        spaced
+    } else {
+        lines(false)
+    }
+}
+
+/// The lines of a slide's list view at `width` inside its frame, `rows`
+/// tall; `None` for a step whose view is not a list.
+pub fn slide_list(
+    d: &Dataset,
+    step: &TourStep,
+    width: usize,
+    rows: usize,
+) -> Option<Vec<ListLine>> {
+    match step.view? {
+        TourView::Reactions => Some(reaction_lines(
+            d,
+            step.filter.as_deref(),
+            step.focus.as_deref(),
+            width,
+        )),
+        TourView::Objectives => {
+            let items: Vec<&str> = d.dataset.objectives.iter().map(String::as_str).collect();
+            Some(numbered_lines(&items, width, rows))
+        }
+        TourView::Questions => {
+            let items: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
+            Some(numbered_lines(&items, width, rows))
+        }
+        TourView::Map | TourView::Timeline | TourView::Compare => None,
+    }
+}

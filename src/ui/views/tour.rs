@@ -139,27 +139,16 @@ fn step_view(
         TourView::Compare => {
             crate::ui::views::compare::embedded(app, theme, focus_area, buf, app.tour.scroll)
         }
-        TourView::Reactions => tour_lists::reactions(
-            app,
-            theme,
-            step.filter.as_deref(),
-            step.focus.as_deref(),
-            focus_area,
-            buf,
-        ),
-        TourView::Objectives => {
-            let items: Vec<&str> = d.dataset.objectives.iter().map(String::as_str).collect();
-            tour_lists::numbered(
-                theme,
-                "By the end you should be able to",
-                &items,
-                focus_area,
-                buf,
+        TourView::Reactions | TourView::Objectives | TourView::Questions => {
+            let lines = crate::app::tour::slide_list(
+                d,
+                step,
+                usize::from(focus_area.width.saturating_sub(2)),
+                usize::from(focus_area.height.saturating_sub(2)),
             )
-        }
-        TourView::Questions => {
-            let items: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
-            tour_lists::numbered(theme, "Questions to discuss", &items, focus_area, buf)
+            .unwrap_or_default();
+            let title = tour_lists::title(d, view, step.filter.as_deref(), focus_area.width);
+            tour_lists::list(theme, &title, &lines, app.tour.scroll, focus_area, buf);
         }
     }
 }

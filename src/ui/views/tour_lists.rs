@@ -6,112 +6,80 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::App;
-use crate::data::Stance;
-use crate::data::relations::{self, Focus};
+use crate::app::tour::ListLine;
 use crate::text::screen_line;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
 
-/// The reactions `filter` keeps (every one without it), by stance from
-/// most for to most against, the focused one marked.
-pub fn reactions(
-    app: &App,
+/// A slide's list (`app::tour::slide_list`) in a titled box, from line
+/// `scroll` on.
+pub fn list(
     theme: &Theme,
-    filter: Option<&str>,
-    focus: Option<&str>,
+    title: &str,
+    lines: &[ListLine],
+    scroll: usize,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let d = &app.corpus.data;
-    let scope = filter.and_then(|id| match d.item(id)? {
-        crate::data::ItemRef::Approach(_) => Some(Focus::Approach(id.to_string())),
-        crate::data::ItemRef::Actor(_) => Some(Focus::Actor(id.to_string())),
-        _ => None,
-    });
-    let rows = relations::reactions_for(d, scope.as_ref());
-    let title = match filter {
-        Some(id) => format!(" Reactions to {}, by stance ", screen_line(&d.name_of(id))),
-        None => " Reactions, by stance ".to_string(),
-    };
-    let mut lines = Vec::new();
-    for stance in Stance::ALL {
-        let of: Vec<usize> = rows
-            .iter()
-            .copied()
-            .filter(|&r| d.reactions[r].stance == stance)
-            .collect();
-        if of.is_empty() {
-            continue;
-        }
-        let style = theme.stance(stance);
-        lines.push(Line::styled(
-            format!("{} {}", stance.symbol(), stance.label()),
-            style.add_modifier(Modifier::BOLD),
-        ));
-        for r in of {
-            let reaction = &d.reactions[r];
-            let marked = focus == Some(reaction.id.as_str());
-            let who = format!(
-                "{} → {}",
-                screen_line(&d.name_of(&reaction.actor)),
-                screen_line(&d.short_name_of(&reaction.target))
-            );
-            lines.push(Line::from(vec![
-                Span::styled(if marked { "  › " } else { "    " }, theme.key),
-                Span::styled(who, if marked { theme.selected } else { theme.base }),
-            ]));
-        }
-    }
+    let mut out: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .map(|line| match line {
+            ListLine::Stance(stance) => Line::styled(
+                format!("{} {}", stance.symbol(), stance.label()),
+                theme.stance(*stance).add_modifier(Modifier::BOLD),
+            ),
+            ListLine::Reaction { text, marked } => Line::from(vec![
+                Span::styled(if *marked { "  › " } else { "    " }, theme.key),
+                Span::styled(
+                    text.clone(),
+                    if *marked { theme.selected } else { theme.base },
+                ),
+            ]),
+            ListLine::Item { lead, first, text } => Line::from(vec![
+                Span::styled(lead.clone(), if *first { theme.key } else { theme.base }),
+                Span::styled(text.clone(), theme.base),
+            ]),
+            ListLine::Blank => Line::raw(""),
+        })
+        .collect();
     if lines.is_empty() {
-        lines.push(Line::styled("No reactions concern this.", theme.note));
+        out.push(Line::styled("No reactions concern this.", theme.note));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(pane_block(theme, Line::from(title), false))
+    Paragraph::new(out)
+        .block(pane_block(theme, Line::from(format!(" {title} ")), false))
         .render(area, buf);
 }
 
-/// A numbered list in a titled box: the objectives or the questions.
-/// A blank line between items when they all fit with it. Each item wraps
-/// under its own text, not under its number (a hanging indent), so the
-/// numbers stand alone down the left edge.
-pub fn numbered(theme: &Theme, title: &str, items: &[&str], area: Rect, buf: &mut Buffer) {
-    let block = pane_block(theme, Line::from(format!(" {title} ")), false);
-    let inner = block.inner(area);
-    let width = usize::from(inner.width);
-    let lines = |spaced: bool| {
-        let mut lines = Vec::new();
-        for (n, item) in items.iter().enumerate() {
-            if n > 0 && spaced {
-                lines.push(Line::raw(""));
-            }
-            let number = format!("{}. ", n + 1);
-            let indent = number.len();
-            let text = screen_line(item);
-            for (i, part) in crate::text::wrap(&text, width.saturating_sub(indent))
-                .into_iter()
-                .enumerate()
-            {
-                let lead = if i == 0 {
-                    Span::styled(number.clone(), theme.key)
+/// A list's title in `width` columns: whose reactions (by the item's
+/// name, or its short one when the name does not fit), or what the
+/// numbered items are.
+pub fn title(
+    d: &crate::data::Dataset,
+    view: crate::data::TourView,
+    filter: Option<&str>,
+    width: u16,
+) -> String {
+    use crate::data::TourView;
+    match view {
+        TourView::Reactions => match filter {
+            Some(id) => {
+                let of = |name: String| format!("Reactions to {}, by stance", screen_line(&name));
+                let full = of(d.name_of(id));
+                // The frame's corners and a space either side.
+                if crate::text::width(&full) + 4 <= usize::from(width) {
+                    full
                 } else {
-                    Span::raw(" ".repeat(indent))
-                };
-                lines.push(Line::from(vec![lead, Span::styled(part, theme.base)]));
+                    of(d.short_name_of(id))
+                }
             }
-        }
-        lines
-    };
-    let spaced = lines(true);
-    let lines = if spaced.len() <= usize::from(inner.height) {
-        spaced
-    } else {
-        lines(false)
-    };
-    Paragraph::new(lines).block(block).render(area, buf);
+            None => "Reactions, by stance".to_string(),
+        },
+        TourView::Objectives => "What you will be able to do".to_string(),
+        _ => "Questions to discuss".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -131,7 +99,8 @@ mod tests {
         let area = Rect::new(0, 0, 30, 8);
         let mut buf = Buffer::empty(area);
         let items = ["one two three four five six seven eight", "short"];
-        numbered(&theme, "Q", &items, area, &mut buf);
+        let lines = crate::app::tour::numbered_lines(&items, 28, 6);
+        list(&theme, "Q", &lines, 0, area, &mut buf);
         let rows = rows(&buf);
         assert!(
             rows[1].starts_with("│1. one two three four five"),
@@ -140,5 +109,18 @@ mod tests {
         // The continuation starts under "one", not under "1".
         assert!(rows[2].starts_with("│   six seven eight"), "{rows:#?}");
         assert!(rows[4].starts_with("│2. short"), "{rows:#?}");
+    }
+
+    #[test]
+    fn a_scrolled_list_starts_further_down() {
+        let theme = Theme::dark();
+        let area = Rect::new(0, 0, 30, 4);
+        let mut buf = Buffer::empty(area);
+        let items = ["one", "two", "three"];
+        let lines = crate::app::tour::numbered_lines(&items, 28, 2);
+        list(&theme, "Q", &lines, 1, area, &mut buf);
+        let rows = rows(&buf);
+        assert!(rows[1].starts_with("│2. two"), "{rows:#?}");
+        assert!(rows[2].starts_with("│3. three"), "{rows:#?}");
     }
 }
