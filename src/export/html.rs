@@ -262,6 +262,14 @@ fn svg(w: &mut String, d: &Dataset, placed: &[Placed]) {
         esc(&ax.name),
         esc(&ay.name)
     );
+    svg_frame(w, ax, ay);
+    svg_points(w, placed);
+    let _ = writeln!(w, "</svg>");
+}
+
+/// The plot's box, the axes through the origin, and the axes' ends and
+/// names around it.
+fn svg_frame(w: &mut String, ax: &crate::data::Axis, ay: &crate::data::Axis) {
     let (mx, my) = (px(0.0), py(0.0));
     let _ = writeln!(
         w,
@@ -295,7 +303,14 @@ fn svg(w: &mut String, d: &Dataset, placed: &[Placed]) {
         BOTTOM - 4.0,
         esc(&ay.low)
     );
-    // Points first, so that no label is placed over any of them.
+}
+
+/// The points (a circle for an approach, a square for an actor), each
+/// labelled by the letter of its row in the positions table.
+fn svg_points(w: &mut String, placed: &[Placed]) {
+    let mx = px(0.0);
+    // Points first, so that no label is placed over any of them (nor over
+    // the vertical axis's low end, centred at the foot of the plot).
     let mut taken: Vec<Box2> = placed
         .iter()
         .map(|p| (px(p.x) - 6.0, py(p.y) - 6.0, 12.0, 12.0))
@@ -337,7 +352,6 @@ fn svg(w: &mut String, d: &Dataset, placed: &[Placed]) {
             esc(&label)
         );
     }
-    let _ = writeln!(w, "</svg>");
 }
 
 fn reactions(w: &mut String, d: &Dataset) {
