@@ -388,30 +388,7 @@ pub fn related(d: &Dataset, id: &str) -> Vec<Link> {
             concerning(d, &Focus::Approach(a.id.clone()), &mut out);
             out.extend(a.source.iter().map(|s| link("source", s)));
         }
-        Some(ItemRef::Actor(i)) => {
-            let a = &d.actors[i];
-            out.extend(a.part_of.iter().map(|p| link("part of", p)));
-            out.extend(
-                d.actors
-                    .iter()
-                    .filter(|m| m.part_of.as_deref() == Some(&a.id))
-                    .map(|m| link("member", &m.id)),
-            );
-            out.extend(
-                d.approaches
-                    .iter()
-                    .filter(|p| p.proponent == a.id)
-                    .map(|p| link("proposes", &p.id)),
-            );
-            concerning(d, &Focus::Actor(a.id.clone()), &mut out);
-            out.extend(
-                d.events
-                    .iter()
-                    .filter(|e| e.actors.contains(&a.id))
-                    .map(|e| link("event", &e.id)),
-            );
-            out.extend(a.source.iter().map(|s| link("source", s)));
-        }
+        Some(ItemRef::Actor(i)) => actor_links(d, &d.actors[i], &mut out),
         Some(ItemRef::Reaction(i)) => {
             let r = &d.reactions[i];
             out.push(link("by", &r.actor));
@@ -419,49 +396,82 @@ pub fn related(d: &Dataset, id: &str) -> Vec<Link> {
             out.extend(r.quote.iter().map(|q| link("quote", q)));
             out.extend(r.source.iter().map(|s| link("source", s)));
         }
-        Some(ItemRef::Quote(i)) => {
-            let q = &d.quotes[i];
-            out.push(link("speaker", &q.speaker));
-            out.extend(q.about.iter().map(|a| link("about", a)));
-            out.extend(
-                d.reactions
-                    .iter()
-                    .filter(|r| r.quote.as_deref() == Some(&q.id))
-                    .map(|r| link("cited by", &r.id)),
-            );
-            out.push(link("source", &q.source));
-            // The same statement as other sources render it.
-            out.extend(
-                d.other_renderings(i)
-                    .into_iter()
-                    .map(|j| link("rendering", &d.quotes[j].id)),
-            );
-        }
-        Some(ItemRef::Event(i)) => {
-            let e = &d.events[i];
-            out.extend(e.actors.iter().map(|a| link("actor", a)));
-            out.extend(
-                d.reactions
-                    .iter()
-                    .filter(|r| r.target == e.id)
-                    .map(|r| link("reaction", &r.id)),
-            );
-            out.extend(
-                d.quotes
-                    .iter()
-                    .filter(|q| q.about.contains(&e.id))
-                    .map(|q| link("quote", &q.id)),
-            );
-            out.extend(e.source.iter().map(|s| link("source", s)));
-            out.extend(
-                e.other_dates
-                    .iter()
-                    .map(|o| link("dated otherwise by", &o.source)),
-            );
-        }
+        Some(ItemRef::Quote(i)) => quote_links(d, i, &mut out),
+        Some(ItemRef::Event(i)) => event_links(d, &d.events[i], &mut out),
         Some(ItemRef::Source(_)) | Some(ItemRef::Axis(_)) | None => {}
     }
     out
+}
+
+/// An actor's links: what it is part of, its members, the approaches it
+/// proposes, what concerns it, its events and sources.
+fn actor_links(d: &Dataset, a: &crate::data::Actor, out: &mut Vec<Link>) {
+    out.extend(a.part_of.iter().map(|p| link("part of", p)));
+    out.extend(
+        d.actors
+            .iter()
+            .filter(|m| m.part_of.as_deref() == Some(&a.id))
+            .map(|m| link("member", &m.id)),
+    );
+    out.extend(
+        d.approaches
+            .iter()
+            .filter(|p| p.proponent == a.id)
+            .map(|p| link("proposes", &p.id)),
+    );
+    concerning(d, &Focus::Actor(a.id.clone()), out);
+    out.extend(
+        d.events
+            .iter()
+            .filter(|e| e.actors.contains(&a.id))
+            .map(|e| link("event", &e.id)),
+    );
+    out.extend(a.source.iter().map(|s| link("source", s)));
+}
+
+/// Quote `i`'s links: its speaker, what it is about, the reactions that
+/// cite it, its source and its other renderings.
+fn quote_links(d: &Dataset, i: usize, out: &mut Vec<Link>) {
+    let q = &d.quotes[i];
+    out.push(link("speaker", &q.speaker));
+    out.extend(q.about.iter().map(|a| link("about", a)));
+    out.extend(
+        d.reactions
+            .iter()
+            .filter(|r| r.quote.as_deref() == Some(&q.id))
+            .map(|r| link("cited by", &r.id)),
+    );
+    out.push(link("source", &q.source));
+    // The same statement as other sources render it.
+    out.extend(
+        d.other_renderings(i)
+            .into_iter()
+            .map(|j| link("rendering", &d.quotes[j].id)),
+    );
+}
+
+/// An event's links: its actors, the reactions to it, the quotes about
+/// it, its sources and those that date it otherwise.
+fn event_links(d: &Dataset, e: &crate::data::Event, out: &mut Vec<Link>) {
+    out.extend(e.actors.iter().map(|a| link("actor", a)));
+    out.extend(
+        d.reactions
+            .iter()
+            .filter(|r| r.target == e.id)
+            .map(|r| link("reaction", &r.id)),
+    );
+    out.extend(
+        d.quotes
+            .iter()
+            .filter(|q| q.about.contains(&e.id))
+            .map(|q| link("quote", &q.id)),
+    );
+    out.extend(e.source.iter().map(|s| link("source", s)));
+    out.extend(
+        e.other_dates
+            .iter()
+            .map(|o| link("dated otherwise by", &o.source)),
+    );
 }
 
 #[cfg(test)]
