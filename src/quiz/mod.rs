@@ -656,34 +656,7 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
     let labels = approach_labels(d);
     let options: Vec<String> = pool.iter().map(|&j| labels[j].clone()).collect();
     let prompt = if by_position {
-        let p = a.position.clone().unwrap_or_default();
-        Prompt::Position {
-            axes: d
-                .axes
-                .iter()
-                .filter_map(|axis| {
-                    let v = *p.get(&axis.id)?;
-                    // An end named like an option ("towards deregulation"
-                    // beside "Deregulation by executive order") answers
-                    // the question: then only which end.
-                    let end = |name: &str, side: &str| {
-                        if echoes(name, &options) {
-                            format!("towards its {side} end")
-                        } else {
-                            format!("towards {name}")
-                        }
-                    };
-                    let towards = if v > 0.0 {
-                        end(&axis.high, "high")
-                    } else if v < 0.0 {
-                        end(&axis.low, "low")
-                    } else {
-                        "midway".to_string()
-                    };
-                    Some((axis.name.clone(), v, towards))
-                })
-                .collect(),
-        }
+        position_prompt(d, a, &options)
     } else {
         Prompt::Description {
             text: blank_words(
@@ -724,6 +697,40 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
         citation,
         quote: None,
         item: a.id.clone(),
+    }
+}
+
+/// The prompt of "which approach sits here?": towards which end of each
+/// axis the approach `a` sits, by the axis's words for that end unless
+/// those words echo one of the `options` (then only which end).
+fn position_prompt(d: &Dataset, a: &crate::data::Approach, options: &[String]) -> Prompt {
+    let p = a.position.clone().unwrap_or_default();
+    Prompt::Position {
+        axes: d
+            .axes
+            .iter()
+            .filter_map(|axis| {
+                let v = *p.get(&axis.id)?;
+                // An end named like an option ("towards deregulation"
+                // beside "Deregulation by executive order") answers
+                // the question: then only which end.
+                let end = |name: &str, side: &str| {
+                    if echoes(name, options) {
+                        format!("towards its {side} end")
+                    } else {
+                        format!("towards {name}")
+                    }
+                };
+                let towards = if v > 0.0 {
+                    end(&axis.high, "high")
+                } else if v < 0.0 {
+                    end(&axis.low, "low")
+                } else {
+                    "midway".to_string()
+                };
+                Some((axis.name.clone(), v, towards))
+            })
+            .collect(),
     }
 }
 
