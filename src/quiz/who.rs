@@ -35,6 +35,34 @@ pub(super) fn asked(d: &Dataset, rng: &mut Rng) -> Result<(Vec<(u32, u32)>, Spea
             distinct.len()
         ));
     }
+    let speakers = speakers(d, &distinct);
+    let place: HashMap<&str, u32> = speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let mut asked: Vec<(u32, u32)> = own_words()
+        .map(|(i, q)| (i as u32, place[q.speaker.as_str()]))
+        .collect();
+    rng.shuffle(&mut asked);
+    // No answer more than twice a round: with three of seven quotes by
+    // one speaker, a class learns to guess that name.
+    let mut times = vec![0usize; speakers.len()];
+    asked.retain(|&(_, s)| {
+        times[s as usize] += 1;
+        times[s as usize] <= MAX_SAME_ANSWER
+    });
+    let related = related(d, &speakers, &place);
+    let speakers = Speakers {
+        ids: speakers.into_iter().map(str::to_string).collect(),
+        related,
+    };
+    Ok((asked, speakers))
+}
+
+/// Who may be offered as an option, sorted: everyone quoted in their own
+/// words (`distinct`) and the actors who could plausibly have said them.
+fn speakers<'d>(d: &'d Dataset, distinct: &HashSet<&'d str>) -> Vec<&'d str> {
     // Options come from the quoted and from actors who could plausibly
     // have said the words, not only from those quoted (whose few names a
     // class would know after one round): a person, or an actor that is
@@ -54,7 +82,7 @@ pub(super) fn asked(d: &Dataset, rng: &mut Rng) -> Result<(Vec<(u32, u32)>, Spea
         .map(|r| r.actor.as_str())
         .chain(d.approaches.iter().map(|a| a.proponent.as_str()))
         .collect();
-    let mut speakers: Vec<&str> = distinct.iter().copied().collect();
+    let mut speakers: Vec<&'d str> = distinct.iter().copied().collect();
     speakers.extend(
         d.actors
             .iter()
@@ -67,22 +95,12 @@ pub(super) fn asked(d: &Dataset, rng: &mut Rng) -> Result<(Vec<(u32, u32)>, Spea
     );
     speakers.sort_unstable();
     speakers.dedup();
-    let place: HashMap<&str, u32> = speakers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (*s, i as u32))
-        .collect();
-    let mut asked: Vec<(u32, u32)> = own_words()
-        .map(|(i, q)| (i as u32, place[q.speaker.as_str()]))
-        .collect();
-    rng.shuffle(&mut asked);
-    // No answer more than twice a round: with three of seven quotes by
-    // one speaker, a class learns to guess that name.
-    let mut times = vec![0usize; speakers.len()];
-    asked.retain(|&(_, s)| {
-        times[s as usize] += 1;
-        times[s as usize] <= MAX_SAME_ANSWER
-    });
+    speakers
+}
+
+/// For each of `speakers`, the others it is part of or that are part of
+/// it (by their places in `speakers`).
+fn related(d: &Dataset, speakers: &[&str], place: &HashMap<&str, u32>) -> Vec<Vec<u32>> {
     // Up each speaker's part_of chain (a few steps): linear in the
     // number of speakers, not quadratic.
     let mut related: Vec<Vec<u32>> = vec![Vec::new(); speakers.len()];
@@ -97,11 +115,7 @@ pub(super) fn asked(d: &Dataset, rng: &mut Rng) -> Result<(Vec<(u32, u32)>, Spea
             up = d.actor(parent).and_then(|x| x.part_of.as_deref());
         }
     }
-    let speakers = Speakers {
-        ids: speakers.into_iter().map(str::to_string).collect(),
-        related,
-    };
-    Ok((asked, speakers))
+    related
 }
 
 /// `CHOICES - 1` distinct places among `speakers.ids`, none of them
