@@ -101,36 +101,7 @@ fn render_links(app: &App, theme: &Theme, id: &str, area: Rect, buf: &mut Buffer
         .iter()
         .map(|l| {
             let kind = d.item(&l.id).map_or("", |i| i.kind_label());
-            // A reaction linked from what it is by or to says the other
-            // end only: the item shown is the common part.
-            let (name, short) = match d.item(&l.id) {
-                Some(crate::data::ItemRef::Reaction(i)) => {
-                    let r = &d.reactions[i];
-                    let end = |id: &str, arrow: bool| {
-                        let (n, s) = (d.name_of(id), d.short_name_of(id));
-                        if arrow {
-                            (format!("→ {n}"), format!("→ {s}"))
-                        } else {
-                            (n, s)
-                        }
-                    };
-                    if r.target == id {
-                        end(&r.actor, false)
-                    } else if r.actor == id {
-                        end(&r.target, true)
-                    } else {
-                        (
-                            format!("{} → {}", d.name_of(&r.actor), d.name_of(&r.target)),
-                            format!(
-                                "{} → {}",
-                                d.short_name_of(&r.actor),
-                                d.short_name_of(&r.target)
-                            ),
-                        )
-                    }
-                }
-                _ => (d.name_of(&l.id), d.short_name_of(&l.id)),
-            };
+            let (name, short) = link_names(d, id, &l.id);
             vec![
                 Part::plain(format!("{}: ", l.relation), Role::Fixed, theme.muted),
                 Part::key(&name, &short, Style::default()).owned(),
@@ -167,4 +138,38 @@ fn render_links(app: &App, theme: &Theme, id: &str, area: Rect, buf: &mut Buffer
         more: Vec::new(),
     }
     .render(area, buf, theme);
+}
+
+/// A link's name and short label, as the links of item `id` show it: a
+/// reaction linked from what it is by or to says the other end only (the
+/// item shown is the common part).
+fn link_names(d: &crate::data::Dataset, id: &str, link: &str) -> (String, String) {
+    match d.item(link) {
+        Some(crate::data::ItemRef::Reaction(i)) => {
+            let r = &d.reactions[i];
+            let end = |id: &str, arrow: bool| {
+                let (n, s) = (d.name_of(id), d.short_name_of(id));
+                if arrow {
+                    (format!("→ {n}"), format!("→ {s}"))
+                } else {
+                    (n, s)
+                }
+            };
+            if r.target == id {
+                end(&r.actor, false)
+            } else if r.actor == id {
+                end(&r.target, true)
+            } else {
+                (
+                    format!("{} → {}", d.name_of(&r.actor), d.name_of(&r.target)),
+                    format!(
+                        "{} → {}",
+                        d.short_name_of(&r.actor),
+                        d.short_name_of(&r.target)
+                    ),
+                )
+            }
+        }
+        _ => (d.name_of(link), d.short_name_of(link)),
+    }
 }
