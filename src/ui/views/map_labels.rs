@@ -133,58 +133,11 @@ pub fn place(
             .iter()
             .map(|&(x, y)| Rect::new(x.saturating_sub(1), y, 2 + x.min(1), 1)),
     );
-    let free = |r: Rect, taken: &[Rect]| {
-        r.x >= plot.x
-            && r.y >= plot.y
-            && r.right() <= plot.right()
-            && r.bottom() <= plot.bottom()
-            && !taken.iter().any(|t| t.intersects(r))
-    };
     let mut order: Vec<usize> = (0..cells.len()).collect();
     order.sort_by_key(|&i| i != first);
     let mut out = vec![Label::Unplaced; cells.len()];
     for i in order {
-        let (cx, cy) = cells[i];
-        let spot = |w: u16| -> Option<Rect> {
-            spots(cx, cy, w)
-                .into_iter()
-                .flatten()
-                .find(|r| free(*r, &taken))
-        };
-        let slide = |w: u16| slid(plot, cx, cy, w).find(|r| free(*r, &taken));
-        // A whole name (full or short) beside the point, else slid along
-        // the row; only then a cut one, beside or slid.
-        let whole = names[i].iter().take_while(|t| !t.ends_with('…')).count();
-        let name_at = |place: &dyn Fn(u16) -> Option<Rect>, upto: usize| {
-            names[i][..upto].iter().find_map(|text| {
-                let w = u16::try_from(width(text)).ok()?;
-                place(w).map(|area| Label::Name {
-                    area,
-                    text: text.clone(),
-                })
-            })
-        };
-        let all = names[i].len();
-        // The four spots touching the point (beside it, centred above or
-        // below) before the corners: a short name there reads as the
-        // point's better than a full one ending far along the row.
-        let near = |w: u16| -> Option<Rect> {
-            spots(cx, cy, w)[..4]
-                .iter()
-                .flatten()
-                .copied()
-                .find(|r| free(*r, &taken))
-        };
-        let named = name_at(&near, whole)
-            .or_else(|| name_at(&spot, whole))
-            .or_else(|| name_at(&slide, whole))
-            .or_else(|| name_at(&spot, all))
-            .or_else(|| name_at(&slide, all));
-        let label = named.or_else(|| {
-            let number = i + 1;
-            let w = u16::try_from(number.to_string().len()).unwrap_or(u16::MAX);
-            spot(w).map(|area| Label::Number { area, number })
-        });
+        let label = label_for(plot, cells[i], i, &names[i], &taken);
         if let Some(l) = label {
             if let Label::Name { area, .. } | Label::Number { area, .. } = &l {
                 // A column's gap either side, so two names never run
@@ -199,6 +152,67 @@ pub fn place(
         }
     }
     out
+}
+
+/// Whether a label at `r` stays inside `plot` clear of everything `taken`.
+fn free(plot: Rect, r: Rect, taken: &[Rect]) -> bool {
+    r.x >= plot.x
+        && r.y >= plot.y
+        && r.right() <= plot.right()
+        && r.bottom() <= plot.bottom()
+        && !taken.iter().any(|t| t.intersects(r))
+}
+
+/// The label of point `i` at `(cx, cy)`, from its candidate `names`
+/// (longest first), where nothing `taken` is: a name, else its number,
+/// else none.
+fn label_for(
+    plot: Rect,
+    (cx, cy): (u16, u16),
+    i: usize,
+    names: &[String],
+    taken: &[Rect],
+) -> Option<Label> {
+    let spot = |w: u16| -> Option<Rect> {
+        spots(cx, cy, w)
+            .into_iter()
+            .flatten()
+            .find(|r| free(plot, *r, taken))
+    };
+    let slide = |w: u16| slid(plot, cx, cy, w).find(|r| free(plot, *r, taken));
+    // A whole name (full or short) beside the point, else slid along
+    // the row; only then a cut one, beside or slid.
+    let whole = names.iter().take_while(|t| !t.ends_with('…')).count();
+    let name_at = |place: &dyn Fn(u16) -> Option<Rect>, upto: usize| {
+        names[..upto].iter().find_map(|text| {
+            let w = u16::try_from(width(text)).ok()?;
+            place(w).map(|area| Label::Name {
+                area,
+                text: text.clone(),
+            })
+        })
+    };
+    let all = names.len();
+    // The four spots touching the point (beside it, centred above or
+    // below) before the corners: a short name there reads as the
+    // point's better than a full one ending far along the row.
+    let near = |w: u16| -> Option<Rect> {
+        spots(cx, cy, w)[..4]
+            .iter()
+            .flatten()
+            .copied()
+            .find(|r| free(plot, *r, taken))
+    };
+    let named = name_at(&near, whole)
+        .or_else(|| name_at(&spot, whole))
+        .or_else(|| name_at(&slide, whole))
+        .or_else(|| name_at(&spot, all))
+        .or_else(|| name_at(&slide, all));
+    named.or_else(|| {
+        let number = i + 1;
+        let w = u16::try_from(number.to_string().len()).unwrap_or(u16::MAX);
+        spot(w).map(|area| Label::Number { area, number })
+    })
 }
 
 /// Where a label `w` wide may go around the point at (cx, cy), best
