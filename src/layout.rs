@@ -102,9 +102,10 @@ pub struct Frame {
 
 /// What presenter mode keeps of the chrome, in words: `--help`, the help
 /// overlay and README say this, and `frame_for` does it.
-pub const PRESENTER: &str = "Presenter mode, for a projector: bigger text, no tab bar, the \
-status line only while it has a message (such as a copy confirmed), the footer only the keys \
-to go on and out (p turns it on and off)";
+pub const PRESENTER: &str = "Presenter mode, for a projector: bigger text (the name of what \
+Explore, Map, Compare and Timeline show in the big font), no tab bar, no keys in pane titles, \
+the status line only while it has a message (such as a copy confirmed), the footer only the \
+keys to go on and out (p turns it on and off)";
 
 /// The frame in presenter mode when `present` (see [`PRESENTER`]): no tab
 /// bar, and a status row only while there is a `message` (a class needs no
@@ -126,6 +127,44 @@ pub fn frame_for(area: Rect, present: bool, message: bool) -> Frame {
         body,
         status,
         footer,
+    }
+}
+
+/// Rows of one line of presenter mode's big font.
+pub const BIG_GLYPH_H: u16 = 4;
+
+/// Rows a view keeps under presenter mode's big title, at the least: a
+/// body shorter than this and the title's band shows no big title.
+pub const PRESENT_VIEW_MIN: u16 = 20;
+
+/// Presenter mode's Map, Compare and Timeline: a band over the view for
+/// the name of what it shows in `big_lines` lines of the big font (and a
+/// blank row), and the view below, where the body is tall enough to keep
+/// `PRESENT_VIEW_MIN` rows for the view; else no band. The one split
+/// for drawing and for the bounds of scrolling.
+pub fn present_title(body: Rect, big_lines: u16) -> (Rect, Rect) {
+    let band = big_lines * BIG_GLYPH_H + 1;
+    if body.height < PRESENT_VIEW_MIN + band {
+        return (Rect { height: 0, ..body }, body);
+    }
+    let [title, rest] =
+        Layout::vertical([Constraint::Length(band), Constraint::Min(0)]).areas(body);
+    (title, rest)
+}
+
+/// The big lines of presenter mode's title over `view` (Compare names its
+/// two sides, a line each), or 0 where it has none.
+pub fn present_title_lines(view_is_compare: bool) -> u16 {
+    if view_is_compare { 2 } else { 1 }
+}
+
+/// Where Map, Compare (`compare`) or Timeline draws inside the body:
+/// all of it, or in presenter mode what the big title leaves.
+pub fn view_area(body: Rect, present: bool, compare: bool) -> Rect {
+    if present {
+        present_title(body, present_title_lines(compare)).1
+    } else {
+        body
     }
 }
 

@@ -58,12 +58,14 @@ fn adjacent(r: Rect, (x, y): (u16, u16)) -> bool {
 
 fn check(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
     let buf = draw(app);
-    let body = stances::layout::frame_for(
+    let frame = stances::layout::frame_for(
         Rect::new(0, 0, w, h),
         app.screen.present,
         app.screen.status.is_some(),
     )
     .body;
+    // In presenter mode the map is under the big title's band.
+    let body = stances::layout::view_area(frame, app.screen.present, false);
     let pts = stances::app::map::points(&app.corpus.data);
     let Some(MapLayout {
         origin: (ox, oy),

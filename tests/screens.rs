@@ -451,6 +451,20 @@ fn presenter_mode() {
     let cases: Vec<(&str, (View, Vec<Action>))> = vec![
         ("explore", present(View::Explore, &[])),
         ("map", present(View::Map, &[])),
+        // A teacher's findings (issue 14): Compare and Timeline enlarged
+        // too, keys only in the footer; a quote's words shown once.
+        ("compare", present(View::Compare, &[])),
+        ("timeline", present(View::Timeline, &[])),
+        (
+            "explore_quote",
+            present(
+                View::Explore,
+                &[Action::SelectRow {
+                    pane: stances::app::Pane::Quotes,
+                    row: 0,
+                }],
+            ),
+        ),
         ("tour_first", present(View::Tour, &[])),
         (
             "tour_quote_step",

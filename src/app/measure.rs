@@ -89,9 +89,15 @@ pub(crate) fn quiz_scroll_max(app: &App) -> usize {
     height.saturating_sub(usize::from(text.height))
 }
 
+/// Compare's part of the body: all of it, or in presenter mode what the
+/// big title leaves (layout::present_title).
+pub(crate) fn compare_body(app: &App) -> ratatui::layout::Rect {
+    layout::view_area(frame(app).body, app.screen.present, true)
+}
+
 /// The furthest Compare's table scrolls: its lines less the rows shown.
 pub(crate) fn compare_scroll_max(app: &App) -> usize {
-    let inner = layout::bordered_inner(frame(app).body);
+    let inner = layout::bordered_inner(compare_body(app));
     let lines = app
         .compare
         .table(&app.corpus.data, layout::compare_column(inner))

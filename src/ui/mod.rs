@@ -47,13 +47,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let f = layout::frame_for(area, app.screen.present, app.screen.status.is_some());
-    tabs::render(app, theme, f.tabs, buf);
+    // Presenter mode has no tab bar: its row is the body's.
+    if f.tabs.height > 0 {
+        tabs::render(app, theme, f.tabs, buf);
+    }
     if app.search.is_some() {
         search::render(app, theme, f.body, buf);
     } else {
         match app.view {
             View::Explore if app.screen.present => views::present::explore(app, theme, f.body, buf),
             View::Explore => explore(app, theme, f.body, mode, buf),
+            View::Map | View::Compare | View::Timeline if app.screen.present => {
+                views::present::view(app, theme, f.body, buf)
+            }
             View::Map => views::map::render(app, theme, f.body, buf),
             View::Compare => views::compare::render(app, theme, f.body, buf),
             View::Timeline => views::timeline::render(app, theme, f.body, buf),

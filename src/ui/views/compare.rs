@@ -87,7 +87,9 @@ fn title<'a>(app: &App, tour: Option<usize>, width: u16) -> (Line<'a>, &'static 
         Kind::Approaches => "actors",
         Kind::Actors => "approaches",
     };
+    // On a slide, or in presenter mode, the footer has the keys.
     let hints = match tour {
+        _ if app.screen.present => Vec::new(),
         Some(_) => Vec::new(),
         None => vec![format!(
             " Compare {what} · ←/→ side · ↑/↓ change it · t {other} "

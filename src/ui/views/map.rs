@@ -70,7 +70,8 @@ fn title(app: &App, ax: &crate::data::Axis, ay: &crate::data::Axis, room: usize)
         screen_line(&ay.name)
     );
     // On a tour slide the arrows move between slides: no key is named.
-    let keys = if app.view == crate::app::View::Tour {
+    // Nor in presenter mode, whose footer keeps the keys.
+    let keys = if app.view == crate::app::View::Tour || app.screen.present {
         axes.clone()
     } else {
         format!("{axes}· arrows move ")

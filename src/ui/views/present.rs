@@ -1,7 +1,9 @@
 //! Presenter mode's Explore: what Detail shows, alone on the screen, its
 //! name in the big font, for a class reading a projector from the back.
-//! The other views draw themselves bigger where they can (the tour's and
-//! the quiz's headings, short quotes) in their own files.
+//! Map, Compare and Timeline: the name of what they show in the big font
+//! over the view (a side each for Compare), their titles without keys
+//! (the footer has them). The tour and the quiz draw themselves bigger
+//! (their headings, short quotes) in their own files.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -30,16 +32,84 @@ pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
-    let name = screen_line(&app.corpus.data.short_name_of(id)).into_owned();
+    let d = &app.corpus.data;
+    // A quote's text is what Detail shows first: the big title says who
+    // said it, not the words a second time.
+    let name = match d.item(id) {
+        Some(crate::data::ItemRef::Quote(i)) => d.speaker_name(&d.quotes[i].speaker),
+        _ => d.short_name_of(id),
+    };
+    let name = screen_line(&name).into_owned();
     let title = big::lines(&name, inner.width, 2).filter(|_| inner.height >= 16);
-    let rows = title.as_ref().map_or(2, |l| {
-        u16::try_from(l.len() * big::GLYPH_H + 1).unwrap_or(2)
+    // Where the big font cannot say it, no title: Detail's first line
+    // is the item's name, and a plain copy above it said it twice.
+    let rows = title.as_ref().map_or(0, |l| {
+        u16::try_from(l.len() * big::GLYPH_H + 1).unwrap_or(0)
     });
     let [title_area, text_area] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(inner);
-    match &title {
-        Some(lines) => big::render(lines, theme.heading, title_area, buf),
-        None => Line::styled(name, theme.heading).render(title_area, buf),
+    if let Some(lines) = &title {
+        big::render(lines, theme.heading, title_area, buf);
     }
     render_text(app, theme, id, text_area, buf, app.explore.detail_scroll);
+}
+
+/// Map, Compare or Timeline in presenter mode: the band over the view
+/// (layout::present_title) names in the big font what the view shows.
+pub fn view(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    use crate::app::View;
+    let d = &app.corpus.data;
+    let compare = app.view == View::Compare;
+    let (band, rest) =
+        crate::layout::present_title(area, crate::layout::present_title_lines(compare));
+    let names: Vec<String> = match app.view {
+        View::Compare => {
+            use crate::app::compare::Side;
+            [Side::Left, Side::Right]
+                .into_iter()
+                .filter_map(|s| app.compare.id(d, s))
+                .map(|id| d.short_name_of(id))
+                .collect()
+        }
+        View::Map => app
+            .map
+            .selected_id(d)
+            .map(|id| d.short_name_of(&id))
+            .into_iter()
+            .collect(),
+        _ => app
+            .timeline
+            .order
+            .get(app.timeline.cursor.selected)
+            .map(|&i| d.short_name_of(&d.events[i].id))
+            .into_iter()
+            .collect(),
+    };
+    if band.height > 0 {
+        let inner = Rect {
+            x: band.x.saturating_add(1),
+            width: band.width.saturating_sub(2),
+            ..band
+        };
+        let rows: Vec<Rect> = Layout::vertical(
+            names
+                .iter()
+                .map(|_| Constraint::Length(crate::layout::BIG_GLYPH_H)),
+        )
+        .split(inner)
+        .to_vec();
+        for (name, row) in names.iter().zip(rows) {
+            let name = screen_line(name).into_owned();
+            // One line of the big font per name, or the name plain.
+            match big::lines(&name, row.width, 1) {
+                Some(lines) => big::render(&lines, theme.heading, row, buf),
+                None => Line::styled(name, theme.heading).render(row, buf),
+            }
+        }
+    }
+    match app.view {
+        View::Map => crate::ui::views::map::render(app, theme, rest, buf),
+        View::Compare => crate::ui::views::compare::render(app, theme, rest, buf),
+        _ => crate::ui::views::timeline::render(app, theme, rest, buf),
+    }
 }

@@ -158,7 +158,7 @@ pub(crate) mod big {
 
     /// Cells per character of the big font at quadrant size.
     pub const GLYPH_W: usize = 4;
-    pub const GLYPH_H: usize = 4;
+    pub const GLYPH_H: usize = crate::layout::BIG_GLYPH_H as usize;
 
     /// `text` wrapped into at most `max_lines` lines of the big font in
     /// `width` columns, or `None` when it does not fit or has characters

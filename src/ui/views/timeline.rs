@@ -61,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             // On a slide the tour's keys rule: its title names none.
             Line::from(crate::ui::widgets::first_fitting(
                 &[
-                    if slide {
+                    if slide || app.screen.present {
                         " Timeline ".to_string()
                     } else {
                         " Timeline · ↑/↓ · Enter opens in Explore ".to_string()
@@ -156,8 +156,10 @@ fn event_row<'a>(
         Part::plain("● ", Role::Fixed, theme.heading),
         Part::key(&name, &short, theme.base).owned(),
     ];
-    if !inferred.is_empty() {
-        parts.push(Part::plain(inferred, Role::Fixed, theme.muted));
+    // On one line the note follows the name; on a row of several lines
+    // it opens the second, so the name keeps its room.
+    if !inferred.is_empty() && lines == 1 {
+        parts.push(Part::plain(inferred.clone(), Role::Fixed, theme.muted));
     }
     if !who.is_empty() {
         parts.push(Part::plain(format!(" · {who}"), Role::Fixed, theme.muted));
@@ -167,11 +169,17 @@ fn event_row<'a>(
         // Room to spare: who took part, then what happened, under the
         // name.
         let indent = " ".repeat(DATE);
-        let (who, _) = names_that_fit(&actors, after);
-        if !who.is_empty() {
+        let note = inferred.trim_start();
+        let noted = if note.is_empty() { 0 } else { width(note) + 3 };
+        let (who, _) = names_that_fit(&actors, after.saturating_sub(noted));
+        let said: Vec<&str> = [note, who.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !said.is_empty() {
             extra.push(Line::from(vec![
                 Span::raw(indent.clone()),
-                Span::styled(who, theme.muted),
+                Span::styled(said.join(" \u{b7} "), theme.muted),
             ]));
         }
         let left = lines - 1 - extra.len();
