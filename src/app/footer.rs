@@ -20,6 +20,11 @@ pub struct Hint {
     pub what: &'static str,
     /// Written as a range (`a-d`), which is already short.
     pub range: bool,
+    /// The label when the footer is short of room: the first key of
+    /// each binding (`↑/↓` for `↑/k/↓/j move`), or the range.
+    pub short: String,
+    /// Where the keys are bound: only hints of one context merge.
+    pub context: Context,
 }
 
 /// Whether `action`, bound in `context`, would do something now. The
@@ -76,8 +81,10 @@ fn explore_available(app: &App, context: Context, action: &Action) -> bool {
         (List, Action::Down | Action::PageDown) => {
             !at_end(app.cursor(app.explore.focus), app.len(app.explore.focus))
         }
+        (List, Action::Up | Action::PageUp) => app.cursor(app.explore.focus).selected > 0,
         (List, Action::Follow) => app.len(app.explore.focus) > 0,
         (Detail, Action::Down) => !at_end(app.explore.link_cursor, app.links().len()),
+        (Detail, Action::Up) => app.explore.link_cursor.selected > 0,
         (Detail, Action::Follow) => !app.links().is_empty(),
         (Detail, Action::PageDown) => {
             app.explore.detail_scroll < super::measure::detail_scroll_max(app)
@@ -97,15 +104,22 @@ fn explore_available(app: &App, context: Context, action: &Action) -> bool {
 fn view_available(app: &App, context: Context, action: &Action) -> bool {
     match (context, action) {
         (Map, Action::Follow) => !super::map::points(&app.corpus.data).is_empty(),
-        (Map, Action::Down) => {
+        (Map, Action::Left | Action::Right | Action::Up | Action::Down) => {
+            use super::map::Direction;
+            let direction = match action {
+                Action::Left => Direction::Left,
+                Action::Right => Direction::Right,
+                Action::Up => Direction::Up,
+                _ => Direction::Down,
+            };
             let points = super::map::points(&app.corpus.data);
-            super::map::step(&points, app.map.selected, super::map::Direction::Down)
-                != app.map.selected
+            super::map::step(&points, app.map.selected, direction) != app.map.selected
         }
         (Compare, Action::Left) => app.compare.side == super::compare::Side::Right,
         (Compare, Action::Right) => app.compare.side == super::compare::Side::Left,
         (Compare, Action::Up | Action::Down) => app.compare.len(&app.corpus.data) > 1,
         (Timeline, Action::Down) => !at_end(app.timeline.cursor, app.timeline.order.len()),
+        (Timeline, Action::Up) => app.timeline.cursor.selected > 0,
         (Timeline, Action::Follow) => !app.timeline.order.is_empty(),
         (Tour, Action::Next) => app.tour.step + 1 < app.corpus.data.tour.len(),
         (Tour, Action::Left) => app.tour.step > 0,
@@ -190,11 +204,24 @@ pub fn hints(app: &App) -> Vec<Hint> {
                 } else {
                     (keys_label(&keys), keys)
                 };
+                // The bindings of one word side by side (↑ and ↓ "move")
+                // are one hint.
+                let first = keys.first().map(|k| keys_label(&[*k])).unwrap_or_default();
+                if let Some(last) = out.last_mut().filter(|h: &&mut Hint| {
+                    h.what == what && !range && !h.range && h.context == context
+                }) {
+                    last.keys.extend(keys);
+                    last.label = keys_label(&last.keys);
+                    last.short = format!("{}/{first}", last.short);
+                    continue;
+                }
                 out.push(Hint {
+                    short: if range { label.clone() } else { first },
                     keys,
                     label,
                     what,
                     range,
+                    context,
                 });
             }
         }
@@ -237,9 +264,8 @@ pub fn footer(app: &App, width: usize) -> Vec<Hint> {
     if cost(&hints) <= width {
         return hints;
     }
-    for h in hints.iter_mut().filter(|h| !h.range) {
-        h.keys.truncate(1);
-        h.label = keys_label(&h.keys);
+    for h in &mut hints {
+        h.label = h.short.clone();
     }
     while cost(&hints) > width && !hints.is_empty() {
         let lowest = hints.iter().map(|h| priority(h.what)).min().unwrap_or(0);

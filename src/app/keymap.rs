@@ -327,7 +327,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Search, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete the word before the cursor", Some("del word")),
     bind(Search, &[ctrl('u')], Action::Edit(Edit::DeleteToStart), "delete to the start of the line", None),
     // Lists.
-    bind(List, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item", None),
+    bind(List, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item", Some("move")),
     bind(List, &[key(KeyCode::Down), ch('j')], Action::Down, "next item", Some("move")),
     bind(List, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
     bind(List, &[key(KeyCode::PageDown)], Action::PageDown, "page down", None),
@@ -335,7 +335,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(List, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last item", None),
     bind(List, &[key(KeyCode::Enter)], Action::Follow, "open the item in Detail", Some("open")),
     // Detail.
-    bind(Detail, &[key(KeyCode::Up), ch('k')], Action::Up, "previous related item", None),
+    bind(Detail, &[key(KeyCode::Up), ch('k')], Action::Up, "previous related item", Some("links")),
     bind(Detail, &[key(KeyCode::Down), ch('j')], Action::Down, "next related item", Some("links")),
     bind(Detail, &[key(KeyCode::PageUp)], Action::PageUp, "scroll the text up", None),
     bind(Detail, &[key(KeyCode::PageDown)], Action::PageDown, "scroll the text down", Some("scroll")),
@@ -348,23 +348,23 @@ pub static BINDINGS: &[Binding] = &[
     bind(Explore, &[key(KeyCode::Backspace)], Action::Back, "back to what Detail showed before", Some("back")),
     bind(Explore, &[key(KeyCode::Esc)], Action::Clear, "clear the filter", Some("clear")),
     // Map.
-    bind(Map, &[key(KeyCode::Left), ch('h')], Action::Left, "nearest point to the left", None),
-    bind(Map, &[key(KeyCode::Right), ch('l')], Action::Right, "nearest point to the right", None),
-    bind(Map, &[key(KeyCode::Up), ch('k')], Action::Up, "nearest point above", None),
+    bind(Map, &[key(KeyCode::Left), ch('h')], Action::Left, "nearest point to the left", Some("move")),
+    bind(Map, &[key(KeyCode::Right), ch('l')], Action::Right, "nearest point to the right", Some("move")),
+    bind(Map, &[key(KeyCode::Up), ch('k')], Action::Up, "nearest point above", Some("move")),
     bind(Map, &[key(KeyCode::Down), ch('j')], Action::Down, "nearest point below", Some("move")),
     bind(Map, &[key(KeyCode::Enter)], Action::Follow, "open the point in Explore", Some("open")),
     bind(Map, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Compare.
-    bind(Compare, &[key(KeyCode::Left), ch('h')], Action::Left, "change the left side", None),
+    bind(Compare, &[key(KeyCode::Left), ch('h')], Action::Left, "change the left side", Some("side")),
     bind(Compare, &[key(KeyCode::Right), ch('l')], Action::Right, "change the right side", Some("side")),
-    bind(Compare, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item on that side", None),
+    bind(Compare, &[key(KeyCode::Up), ch('k')], Action::Up, "previous item on that side", Some("item")),
     bind(Compare, &[key(KeyCode::Down), ch('j')], Action::Down, "next item on that side", Some("item")),
     bind(Compare, &[ch('t')], Action::ToggleKind, "compare approaches or actors", Some("kind")),
-    bind(Compare, &[key(KeyCode::PageUp)], Action::PageUp, "scroll up", None),
-    bind(Compare, &[key(KeyCode::PageDown)], Action::PageDown, "scroll down", None),
+    bind(Compare, &[key(KeyCode::PageUp)], Action::PageUp, "scroll up", Some("scroll")),
+    bind(Compare, &[key(KeyCode::PageDown)], Action::PageDown, "scroll down", Some("scroll")),
     bind(Compare, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Timeline.
-    bind(Timeline, &[key(KeyCode::Up), ch('k')], Action::Up, "earlier event", None),
+    bind(Timeline, &[key(KeyCode::Up), ch('k')], Action::Up, "earlier event", Some("move")),
     bind(Timeline, &[key(KeyCode::Down), ch('j')], Action::Down, "later event", Some("move")),
     bind(Timeline, &[ch('g'), key(KeyCode::Home)], Action::Top, "first event", None),
     bind(Timeline, &[ch('G'), key(KeyCode::End)], Action::Bottom, "last event", None),
@@ -796,8 +796,11 @@ mod tests {
         assert_eq!(press_char(&a, 'x'), Some(Action::Quit));
         assert_eq!(press_char(&a, 'q'), None);
         let hints = crate::app::footer::hints(&a);
-        let shown =
-            |label: &str, what: &str| hints.iter().any(|h| h.label == label && h.what == what);
+        let shown = |label: &str, what: &str| {
+            hints
+                .iter()
+                .any(|h| h.label.ends_with(label) && h.what == what)
+        };
         assert!(shown("↓/n", "move"), "{hints:?}");
         assert!(shown("x", "quit"), "{hints:?}");
         let help = help_lines(&a.keymap);
