@@ -186,7 +186,10 @@ pub fn watch(path: &Path, on_reload: impl Fn(Reload) + Send + 'static) -> notify
         // A change that came in while this thread waited after a reload.
         let mut changed = false;
         while changed || rx.recv().is_ok() {
-            // Wait for the burst to end.
+            // Wait for the burst to end. A debouncer crate
+            // (notify-debouncer-mini) would add a dependency for this one
+            // loop on the channel the watcher already feeds, and this
+            // thread, which waits anyway, is where the reload runs.
             while rx.recv_timeout(QUIET).is_ok() {}
             // A big dataset goes on screen as soon as it is checked, and
             // its search index follows (the same data, now searchable).

@@ -564,6 +564,10 @@ impl Diagnostic {
     }
 
     /// The headline, the offending source line and a marker under the span.
+    // Written here rather than with a diagnostics crate (codespan-reporting,
+    // ariadne): those find lines and columns in the file's whole text, and
+    // a big dataset's text is not kept after loading, only the lines its
+    // messages quote (`SourceFile::quoted`), so this renders from those.
     pub fn render(&self, files: &[SourceFile]) -> String {
         let mut out = self.headline(files);
         out.push('\n');
