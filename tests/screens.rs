@@ -753,6 +753,43 @@ fn help_scrolls_back_at_once_after_its_end() {
     assert_ne!(screen(&app), end, "Up at the end of help, after a resize");
 }
 
+/// Issue 10's two scroll cases as it gives them: in Compare, 40
+/// PageDowns then 10 PageUps show the table (they left a blank pane); in
+/// help, scrolled to its end, 10 Ups move it (they changed nothing).
+#[test]
+fn compare_and_help_scroll_back_as_issue_10_gives_them() {
+    use stances::app::View;
+    let mut app = after(80, 24, &[SwitchView(View::Compare)]);
+    for _ in 0..40 {
+        update(&mut app, PageDown);
+    }
+    let at_end = screen(&app);
+    for _ in 0..10 {
+        update(&mut app, PageUp);
+    }
+    let back = screen(&app);
+    assert_ne!(back, at_end, "10 PageUps move Compare back");
+    let body: Vec<&str> = back.lines().skip(2).take(20).collect();
+    assert!(
+        body.iter().filter(|l| l.contains('│')).count() > 5,
+        "the table shows: {back}"
+    );
+    let mut app = after(80, 24, &[ToggleHelp]);
+    for _ in 0..40 {
+        update(&mut app, PageDown);
+    }
+    let (end, scroll) = (screen(&app), app.screen.help);
+    for _ in 0..10 {
+        update(&mut app, Up);
+    }
+    assert_ne!(screen(&app), end, "10 Ups move help");
+    assert!(
+        app.screen.help < scroll,
+        "{:?} < {scroll:?}",
+        app.screen.help
+    );
+}
+
 /// The first quote made `chars` characters long, on one line.
 fn with_long_quote(chars: usize) -> App {
     let mut data = stances::data::load(None).unwrap().checked.dataset.unwrap();
