@@ -39,6 +39,11 @@ pub fn check_invariants(app: &App) {
                 .all(|h| (h.quote as usize) < app.corpus.data.quotes.len())
         );
         assert!(search.hits.is_empty() || search.cursor.selected < search.hits.len());
+        assert!(
+            search.cursor.offset <= search.cursor.selected,
+            "search {:?}",
+            search.cursor
+        );
     }
     assert!(app.timeline.order.len() == app.corpus.data.events.len());
     assert!(
