@@ -517,6 +517,31 @@ fn the_map_moves_between_points_by_direction() {
     update(&mut a, Action::Follow);
     assert_eq!(a.view, View::Explore);
     assert_eq!(a.detail_id(), Some("un-inclusive-governance"));
+    // Every pane speaks of the point opened: selected in Approaches, the
+    // other lists filtered by it.
+    assert_eq!(a.explore.focus, Pane::Approaches);
+    assert_eq!(
+        a.selected_id(Pane::Approaches),
+        Some("un-inclusive-governance")
+    );
+    assert_eq!(
+        a.explore.filter,
+        Some(Focus::Approach("un-inclusive-governance".into()))
+    );
+}
+
+#[test]
+fn an_event_opened_from_the_timeline_clears_a_filter_that_does_not_concern_it() {
+    use stances::app::View;
+    let mut a = app();
+    assert!(a.explore.filter.is_some(), "the start selects an approach");
+    update(&mut a, Action::SwitchView(View::Timeline));
+    update(&mut a, Action::Down);
+    update(&mut a, Action::Follow);
+    assert_eq!(a.view, View::Explore);
+    assert_eq!(a.explore.focus, Pane::Detail);
+    assert_eq!(a.detail_id(), Some("us-executive-orders"));
+    assert_eq!(a.explore.filter, None);
 }
 
 #[test]

@@ -216,11 +216,14 @@ fn event(doc: &mut Doc, e: &crate::data::Event) {
     use Kind::*;
     let d = doc.d;
     doc.block(Title, "", &e.name);
-    doc.block(
-        Meta,
-        "",
-        format!("event · {} (known to the {})", e.id, e.date.precision()),
-    );
+    // An inferred date is not "known" to any precision: the Date field
+    // says it is inferred, and the meta line does not contradict it.
+    let meta = if e.date_inferred {
+        format!("event · {}", e.id)
+    } else {
+        format!("event · {} (known to the {})", e.id, e.date.precision())
+    };
+    doc.block(Meta, "", meta);
     doc.field("Date", Some(e.date_label()));
     if !e.other_dates.is_empty() {
         // The disagreement is shown, not settled: each date with

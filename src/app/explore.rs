@@ -79,9 +79,57 @@ pub(super) fn handle(app: &mut App, action: &Action) -> bool {
     true
 }
 
-/// Show `id` in the explorer's Detail, as if opened there.
+/// Show `id` in the explorer, opened from another view (the map, the
+/// timeline, a tour slide, search), so that every pane speaks of it: an
+/// approach or an actor is selected in its list (which filters the others
+/// by it). A reaction or a quote is shown in Detail and selected in its
+/// list; the filter stays only if it concerns the item, since a filter
+/// by something else would say the two belong together. Anything else
+/// (an event) is shown in Detail with the filter cleared, for the same
+/// reason.
 pub(super) fn open(app: &mut App, id: String) {
     app.view = View::Explore;
+    let d = &app.corpus.data;
+    let listed = [
+        (
+            Pane::Approaches,
+            d.approaches.iter().position(|a| a.id == id),
+        ),
+        (Pane::Actors, d.actors.iter().position(|a| a.id == id)),
+    ];
+    if let Some((pane, row)) = listed
+        .into_iter()
+        .find_map(|(pane, row)| row.map(|r| (pane, r)))
+    {
+        app.explore.focus = pane;
+        jump(app, pane, row);
+        return;
+    }
+    let (reaction, quote) = (
+        d.reactions.iter().position(|r| r.id == id),
+        d.quotes.iter().position(|q| q.id == id),
+    );
+    let row_in = |app: &App| match (reaction, quote) {
+        (Some(r), _) => app
+            .explore
+            .reaction_rows
+            .iter()
+            .position(|&i| i == r)
+            .map(|row| (Pane::Reactions, row)),
+        (_, Some(q)) => app
+            .explore
+            .quote_rows
+            .iter()
+            .position(|&i| i == q)
+            .map(|row| (Pane::Quotes, row)),
+        _ => None,
+    };
+    if app.explore.filter.is_some() && row_in(app).is_none() {
+        apply_filter(app, None);
+    }
+    if let Some((pane, row)) = row_in(app) {
+        jump(app, pane, row);
+    }
     app.explore.pinned = Some(id);
     app.explore.history.clear();
     app.explore.focus = Pane::Detail;

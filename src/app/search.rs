@@ -142,7 +142,8 @@ fn close(app: &mut App) {
     }
 }
 
-/// Enter: the selected quote, in Detail; selected in Quotes when listed.
+/// Enter: the selected quote, in Detail and selected in Quotes (see
+/// `explore::open`).
 fn open_hit(app: &mut App) {
     let Some(search) = app.search.as_ref() else {
         return;
@@ -151,13 +152,7 @@ fn open_hit(app: &mut App) {
         return;
     };
     close(app);
-    let quote = hit.quote as usize;
-    if let Some(row) = app.explore.quote_rows.iter().position(|&q| q == quote) {
-        let len = app.explore.quote_rows.len();
-        app.cursor_mut(Pane::Quotes).select(row, len);
-        app.explore.last_list = Pane::Quotes;
-    }
     // Detail lives in Explore: search may have been opened from any view.
-    let id = app.corpus.data.quotes[quote].id.to_string();
+    let id = app.corpus.data.quotes[hit.quote as usize].id.to_string();
     explore::open(app, id);
 }
