@@ -199,7 +199,10 @@ fn note(
     if pts.iter().any(|p| !p.is_approach) {
         legend.extend([Span::styled("◆ ", theme.heading), Span::raw("actor  ")]);
     }
-    legend.push(Span::raw("· Enter opens the item in Explore"));
+    // Presenter mode names keys only in its footer.
+    if !app.screen.present {
+        legend.push(Span::raw("· Enter opens the item in Explore"));
+    }
     lines.push(Line::from(legend));
     lines.push(Line::styled(
         "Positions are an editorial reading of the sources, not measurements.",
