@@ -487,6 +487,50 @@ fn presenter_mode() {
     }
 }
 
+/// A teacher's finding (issue 14): `p` on a quote showed its words twice
+/// (a plain title over Detail's first line; the citation line again).
+#[test]
+fn presenter_mode_shows_a_quotes_words_once() {
+    use stances::app::View;
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        for row in 0..6 {
+            let app = in_view(
+                w,
+                h,
+                View::Explore,
+                &[
+                    Action::TogglePresent,
+                    Action::SelectRow {
+                        pane: stances::app::Pane::Quotes,
+                        row,
+                    },
+                ],
+            );
+            let text: String = screen(&app)
+                .lines()
+                .map(|l| l.trim_matches(|c: char| c == '\u{2503}' || c == ' '))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let id = app.detail_id().unwrap().to_string();
+            let q = app.corpus.data.quotes.iter().find(|q| q.id == id).unwrap();
+            // Its first words, which any wrapping keeps on one line.
+            let start: String = q
+                .text
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let opening = format!("\u{201c}{start}");
+            assert_eq!(
+                text.matches(&opening).count(),
+                1,
+                "{w}x{h} {id}:\n{}",
+                screen(&app)
+            );
+        }
+    }
+}
+
 #[test]
 fn presenter_mode_shows_a_message_and_no_counts() {
     use stances::app::View;

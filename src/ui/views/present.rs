@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
 use crate::text::screen_line;
-use crate::ui::panes::detail::render_text;
+use crate::ui::panes::detail::render_doc;
 use crate::ui::theme::Theme;
 use crate::ui::views::quiz::big;
 use crate::ui::widgets::pane_block;
@@ -51,7 +51,13 @@ pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(lines) = &title {
         big::render(lines, theme.heading, title_area, buf);
     }
-    render_text(app, theme, id, text_area, buf, app.explore.detail_scroll);
+    // The citation line repeats a quote's words whole: on a projector the
+    // words are shown once (y still copies them with the citation).
+    let doc: Vec<_> = crate::app::detail::document(d, id)
+        .into_iter()
+        .filter(|b| b.label != "Cite as")
+        .collect();
+    render_doc(theme, &doc, text_area, buf, app.explore.detail_scroll);
 }
 
 /// Map, Compare or Timeline in presenter mode: the band over the view
