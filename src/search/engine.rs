@@ -130,9 +130,11 @@ const GAPS: usize = 3;
 /// The shortest window of `hay` (a byte range) holding `pat`'s chars in
 /// order that a person can see as a match: within one field (fields are
 /// separated by newlines), and either within one word or with at most
-/// [`GAPS`] other characters between its letters. Letters picked one by
-/// one across a sentence ("c…h…i…n…a" over "cannot be left to the whims
-/// of markets") are no match. Every start is tried, so the answer is
+/// [`GAPS`] other characters between its letters, and its first two
+/// letters side by side. Letters picked one by one across a sentence
+/// ("c…h…i…n…a" over "cannot be left to the whims of markets") are no
+/// match, nor are two letters a word apart ("eu" in "inequality"): a
+/// short query is too short to be a typo of anything. Every start is tried, so the answer is
 /// exact, and a longer term never matches where its start does not (the
 /// search worker narrows earlier results on that promise); each try stops
 /// as soon as its window can no longer be one.
@@ -158,16 +160,19 @@ fn window(hay: &str, pat: &str) -> Option<Range<usize>> {
 fn window_at(hay: &str, pat: &str, start: usize) -> Option<Range<usize>> {
     let mut wanted = pat.chars();
     let mut need = wanted.next()?;
-    let (mut gaps, mut spaced) = (0, false);
+    let (mut gaps, mut spaced, mut matched) = (0, false, 0);
     for (i, c) in hay[start..].char_indices() {
         if c == need {
+            matched += 1;
             match wanted.next() {
                 Some(next) => need = next,
                 None => return Some(start..start + i + c.len_utf8()),
             }
             continue;
         }
-        if c == '\n' {
+        // The second letter must follow the first. This keeps the promise
+        // above: a longer query's window starts with its prefix's.
+        if c == '\n' || matched == 1 {
             return None;
         }
         gaps += 1;
@@ -712,10 +717,12 @@ mod tests {
     #[test]
     fn windows_are_shortest_and_in_order() {
         assert_eq!(window("xaxbxab", "ab"), Some(5..7));
-        assert_eq!(window("xaxb", "ab"), Some(1..4));
+        assert_eq!(window("xaxbc", "abc"), None, "the first two side by side");
+        assert_eq!(window("xabxc", "abc"), Some(1..5));
         assert_eq!(window("xa\nbab", "ab"), Some(4..6), "never across fields");
         assert_eq!(window("a\nb", "ab"), None);
         assert_eq!(window("abc", "cb"), None);
-        assert_eq!(window("李x强", "李强"), Some(0..7));
+        assert_eq!(window("李强x国", "李强国"), Some(0..10));
+        assert_eq!(window("inequality", "eu"), None, "a word apart");
     }
 }
