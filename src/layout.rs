@@ -497,6 +497,20 @@ pub fn quiz_question(text: Rect, rows: u16) -> Rect {
     }
 }
 
+/// The Timeline view in `area`: its list of `len` events and the selected
+/// event's text, side by side from 90 columns, else one above the other
+/// (on a tour slide, `slide`, the list as tall as its rows).
+pub fn timeline(area: Rect, slide: bool, len: usize) -> [Rect; 2] {
+    if area.width >= 90 {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+    } else if slide {
+        let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
+        Layout::vertical([Constraint::Max(rows), Constraint::Min(0)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    }
+}
+
 /// Compare's label column, before the two sides.
 pub const COMPARE_LABEL: usize = 12;
 

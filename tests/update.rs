@@ -931,3 +931,25 @@ fn the_quiz_footer_names_only_the_answer_keys_of_the_question_on_screen() {
         "a question with three options is played: {counts:?}"
     );
 }
+
+/// The Timeline's list keeps its window while the selection moves inside
+/// it, as the other lists do: `settle` keeps its scroll offset (issue 10,
+/// point 2), where only the renderer used to, on a copy.
+#[test]
+fn the_timeline_window_stays_while_the_selection_moves_inside_it() {
+    use stances::app::View;
+    let d = stances::data::load(None).unwrap().checked.dataset.unwrap();
+    let mut a = App::new(d, Rect::new(0, 0, 60, 12));
+    update(&mut a, Action::SwitchView(View::Timeline));
+    update(&mut a, Action::Bottom);
+    let at_end = a.timeline.cursor;
+    assert!(
+        at_end.offset > 0,
+        "the list is taller than its pane: {at_end:?}"
+    );
+    update(&mut a, Action::Up);
+    assert_eq!(a.timeline.cursor.offset, at_end.offset, "the window stays");
+    assert_eq!(a.timeline.cursor.selected, at_end.selected - 1);
+    update(&mut a, Action::Top);
+    assert_eq!(a.timeline.cursor.offset, 0);
+}

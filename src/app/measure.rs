@@ -58,6 +58,12 @@ pub(crate) fn text_rows(app: &App) -> usize {
     )
 }
 
+/// The rows of the Timeline view's list, as drawn in the view's body.
+pub(crate) fn timeline_rows(app: &App) -> usize {
+    let [list, _] = layout::timeline(frame(app).body, false, app.timeline.order.len());
+    layout::inner_height(list)
+}
+
 /// Results visible in search at the current size (each may take more
 /// than one line: `layout::search_row_lines`).
 pub(crate) fn search_rows(app: &App) -> usize {

@@ -10,7 +10,7 @@
 
 use super::measure::{
     compare_scroll_max, detail_scroll_max, help_scroll_max, pane_height, quiz_scroll_max,
-    search_rows, tour_scroll_max,
+    search_rows, timeline_rows, tour_scroll_max,
 };
 use super::quiz::Quiz;
 use super::{Action, App, Outcome, Pane, View, copy, explore, help, quiz, reload, search, tour};
@@ -119,6 +119,8 @@ pub(super) fn settle(app: &mut App) {
         app.cursor_mut(pane).clamp(len, height);
     }
     app.explore.detail_scroll = app.explore.detail_scroll.min(detail_scroll_max(app));
+    let (len, rows) = (app.timeline.order.len(), timeline_rows(app));
+    app.timeline.cursor.clamp(len, rows);
     if app.tour.scroll > 0 {
         app.tour.scroll = app.tour.scroll.min(tour_scroll_max(app));
     }

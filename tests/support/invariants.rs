@@ -49,6 +49,11 @@ pub fn check_invariants(app: &App) {
     assert!(
         app.timeline.order.is_empty() || app.timeline.cursor.selected < app.timeline.order.len()
     );
+    assert!(
+        app.timeline.cursor.offset <= app.timeline.cursor.selected,
+        "timeline {:?}",
+        app.timeline.cursor
+    );
     assert!(app.corpus.data.tour.is_empty() || app.tour.step < app.corpus.data.tour.len());
     let points = stances::app::map::points(&app.corpus.data);
     assert!(points.is_empty() || app.map.selected < points.len());

@@ -1,7 +1,7 @@
 //! Events in date order on a vertical line; the selected one in full.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -38,7 +38,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // On a tour slide the list is one line an event, so that the event
     // the slide talks about has the rest of the few rows under its text.
     let slide = app.view == crate::app::View::Tour;
-    let [list, detail] = split(area, slide, len);
+    let [list, detail] = crate::layout::timeline(area, slide, len);
     let lines = crate::layout::row_lines(list, len);
     // Inside the border, after the marker.
     let room = usize::from(list.width.saturating_sub(4));
@@ -92,20 +92,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     .render(list, buf, theme);
     event(app, theme, slide, detail, buf);
-}
-
-/// The list and the selected event's text: side by side from 90 columns,
-/// else one above the other (on a tour slide, the list as tall as its
-/// rows).
-fn split(area: Rect, slide: bool, len: usize) -> [Rect; 2] {
-    if area.width >= 90 {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
-    } else if slide {
-        let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
-        Layout::vertical([Constraint::Max(rows), Constraint::Min(0)]).areas(area)
-    } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
-    }
 }
 
 /// The cells before an event's name: the date column (12 wide) and the
