@@ -457,6 +457,15 @@ fn subjects_read_as_english() {
     assert_eq!(sources::with_article("The Hague talks"), "The Hague talks");
     let d = shipped();
     let labels: Vec<String> = claim_rows(&d, 14).into_iter().map(|r| r.claim).collect();
+    let un = d
+        .quotes
+        .iter()
+        .position(|q| q.speaker == "united-nations")
+        .unwrap();
+    assert_eq!(
+        sources::subject_label(&d, sources::Subject::Words(un as u32)),
+        "the wording of the United Nations' statement"
+    );
     for l in &labels {
         assert!(!l.contains("of EU AI Act") && !l.contains("of WAIC"), "{l}");
         assert!(!l.contains("of Baidu representative"), "{l}");
