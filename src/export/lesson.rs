@@ -374,7 +374,10 @@ pub fn worksheet_speakers(d: &Dataset) -> Vec<String> {
 /// told apart otherwise).
 pub fn speaker_label(d: &Dataset, id: &str) -> String {
     let label = match d.actor(id) {
-        Some(a) if a.role.is_none() || d.speaker_name(id) != a.name => d.speaker_name(id),
+        // A name in a list of options, without the article a sentence
+        // gives it ("a Baidu representative"): "b a Baidu representative"
+        // read as two letters.
+        Some(a) if a.role.is_none() || d.speaker_name(id) != a.name => a.name.clone(),
         _ => actor_label(d, id),
     };
     let member_quoted = d

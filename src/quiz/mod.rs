@@ -556,7 +556,7 @@ fn actor_labels(d: &Dataset, ids: &[&str]) -> Vec<String> {
     if roles.iter().all(Option::is_some) {
         roles.into_iter().flatten().collect()
     } else {
-        ids.iter().map(|id| d.speaker_name(id)).collect()
+        ids.iter().map(|id| d.name_of(id)).collect()
     }
 }
 
