@@ -35,8 +35,13 @@ pub(crate) fn copy_target(app: &App) -> Option<usize> {
 
 pub(super) fn copy(app: &mut App, with_text: bool) {
     let Some(i) = copy_target(app) else {
-        app.screen.status =
-            Some("No quote to copy here: pick one in Explore, or answer the quiz question".into());
+        // Where to find one, from where the user is.
+        let hint = match app.view {
+            crate::app::View::Explore => "select one in Quotes (Tab) first",
+            crate::app::View::Quiz => "answer the question first",
+            _ => "select one in Explore, or answer a quiz question",
+        };
+        app.screen.status = Some(format!("No quote to copy here: {hint}"));
         return;
     };
     let q = &app.corpus.data.quotes[i];

@@ -18,8 +18,19 @@ pub fn status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // By the rule for space (`ui::fit`): the names say which, and take
     // their short labels before anything is cut; the counts are cut first.
     let mut parts: Vec<Part> = Vec::new();
-    // The filter chip belongs to Explore, whose lists it narrows.
-    if let (Some(filter), View::Explore) = (&app.explore.filter, app.view) {
+    // The filter chip belongs to Explore, whose lists it narrows. A message
+    // lasts one action and says what just happened: where the two do not
+    // fit side by side the chip waits (it is back on the next key) rather
+    // than the message being cut ("sent to the clipb…").
+    let message_first = app.screen.status.as_ref().is_some_and(|m| {
+        let chip = app.explore.filter.as_ref().map_or(0, |f| {
+            crate::text::width(" filter: ")
+                + crate::text::width(&d.short_name_of(f.id()))
+                + crate::text::width(" · Esc clears  ")
+        });
+        chip + crate::text::width(m) > usize::from(area.width)
+    });
+    if let (Some(filter), View::Explore, false) = (&app.explore.filter, app.view, message_first) {
         let what = match filter {
             Focus::Approach(_) => "approach",
             Focus::Actor(_) => "actor and members",
