@@ -11,9 +11,14 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use stances::app::{Action, App, View, update};
-use stances::ui::views::map::{MapLayout, layout};
-use stances::ui::views::map_labels::{Label, area};
+use stances::layout::map::MapLayout;
+use stances::layout::map_labels::{Label, area};
 use stances::ui::{self, Theme};
+
+/// The map's layout as the renderer draws it.
+fn layout(app: &App, body: Rect) -> Option<MapLayout> {
+    stances::app::map::layout(&app.corpus.data, &app.map, body)
+}
 
 /// The built-in dataset with the approaches moved to `positions`.
 fn app_with(positions: &[(f64, f64)], width: u16, height: u16, selected: usize) -> App {

@@ -1,6 +1,9 @@
 //! The stance map's points and how the arrow keys move between them.
 
+use ratatui::layout::Rect;
+
 use crate::data::Dataset;
+use crate::layout::map::{MapLayout, Mark};
 
 use super::{Action, Outcome};
 
@@ -46,6 +49,25 @@ impl MapView {
             None => false,
         }
     }
+}
+
+/// The points as the map's geometry takes them, in the same order.
+pub fn marks(pts: &[Point]) -> Vec<Mark<'_>> {
+    pts.iter()
+        .map(|p| Mark {
+            x: p.x,
+            y: p.y,
+            name: &p.name,
+            short: &p.short,
+        })
+        .collect()
+}
+
+/// The map's layout in `area` (the view's body) for the dataset's points
+/// and the view's selection, as the renderer draws it; `None` when the
+/// area is too small for a plot.
+pub fn layout(d: &Dataset, view: &MapView, area: Rect) -> Option<MapLayout> {
+    crate::layout::map::layout(area, &marks(&points(d)), view.selected)
 }
 
 /// An approach or actor placed on the dataset's first two axes.

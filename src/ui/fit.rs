@@ -31,7 +31,7 @@
 //! reaction listed is to it) is common: its pane says it once, in the
 //! title, and the rows treat it as optional. Tall panes give each row
 //! several lines (`layout::row_lines`) for more of its text or detail.
-//! The stance map (`views::map_labels`), the tab bar (`layout::tabs`) and
+//! The stance map (`layout::map_labels`), the tab bar (`layout::tabs`) and
 //! the footer (`keymap::footer`) follow the same rule with their own
 //! parts.
 

@@ -2,18 +2,19 @@
 //! quadrant lines, axis labels, a legend and the selected item's note.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::app::map::{Point, points};
+use crate::app::map::{Point, marks, points};
+use crate::layout::bordered_inner;
+use crate::layout::map::{FRAMED_NOTE, MapLayout, place, rows, split};
+use crate::layout::map_labels::Label;
 use crate::text::{screen_line, truncate};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::pane_block;
-
-use super::map_labels;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
@@ -31,7 +32,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let room = usize::from(map_area.width.saturating_sub(2));
     let title = Line::from(title(app, ax, ay, room));
     let block = pane_block(theme, title, true);
-    let inner = block.inner(map_area);
+    let inner = bordered_inner(map_area);
     let Some([top, plot, bottom]) = rows(inner) else {
         block.render(map_area, buf);
         // Too few cells to draw a point off an axis: a point drawn on
@@ -42,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
-    let layout = place(app, &pts, plot);
+    let layout = place(plot, &marks(&pts), app.map.selected);
     let unnamed = unnamed(&pts, &layout.labels);
     // The caveat sits on the map's own frame, so it is on screen
     // whatever the size; the names of numbered points take its place
@@ -85,19 +86,17 @@ fn title(app: &App, ax: &crate::data::Axis, ay: &crate::data::Axis, room: usize)
 /// Points the map could only number, or not label at all, are named
 /// beside it, so that every point says whose it is: its number or mark
 /// and its short name.
-fn unnamed(pts: &[Point], labels: &[map_labels::Label]) -> Vec<String> {
+fn unnamed(pts: &[Point], labels: &[Label]) -> Vec<String> {
     pts.iter()
         .zip(labels)
         .filter_map(|(p, l)| match l {
-            map_labels::Label::Number { number, .. } => {
-                Some(format!("{number} {}", screen_line(&p.short)))
-            }
-            map_labels::Label::Unplaced => Some(format!(
+            Label::Number { number, .. } => Some(format!("{number} {}", screen_line(&p.short))),
+            Label::Unplaced => Some(format!(
                 "{} {} (unlabelled)",
                 if p.is_approach { "●" } else { "◆" },
                 screen_line(&p.short)
             )),
-            map_labels::Label::Name { .. } => None,
+            Label::Name { .. } => None,
         })
         .collect()
 }
@@ -107,14 +106,13 @@ fn unnamed(pts: &[Point], labels: &[map_labels::Label]) -> Vec<String> {
 fn draw_points(app: &App, theme: &Theme, pts: &[Point], layout: &MapLayout, buf: &mut Buffer) {
     let MapLayout {
         plot,
+        origin: (ox, oy),
         cells,
         labels,
-        ..
     } = layout;
-    let plot = *plot;
+    let (plot, ox, oy) = (*plot, *ox, *oy);
     // Drawn in cells (not braille dots) so that labels can keep off
     // them exactly.
-    let (ox, oy) = map_labels::origin(plot);
     for x in plot.left()..plot.right() {
         buf.set_string(x, oy, "─", theme.border);
     }
@@ -138,13 +136,13 @@ fn draw_points(app: &App, theme: &Theme, pts: &[Point], layout: &MapLayout, buf:
             Style::default()
         };
         match &labels[i] {
-            map_labels::Label::Name { area, text } => {
+            Label::Name { area, text } => {
                 buf.set_string(area.x, area.y, text, label_style);
             }
-            map_labels::Label::Number { area, number } => {
+            Label::Number { area, number } => {
                 buf.set_string(area.x, area.y, number.to_string(), label_style);
             }
-            map_labels::Label::Unplaced => {}
+            Label::Unplaced => {}
         }
     }
 }
@@ -239,107 +237,6 @@ fn note_of(d: &crate::data::Dataset, id: &str) -> String {
         .and_then(|a| a.position_note.clone())
         .or_else(|| d.actor(id).and_then(|a| a.position_note.clone()))
         .unwrap_or_default()
-}
-
-/// The map's frame and the note beside it (or below, when narrow).
-fn split(area: Rect) -> (Rect, Rect) {
-    if area.width >= 100 {
-        let [m, s] = Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
-            .areas(area);
-        (m, s)
-    } else {
-        // The map comes first: below it the note gets what is left over a
-        // frame whose plot has three rows each side of the axis (fewer
-        // draw +0.2 and +0.8 on one row), up to the nine rows it needs.
-        let side = area.height.saturating_sub(MAP_ROWS).min(9);
-        let [m, s] = Layout::vertical([Constraint::Min(0), Constraint::Length(side)]).areas(area);
-        (m, s)
-    }
-}
-
-/// The rows of the map's frame when the note is below it: borders, the
-/// axis labels, and a plot of seven rows.
-const MAP_ROWS: u16 = 11;
-
-/// Below this height the note beside the map goes without its frame.
-const FRAMED_NOTE: u16 = 4;
-
-/// Inside the frame: the top axis label, the plot, the bottom axis
-/// labels (outside the plot, so no point can land on one); `None` when
-/// the plot would have no cell on some side of an axis.
-fn rows(inner: Rect) -> Option<[Rect; 3]> {
-    if inner.width < 10 || inner.height < 5 {
-        return None;
-    }
-    let rows = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    map_labels::shows_signs(rows[1]).then_some(rows)
-}
-
-/// Where the map draws: its plot, the axes' crossing, each point's cell
-/// and label (in the order of [`points`]).
-#[derive(Debug, Clone)]
-pub struct MapLayout {
-    pub plot: Rect,
-    pub origin: (u16, u16),
-    pub cells: Vec<(u16, u16)>,
-    pub labels: Vec<map_labels::Label>,
-}
-
-/// The map's layout in `area` (the view's body), as [`render`] draws
-/// it; `None` when the area is too small for a plot.
-pub fn layout(app: &App, area: Rect) -> Option<MapLayout> {
-    let (map_area, _) = split(area);
-    let inner = pane_block(&Theme::dark(), Line::default(), true).inner(map_area);
-    let [_, plot, _] = rows(inner)?;
-    Some(place(app, &points(&app.corpus.data), plot))
-}
-
-fn place(app: &App, pts: &[crate::app::map::Point], plot: Rect) -> MapLayout {
-    let origin = map_labels::origin(plot);
-    // The vertical axis with a blank column either side: a name ending
-    // against it ("orders│") reads as running into the other half.
-    let axes = [
-        Rect::new(plot.x, origin.1, plot.width, 1),
-        Rect::new(origin.0.saturating_sub(1), plot.y, 3, plot.height),
-    ];
-    let cells: Vec<(u16, u16)> = pts
-        .iter()
-        .map(|p| map_labels::cell(plot, p.x, p.y))
-        .collect();
-    let shorts: Vec<String> = pts
-        .iter()
-        .map(|p| screen_line(&p.short).into_owned())
-        .collect();
-    let names: Vec<Vec<String>> = pts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let others: Vec<&str> = shorts
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .map(|(_, s)| s.as_str())
-                .collect();
-            map_labels::candidates(
-                &screen_line(&p.name),
-                &shorts[i],
-                &others,
-                usize::from(plot.width),
-            )
-        })
-        .collect();
-    let labels = map_labels::place(plot, &cells, &names, &axes, app.map.selected);
-    MapLayout {
-        plot,
-        origin,
-        cells,
-        labels,
-    }
 }
 
 /// "↑ global body" centred above the plot; below it, "← deregulation"

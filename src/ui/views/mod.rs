@@ -3,7 +3,6 @@
 
 pub mod compare;
 pub mod map;
-pub mod map_labels;
 pub mod present;
 pub mod quiz;
 pub mod timeline;

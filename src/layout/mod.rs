@@ -6,6 +6,9 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
 use crate::text::width;
 
+pub mod map;
+pub mod map_labels;
+
 /// A pane of the Explore view, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
