@@ -606,6 +606,92 @@ fn quiz_summary_and_no_quiz_message() {
     );
 }
 
+/// Issue 14 follow-up 1: an option too long for its row goes on under
+/// its text (not under its letter) and loses no word, and a wrong answer's
+/// feedback names the answer whole, or by its letter alone when the whole
+/// would not fit its row: never a cut answer.
+#[test]
+fn quiz_options_wrap_under_their_text_and_the_answer_is_never_cut() {
+    use stances::app::View;
+    let mut wrapped = 0;
+    let mut by_letter = 0;
+    for (w, h) in [(64, 24), (80, 24), (100, 30)] {
+        for seed in 0..30 {
+            for kinds in 0..5 {
+                let mut app = app_at(w, h);
+                app.quiz.seed = seed;
+                update(&mut app, SwitchView(View::Quiz));
+                for _ in 0..kinds {
+                    update(&mut app, ToggleKind);
+                }
+                let Some(Ok(quiz)) = &app.quiz.playing else {
+                    continue;
+                };
+                let q = quiz.question().unwrap().clone();
+                let wrong = (q.answer + 1) % q.options.len();
+                update(&mut app, Choose(wrong));
+                let shown = screen(&app);
+                let rows: Vec<Vec<char>> = shown.lines().map(|l| l.chars().collect()).collect();
+                for (n, option) in q.options.iter().enumerate() {
+                    let letter = char::from(b'a' + u8::try_from(n).unwrap());
+                    let (y, x) = rows
+                        .iter()
+                        .enumerate()
+                        .find_map(|(y, r)| {
+                            (2..r.len().saturating_sub(1)).find_map(|x| {
+                                (r[x] == letter
+                                    && r[x + 1] == ' '
+                                    && "✓✗› ".contains(r[x - 2])
+                                    && r[x - 1] == ' '
+                                    && r[..x - 2].iter().all(|c| *c == '┃' || *c == ' ')
+                                    && r[x + 2..]
+                                        .iter()
+                                        .collect::<String>()
+                                        .starts_with(option.split_whitespace().next().unwrap()))
+                                .then_some((y, x))
+                            })
+                        })
+                        .unwrap_or_else(|| panic!("{w}x{h} seed {seed}: {option:?}\n{shown}"));
+                    let text_at = x + 2;
+                    let cells = |r: &[char], from: usize| -> String {
+                        r.get(from..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .collect::<String>()
+                            .trim_end_matches(['┃', ' '])
+                            .to_string()
+                    };
+                    let mut got = cells(&rows[y], text_at);
+                    for r in &rows[y + 1..] {
+                        let lead = r.get(..text_at).unwrap_or(r);
+                        if !lead.iter().skip(1).all(|c| *c == ' ')
+                            || r.get(text_at).is_none_or(|c| *c == ' ')
+                        {
+                            break;
+                        }
+                        wrapped += 1;
+                        got.push(' ');
+                        got.push_str(&cells(r, text_at));
+                    }
+                    assert_eq!(&got, option, "{w}x{h} seed {seed}\n{shown}");
+                }
+                let letter = char::from(b'a' + u8::try_from(q.answer).unwrap());
+                let whole = format!("the answer was {} ({letter}).", q.options[q.answer]);
+                let short = format!("the answer was ({letter}).");
+                assert!(
+                    shown.contains(&whole) || shown.contains(&short),
+                    "{w}x{h} seed {seed}: {whole}\n{shown}"
+                );
+                if shown.contains(&short) {
+                    by_letter += 1;
+                }
+            }
+        }
+    }
+    // The shipped data has options and answers long enough for both.
+    assert!(wrapped > 0 && by_letter > 0, "{wrapped} {by_letter}");
+}
+
 #[test]
 fn classroom_views_in_every_theme() {
     use stances::app::View;

@@ -59,11 +59,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let Some(q) = quiz.question() else { return };
-    let rest = question(theme, quiz, q);
     if app.screen.present {
         let inner = layout::quiz_present_text(area);
+        let rest = question(theme, quiz, q, inner.width);
         return present(theme, quiz, q, rest, inner, buf);
     }
+    let rest = question(theme, quiz, q, inner.width);
     let mut lines = heading(theme, quiz, q);
     lines.extend(prompt(theme, q, false));
     let above = rows_of(&lines, inner.width);
@@ -307,11 +308,16 @@ impl Below {
     }
 }
 
-/// The options, then the feedback once answered.
-fn question(theme: &Theme, quiz: &Quiz, q: &Question) -> Below {
+/// Cells before an option's text: its mark and its letter ("› a ").
+const OPTION_INDENT: usize = 4;
+
+/// The options, then the feedback once answered, `width` cells wide: an
+/// option too long for a row goes on under its text, not under its letter.
+fn question(theme: &Theme, quiz: &Quiz, q: &Question, width: u16) -> Below {
     let mut head = Vec::new();
+    let text_width = usize::from(width).saturating_sub(OPTION_INDENT);
     for (n, option) in q.options.iter().enumerate() {
-        let name = screen_line(option).into_owned();
+        let name = screen_line(option);
         let mark = match quiz.chosen {
             Some(_) if n == q.answer => "✓ ",
             Some(c) if c == n => "✗ ",
@@ -324,10 +330,14 @@ fn question(theme: &Theme, quiz: &Quiz, q: &Question) -> Below {
             _ if n == quiz.cursor => theme.selected,
             _ => theme.base,
         };
-        head.push(Line::from(vec![
-            Span::styled(format!("{mark}{} ", answer_key(n)), theme.key),
-            Span::styled(name, style),
-        ]));
+        for (row, text) in crate::text::wrap(&name, text_width).into_iter().enumerate() {
+            let lead = if row == 0 {
+                Span::styled(format!("{mark}{} ", answer_key(n)), theme.key)
+            } else {
+                Span::raw(" ".repeat(OPTION_INDENT))
+            };
+            head.push(Line::from(vec![lead, Span::styled(text, style)]));
+        }
     }
     head.push(Line::raw(""));
     let mut below = Below {
@@ -344,16 +354,22 @@ fn question(theme: &Theme, quiz: &Quiz, q: &Question) -> Below {
             let right = c == q.answer;
             let answer = &q.options[q.answer];
             // One form for every question, "the answer was Li Qiang
-            // (b)"; a long answer is cut (it is marked ✓ above) so that
-            // naming it does not push its source off a small screen.
+            // (b)", the answer whole; one too long for the row is named
+            // by its letter only (it is marked ✓ above), so that naming
+            // it does not push its source off a small screen.
             let verdict = if right {
                 "✓ Correct.".to_string()
             } else {
-                format!(
-                    "✗ Not quite: the answer was {} ({}).",
-                    crate::text::truncate(&screen_line(answer), 40),
-                    answer_key(q.answer)
-                )
+                let key = answer_key(q.answer);
+                let whole = format!(
+                    "✗ Not quite: the answer was {} ({key}).",
+                    screen_line(answer)
+                );
+                if crate::text::width(&whole) <= usize::from(width) {
+                    whole
+                } else {
+                    format!("✗ Not quite: the answer was ({key}).")
+                }
             };
             below.head.push(Line::styled(
                 verdict,
