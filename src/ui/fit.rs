@@ -7,10 +7,11 @@
 //! a proponent the name already mentions) or are long text that can be
 //! cut (a quotation). When room runs short, in this order:
 //!
-//! 1. common parts that can go, go: on every row of a list alike, or,
-//!    for words at the end of a row (a stance word after the names, the
-//!    symbol and colour at the start say it too), on the rows they do
-//!    not fit;
+//! 1. common parts that can go, go: on every row of a list alike (a
+//!    reaction's stance word, which its symbol and colour also say: on
+//!    some rows and not others it would read as a different stance), or,
+//!    for notes at the end of a row that differ from row to row (where a
+//!    search result matched), on the rows they do not fit;
 //! 2. distinguishing parts switch to the data's short label
 //!    (`short = "EU AI Act"`), designed to name who in a few characters;
 //! 3. long text is cut, with `…`, to leave the distinguishing parts

@@ -27,9 +27,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let shared = super::shared(&vias);
     // Who reacts, and to what, are the last to give way (see `ui::fit`):
-    // the stance word, after them, goes first on the rows it does not fit
-    // (its symbol and colour stay), then the names take their short
-    // labels. A name every row shares (the filter's) goes before those.
+    // the stance word, after them, goes first, from every row alike (its
+    // symbol and colour stay), then the names take their short labels. A name every row shares (the filter's) goes before those.
     let cursor = app.cursor(Pane::Reactions);
     let titles = titles(app, shared);
     // Only a title that fits says what is shared: the bare "Reactions"
@@ -55,9 +54,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             if lines > 1 {
                 more.push(summary_lines(r, theme, room, lines));
             } else {
+                // On every row or on none (its symbol and colour stay):
+                // "+ France" above "+ India · leans support" read as two
+                // different stances.
                 parts.push(Part::plain(
                     format!(" · {}", r.stance.label()),
-                    Role::Trailing,
+                    Role::Optional,
                     theme.stance(r.stance),
                 ));
             }
