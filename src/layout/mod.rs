@@ -155,6 +155,29 @@ pub fn present_title(body: Rect, big_lines: u16) -> (Rect, Rect) {
     (title, rest)
 }
 
+/// The rows of presenter mode's band over the view (see
+/// [`present_title`]): one line of the big font for each of `names`, a
+/// column in from each side.
+pub fn present_title_rows(band: Rect, names: usize) -> Vec<Rect> {
+    Layout::vertical((0..names).map(|_| Constraint::Length(BIG_GLYPH_H)))
+        .split(pad_columns(band))
+        .to_vec()
+}
+
+/// Presenter mode's Explore shows its big title only where its text has
+/// at least these rows.
+pub const PRESENT_EXPLORE_TITLE_MIN: u16 = 16;
+
+/// Presenter mode's Explore in its `text` ([`present_text`]): the item's
+/// name in `title_lines` lines of the big font and a blank row (no rows
+/// when there is no big title), and Detail's text below.
+pub fn present_explore(text: Rect, title_lines: Option<usize>) -> [Rect; 2] {
+    let rows = title_lines.map_or(0, |n| {
+        u16::try_from(n * usize::from(BIG_GLYPH_H) + 1).unwrap_or(0)
+    });
+    Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(text)
+}
+
 /// The big lines of presenter mode's title over `view` (Compare names its
 /// two sides, a line each), or 0 where it has none.
 pub fn present_title_lines(view_is_compare: bool) -> u16 {
@@ -473,15 +496,32 @@ pub fn quiz_text(body: Rect) -> Rect {
     }
 }
 
-/// Presenter mode's text: the whole width inside the border but a
-/// column each side, for the big font.
-pub fn quiz_present_text(body: Rect) -> Rect {
-    let inner = bordered_inner(body);
+/// Presenter mode's text, for the quiz and for Explore: the whole width
+/// inside the border but a column each side, for the big font.
+pub fn present_text(body: Rect) -> Rect {
+    pad_columns(bordered_inner(body))
+}
+
+/// `r` less a column each side.
+fn pad_columns(r: Rect) -> Rect {
     Rect {
-        x: inner.x.saturating_add(1),
-        width: inner.width.saturating_sub(2),
-        ..inner
+        x: r.x.saturating_add(1),
+        width: r.width.saturating_sub(2),
+        ..r
     }
+}
+
+/// Presenter mode's quiz in its `text`: the counter's row, the
+/// question's heading in `title_rows`, its prompt in `prompt_rows`, and
+/// the rest (options, feedback, source) below.
+pub fn quiz_present_parts(text: Rect, title_rows: usize, prompt_rows: usize) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::try_from(title_rows).unwrap_or(2)),
+        Constraint::Length(u16::try_from(prompt_rows).unwrap_or(2)),
+        Constraint::Min(0),
+    ])
+    .areas(text)
 }
 
 /// Where a question starts inside the quiz's text: at the top, or on a

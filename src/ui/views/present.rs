@@ -6,11 +6,12 @@
 //! (their headings, short quotes) in their own files.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
+use crate::layout;
 use crate::text::screen_line;
 use crate::ui::panes::detail::render_doc;
 use crate::ui::theme::Theme;
@@ -19,13 +20,8 @@ use crate::ui::widgets::pane_block;
 
 pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = pane_block(theme, Line::from(" Presenter mode · p leaves it "), true);
-    let inner = block.inner(area);
     block.render(area, buf);
-    let inner = Rect {
-        x: inner.x.saturating_add(1),
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = layout::present_text(area);
     let Some(id) = app.detail_id() else {
         Paragraph::new("Nothing selected: p leaves presenter mode.")
             .style(theme.note)
@@ -40,14 +36,11 @@ pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         _ => d.short_name_of(id),
     };
     let name = screen_line(&name).into_owned();
-    let title = big::lines(&name, inner.width, 2).filter(|_| inner.height >= 16);
+    let title = big::lines(&name, inner.width, 2)
+        .filter(|_| inner.height >= layout::PRESENT_EXPLORE_TITLE_MIN);
     // Where the big font cannot say it, no title: Detail's first line
     // is the item's name, and a plain copy above it said it twice.
-    let rows = title.as_ref().map_or(0, |l| {
-        u16::try_from(l.len() * big::GLYPH_H + 1).unwrap_or(0)
-    });
-    let [title_area, text_area] =
-        Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(inner);
+    let [title_area, text_area] = layout::present_explore(inner, title.as_ref().map(Vec::len));
     if let Some(lines) = &title {
         big::render(lines, theme.heading, title_area, buf);
     }
@@ -66,8 +59,7 @@ pub fn view(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     use crate::app::View;
     let d = &app.corpus.data;
     let compare = app.view == View::Compare;
-    let (band, rest) =
-        crate::layout::present_title(area, crate::layout::present_title_lines(compare));
+    let (band, rest) = layout::present_title(area, layout::present_title_lines(compare));
     let names: Vec<String> = match app.view {
         View::Compare => {
             use crate::app::compare::Side;
@@ -92,19 +84,10 @@ pub fn view(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .collect(),
     };
     if band.height > 0 {
-        let inner = Rect {
-            x: band.x.saturating_add(1),
-            width: band.width.saturating_sub(2),
-            ..band
-        };
-        let rows: Vec<Rect> = Layout::vertical(
-            names
-                .iter()
-                .map(|_| Constraint::Length(crate::layout::BIG_GLYPH_H)),
-        )
-        .split(inner)
-        .to_vec();
-        for (name, row) in names.iter().zip(rows) {
+        for (name, row) in names
+            .iter()
+            .zip(layout::present_title_rows(band, names.len()))
+        {
             let name = screen_line(name).into_owned();
             // One line of the big font per name, or the name plain.
             match big::lines(&name, row.width, 1) {

@@ -5,7 +5,7 @@
 //! heading, and a short quote, are drawn in the big font.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -60,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let Some(q) = quiz.question() else { return };
     if app.screen.present {
-        let inner = layout::quiz_present_text(area);
+        let inner = layout::present_text(area);
         let rest = question(theme, quiz, q, inner.width);
         return present(theme, quiz, q, rest, inner, buf);
     }
@@ -124,13 +124,8 @@ fn present(theme: &Theme, quiz: &Quiz, q: &Question, rest: Below, inner: Rect, b
     } else {
         quote_as_text
     };
-    let [counter_area, title_area, prompt_area, rest_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(u16::try_from(title_rows).unwrap_or(2)),
-        Constraint::Length(u16::try_from(prompt_rows).unwrap_or(2)),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
+    let [counter_area, title_area, prompt_area, rest_area] =
+        layout::quiz_present_parts(inner, title_rows, prompt_rows);
     counter.render(counter_area, buf);
     match (&heading, title_big) {
         (Some(lines), true) => big::render(lines, theme.heading, title_area, buf),
