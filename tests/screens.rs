@@ -853,6 +853,13 @@ fn compare_pages_no_further_than_its_last_row() {
         "{at_end}"
     );
     assert!(at_end.contains("Quotes"), "the last row shows: {at_end}");
+    // The two names stay on top: a scrolled table still says which
+    // column is which.
+    let names = at_end.lines().nth(2).unwrap_or_default();
+    assert!(
+        names.contains("EU AI Act") && names.contains("US executive orders"),
+        "{at_end}"
+    );
     update(&mut app, PageUp);
     assert_ne!(screen(&app), at_end, "one PageUp moves back at once");
 }

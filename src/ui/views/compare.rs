@@ -49,12 +49,24 @@ fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, tour: Option<usi
         Some(scroll) => (c.compact_table(d, col), scroll),
         None => (c.table(d, col), c.scroll),
     };
-    for (row, line) in lines
-        .into_iter()
-        .skip(scroll)
+    // The names and the rule under them stay on top while the rows
+    // scroll, so a scrolled table still says which column is which. The
+    // rows shown are as many as without the pin, so the scroll's bound
+    // (`measure::compare_scroll_max`) is the same.
+    let pinned = lines
+        .iter()
+        .position(|l| matches!(l, TableLine::Rule))
+        .map_or(1, |rule| rule + 1)
+        .min(lines.len());
+    let body = lines.len() - pinned;
+    let shown: Vec<TableLine> = lines
+        .iter()
+        .take(pinned)
+        .cloned()
+        .chain(lines.iter().skip(pinned + scroll.min(body)).cloned())
         .take(usize::from(inner.height))
-        .enumerate()
-    {
+        .collect();
+    for (row, line) in shown.into_iter().enumerate() {
         let line = match line {
             TableLine::Header => Line::from(vec![
                 Span::raw(" ".repeat(LABEL + 1)),
