@@ -541,8 +541,9 @@ pub fn quiz_question(text: Rect, rows: u16) -> Rect {
 }
 
 /// The Timeline view in `area`: its list of `len` events and the selected
-/// event's text, side by side from 90 columns, else one above the other
-/// (on a tour slide, `slide`, the list as tall as its rows).
+/// event's text, side by side from 90 columns, else one above the other,
+/// the list as tall as its rows (at most 55% of the height, except on a
+/// tour slide, `slide`).
 pub fn timeline(area: Rect, slide: bool, len: usize) -> [Rect; 2] {
     if area.width >= 90 {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
@@ -550,7 +551,12 @@ pub fn timeline(area: Rect, slide: bool, len: usize) -> [Rect; 2] {
         let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
         Layout::vertical([Constraint::Max(rows), Constraint::Min(0)]).areas(area)
     } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+        // One line an event when that shows them all, and the rest for the
+        // selected event's text, which a second line per row (its actors,
+        // which the text gives too) would cut short at 80x24.
+        let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_add(2);
+        let most = area.height.saturating_mul(55) / 100;
+        Layout::vertical([Constraint::Length(rows.min(most)), Constraint::Min(0)]).areas(area)
     }
 }
 
