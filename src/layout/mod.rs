@@ -168,7 +168,7 @@ pub fn present_title_rows(band: Rect, names: usize) -> Vec<Rect> {
 /// at least these rows.
 pub const PRESENT_EXPLORE_TITLE_MIN: u16 = 16;
 
-/// Presenter mode's Explore in its `text` ([`present_text`]): the item's
+/// Presenter mode's Explore in its `text` ([`padded_inner`]): the item's
 /// name in `title_lines` lines of the big font and a blank row (no rows
 /// when there is no big title), and Detail's text below.
 pub fn present_explore(text: Rect, title_lines: Option<usize>) -> [Rect; 2] {
@@ -479,6 +479,40 @@ pub fn bordered_inner(body: Rect) -> Rect {
     }
 }
 
+/// The loading notice over the body while a big dataset is read: a box
+/// up to 70 columns by 6 rows, centred; and inside its border the rows
+/// of what is read, its progress bar and a note.
+pub fn loading(body: Rect) -> (Rect, [Rect; 3]) {
+    let width = body.width.min(70);
+    let height = 6;
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + body.height.saturating_sub(height) / 2,
+        width,
+        height: body.height.min(height),
+    };
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(bordered_inner(area));
+    (area, rows)
+}
+
+/// The problems in the watched files, over the bottom of the body: two
+/// rows for each of `count` problems and the border, up to half the
+/// body, and 3 rows at the least (where the body has them).
+pub fn problems(body: Rect, count: usize) -> Rect {
+    let wanted = u16::try_from(count * 2 + 2).unwrap_or(u16::MAX);
+    let height = wanted.min(body.height / 2).max(3.min(body.height));
+    Rect {
+        y: body.bottom().saturating_sub(height),
+        height,
+        ..body
+    }
+}
+
 /// The quiz's widest column of text: a question, its options and the
 /// feedback read as one block, and on a wide terminal lines of 200
 /// columns are too long to follow from option to option.
@@ -496,10 +530,12 @@ pub fn quiz_text(body: Rect) -> Rect {
     }
 }
 
-/// Presenter mode's text, for the quiz and for Explore: the whole width
-/// inside the border but a column each side, for the big font.
-pub fn present_text(body: Rect) -> Rect {
-    pad_columns(bordered_inner(body))
+/// The text inside a bordered block: inside the border, a column of
+/// padding each side (presenter mode's quiz and Explore, for the big
+/// font; the tour's item in focus, the timeline's event, search's
+/// preview).
+pub fn padded_inner(framed: Rect) -> Rect {
+    pad_columns(bordered_inner(framed))
 }
 
 /// `r` less a column each side.

@@ -13,7 +13,7 @@ mod widgets;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 
@@ -144,24 +144,9 @@ fn loading(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
     let Some(stage) = &app.reload.loading else {
         return;
     };
-    let width = body.width.min(70);
-    let height = 6;
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + body.height.saturating_sub(height) / 2,
-        width,
-        height: body.height.min(height),
-    };
+    let (area, [what, bar, note]) = layout::loading(body);
     ratatui::widgets::Clear.render(area, buf);
-    let block = widgets::pane_block(theme, Line::from(" Loading "), true);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let [what, bar, note] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
+    widgets::pane_block(theme, Line::from(" Loading "), true).render(area, buf);
     Line::styled(
         format!("{}…", crate::text::screen_line(&stage.what)),
         theme.heading,
@@ -205,13 +190,7 @@ fn problems(app: &App, theme: &Theme, body: Rect, buf: &mut Buffer) {
         .take(usize::from(body.height) + 1)
         .map(|p| Line::raw(crate::text::screen_line(&p).into_owned()))
         .collect();
-    let wanted = u16::try_from(problems.len() * 2 + 2).unwrap_or(u16::MAX);
-    let height = wanted.min(body.height / 2).max(3.min(body.height));
-    let area = Rect {
-        y: body.bottom().saturating_sub(height),
-        height,
-        ..body
-    };
+    let area = layout::problems(body, problems.len());
     ratatui::widgets::Clear.render(area, buf);
     // The longest title that fits whole: a title is never cut mid-word.
     let last_good = !app.corpus.data.dataset.title.is_empty();

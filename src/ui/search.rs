@@ -110,15 +110,10 @@ fn preview(app: &App, search: &crate::app::Search, theme: &Theme, area: Rect, bu
     let cursor = search.cursor;
     if !area.is_empty() {
         let block = pane_block(theme, Line::from(" Preview "), false);
-        let inner = block.inner(area);
         block.render(area, buf);
         if let Some(hit) = search.hits.get(cursor.selected) {
             let id = &app.corpus.data.quotes[hit.quote as usize].id;
-            let inner = Rect {
-                x: inner.x.saturating_add(1),
-                width: inner.width.saturating_sub(2),
-                ..inner
-            };
+            let inner = crate::layout::padded_inner(area);
             detail::render_text(app, theme, id, inner, buf, 0);
         }
     }

@@ -21,7 +21,7 @@ use crate::ui::widgets::pane_block;
 pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = pane_block(theme, Line::from(" Presenter mode · p leaves it "), true);
     block.render(area, buf);
-    let inner = layout::present_text(area);
+    let inner = layout::padded_inner(area);
     let Some(id) = app.detail_id() else {
         Paragraph::new("Nothing selected: p leaves presenter mode.")
             .style(theme.note)

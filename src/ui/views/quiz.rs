@@ -60,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let Some(q) = quiz.question() else { return };
     if app.screen.present {
-        let inner = layout::present_text(area);
+        let inner = layout::padded_inner(area);
         let rest = question(theme, quiz, q, inner.width);
         return present(theme, quiz, q, rest, inner, buf);
     }

@@ -181,14 +181,9 @@ fn event_row<'a>(
 fn event(app: &App, theme: &Theme, slide: bool, detail: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
     let block = pane_block(theme, Line::from(" Event "), false);
-    let inner = block.inner(detail);
     block.render(detail, buf);
     if let Some(&i) = app.timeline.order.get(app.timeline.cursor.selected) {
-        let inner = Rect {
-            x: inner.x.saturating_add(1),
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let inner = crate::layout::padded_inner(detail);
         let id = &d.events[i].id;
         if slide {
             let doc = crate::app::detail::slide_document(d, id);

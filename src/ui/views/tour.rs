@@ -183,13 +183,8 @@ fn in_focus(
         return;
     }
     let block = pane_block(theme, Line::from(" In focus "), false);
-    let inside = block.inner(focus_area);
     block.render(focus_area, buf);
-    let inside = Rect {
-        x: inside.x.saturating_add(1),
-        width: inside.width.saturating_sub(2),
-        ..inside
-    };
+    let inside = crate::layout::padded_inner(focus_area);
     let doc = crate::app::detail::slide_document(d, focus);
     render_doc(theme, &doc, inside, buf, app.tour.scroll);
 }
