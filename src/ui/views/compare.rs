@@ -137,7 +137,19 @@ fn header<'a>(
     } else {
         theme.heading
     };
-    let (name, short) = (d.name_of(id), d.short_name_of(id));
+    // Both sides are named the same way: full names when both fit, else
+    // both short ("Risk-based regulation (EU AI Act)" beside "US
+    // executive orders" read as two kinds of thing).
+    let both_fit = [Side::Left, Side::Right].iter().all(|&s| {
+        c.id(d, s)
+            .is_some_and(|id| crate::text::width(&d.name_of(id)) + 2 <= col)
+    });
+    let short = d.short_name_of(id);
+    let name = if both_fit {
+        d.name_of(id)
+    } else {
+        short.clone()
+    };
     let line = fit::fit(
         vec![
             Part::plain(mark, Role::Fixed, style),
