@@ -179,10 +179,10 @@ pub(crate) fn tour_scroll_max(app: &App) -> usize {
         return 0;
     };
     let scrolls = match step.view {
-        Some(TourView::Compare) => slide.view.height >= layout::SLIDE_VIEW_ROWS,
+        Some(TourView::Compare) => layout::slide_view_fits(slide.view, true),
         None => step.focus.is_some() && slide.view.height >= 3,
         Some(TourView::Reactions | TourView::Objectives | TourView::Questions) => {
-            slide.view.height >= 3
+            layout::slide_view_fits(slide.view, false)
         }
         Some(TourView::Map | TourView::Timeline) => false,
     };

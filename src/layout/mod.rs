@@ -786,6 +786,14 @@ pub const SLIDE_WIDTH: u16 = 110;
 /// The fewest rows a map, timeline or comparison on a slide is drawn in;
 /// in fewer the slide names its item in one line instead.
 pub const SLIDE_VIEW_ROWS: u16 = 6;
+
+/// Whether a slide's `view` area is tall enough to draw its view in: a
+/// map, timeline or comparison (`whole_view`) needs [`SLIDE_VIEW_ROWS`],
+/// a list in a frame 3 rows (one row of it at least). The one test for
+/// drawing the slide and for the bounds of its scrolling.
+pub fn slide_view_fits(view: Rect, whole_view: bool) -> bool {
+    view.height >= if whole_view { SLIDE_VIEW_ROWS } else { 3 }
+}
 /// The rows a slide's map or timeline asks for before the big title.
 pub const SLIDE_VIEW_WANTS: usize = 12;
 

@@ -14,8 +14,6 @@ use crate::ui::theme::Theme;
 use crate::ui::views::tour_lists;
 use crate::ui::widgets::pane_block;
 
-use crate::layout::SLIDE_VIEW_ROWS;
-
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let d = &app.corpus.data;
     let Some(step) = d.tour.get(app.tour.step) else {
@@ -39,12 +37,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     use crate::data::TourView;
     // A view squeezed under the text into a few rows would be empty
     // frames: then the slide names its item in one line instead.
-    let room_for_view = focus_area.height
-        >= match step.view {
-            Some(TourView::Map | TourView::Timeline | TourView::Compare) => SLIDE_VIEW_ROWS,
-            // A list in a frame: one row of it at least.
-            _ => 3,
-        };
+    let room_for_view = crate::layout::slide_view_fits(
+        focus_area,
+        matches!(
+            step.view,
+            Some(TourView::Map | TourView::Timeline | TourView::Compare)
+        ),
+    );
     if step.view.is_some() && !room_for_view && step.focus.is_none() {
         Line::styled(
             "The rest of this slide needs a taller terminal.",
