@@ -306,10 +306,45 @@ impl Below {
 /// Cells before an option's text: its mark and its letter ("› a ").
 const OPTION_INDENT: usize = 4;
 
-/// The options, then the feedback once answered, `width` cells wide: an
-/// option too long for a row goes on under its text, not under its letter.
+/// The options, then the feedback once answered, `width` cells wide.
 fn question(theme: &Theme, quiz: &Quiz, q: &Question, width: u16) -> Below {
-    let mut head = Vec::new();
+    let mut head = options(theme, quiz, q, width);
+    head.push(Line::raw(""));
+    let mut below = Below {
+        head,
+        explanation: Vec::new(),
+        tail: Vec::new(),
+    };
+    match quiz.chosen {
+        None => below.head.push(Line::styled(
+            "Press a letter, or ↑/↓ and Enter.",
+            theme.muted,
+        )),
+        Some(c) => {
+            let style = if c == q.answer {
+                theme.stances[0]
+            } else {
+                theme.stances[4]
+            };
+            below.head.push(Line::styled(verdict(q, c, width), style));
+            below.explanation = q.explanation.clone();
+            below.tail.push(Line::styled(
+                format!("Source: {}", screen_line(&q.citation)),
+                theme.muted,
+            ));
+            below
+                .tail
+                .push(Line::styled(next_keys(quiz, q), theme.muted));
+        }
+    }
+    below
+}
+
+/// The options, each marked (chosen, right, under the cursor) with its
+/// letter, `width` cells wide: an option too long for a row goes on
+/// under its text, not under its letter.
+fn options(theme: &Theme, quiz: &Quiz, q: &Question, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     let text_width = usize::from(width).saturating_sub(OPTION_INDENT);
     for (n, option) in q.options.iter().enumerate() {
         let name = screen_line(option);
@@ -331,71 +366,45 @@ fn question(theme: &Theme, quiz: &Quiz, q: &Question, width: u16) -> Below {
             } else {
                 Span::raw(" ".repeat(OPTION_INDENT))
             };
-            head.push(Line::from(vec![lead, Span::styled(text, style)]));
+            lines.push(Line::from(vec![lead, Span::styled(text, style)]));
         }
     }
-    head.push(Line::raw(""));
-    let mut below = Below {
-        head,
-        explanation: Vec::new(),
-        tail: Vec::new(),
+    lines
+}
+
+/// The verdict on option `chosen`, in one form for every question, "the
+/// answer was Li Qiang (b)", the answer whole; one too long for the
+/// `width` is named by its letter only (it is marked ✓ above), so that
+/// naming it does not push its source off a small screen.
+fn verdict(q: &Question, chosen: usize, width: u16) -> String {
+    if chosen == q.answer {
+        return "✓ Correct.".to_string();
+    }
+    let key = answer_key(q.answer);
+    let whole = format!(
+        "✗ Not quite: the answer was {} ({key}).",
+        screen_line(&q.options[q.answer])
+    );
+    if crate::text::width(&whole) <= usize::from(width) {
+        whole
+    } else {
+        format!("✗ Not quite: the answer was ({key}).")
+    }
+}
+
+/// The keys that go on from an answered question.
+fn next_keys(quiz: &Quiz, q: &Question) -> String {
+    let copy = if q.quote.is_some() {
+        " · y copies the quote"
+    } else {
+        ""
     };
-    match quiz.chosen {
-        None => below.head.push(Line::styled(
-            "Press a letter, or ↑/↓ and Enter.",
-            theme.muted,
-        )),
-        Some(c) => {
-            let right = c == q.answer;
-            let answer = &q.options[q.answer];
-            // One form for every question, "the answer was Li Qiang
-            // (b)", the answer whole; one too long for the row is named
-            // by its letter only (it is marked ✓ above), so that naming
-            // it does not push its source off a small screen.
-            let verdict = if right {
-                "✓ Correct.".to_string()
-            } else {
-                let key = answer_key(q.answer);
-                let whole = format!(
-                    "✗ Not quite: the answer was {} ({key}).",
-                    screen_line(answer)
-                );
-                if crate::text::width(&whole) <= usize::from(width) {
-                    whole
-                } else {
-                    format!("✗ Not quite: the answer was ({key}).")
-                }
-            };
-            below.head.push(Line::styled(
-                verdict,
-                if right {
-                    theme.stances[0]
-                } else {
-                    theme.stances[4]
-                },
-            ));
-            below.explanation = q.explanation.clone();
-            below.tail.push(Line::styled(
-                format!("Source: {}", screen_line(&q.citation)),
-                theme.muted,
-            ));
-            let copy = if q.quote.is_some() {
-                " · y copies the quote"
-            } else {
-                ""
-            };
-            let next = if quiz.current + 1 < quiz.len() {
-                "next question"
-            } else {
-                "the summary"
-            };
-            below.tail.push(Line::styled(
-                format!("Enter or Space: {next}{copy}"),
-                theme.muted,
-            ));
-        }
-    }
-    below
+    let next = if quiz.current + 1 < quiz.len() {
+        "next question"
+    } else {
+        "the summary"
+    };
+    format!("Enter or Space: {next}{copy}")
 }
 
 fn summary(app: &App, theme: &Theme, quiz: &Quiz) -> Vec<Line<'static>> {
