@@ -78,7 +78,7 @@ pub fn slide_document(d: &Dataset, id: &str) -> Vec<Block> {
         }
         let at = doc
             .iter()
-            .position(|b| b.label == "Speaker")
+            .position(|b| matches!(b.label, "Speaker" | "Position of"))
             .map_or(doc.len(), |p| p + 1);
         doc.splice(at..at, others);
     }
@@ -190,10 +190,17 @@ fn quote(doc: &mut Doc, q: &crate::data::Quote, i: usize) {
         doc.block(
             Note,
             "",
-            "The source's own wording of this position, not words the speaker is on record as saying.",
+            "The source's own wording of this position, not words anyone is on record as saying.",
         );
     }
-    doc.field("Speaker", Some(d.speaker_line(&q.speaker)));
+    // Words nobody is on record as saying have no speaker: they sum up a
+    // position, and the field says whose.
+    let who = if q.source_wording {
+        "Position of"
+    } else {
+        "Speaker"
+    };
+    doc.field(who, Some(d.speaker_line(&q.speaker)));
     doc.field("Context", q.context.clone());
     doc.field("Date", q.date.map(|x| x.to_string()));
     doc.field(
