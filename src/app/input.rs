@@ -10,7 +10,7 @@
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 use crate::layout::{self, Mode};
 
@@ -134,23 +134,7 @@ fn click(app: &App, at: Position) -> Option<Action> {
             .map(|(pane, _, _)| Action::FocusPane(pane));
     }
     let pane = panes.pane_at(at.x, at.y)?;
-    let rows = if pane == Pane::Detail {
-        // Detail's links, under a one-row rule.
-        let links = layout::detail_parts(panes.detail).1;
-        Rect {
-            y: links.y.saturating_add(1),
-            height: links.height.saturating_sub(1),
-            ..links
-        }
-    } else {
-        // Rows start inside the top border.
-        let area = panes.pane(pane);
-        Rect {
-            y: area.y.saturating_add(1),
-            height: area.height.saturating_sub(2),
-            ..area
-        }
-    };
+    let rows = panes.rows(pane);
     if !rows.contains(at) {
         return Some(Action::FocusPane(pane));
     }

@@ -35,18 +35,7 @@ pub(crate) fn explore_layout(app: &App, focus: Pane) -> layout::Explore {
 
 /// Rows visible in a pane at the current size.
 pub(crate) fn pane_height(app: &App, pane: Pane) -> usize {
-    let explore = explore_layout(app, pane);
-    if pane == Pane::Detail {
-        // The related list sits under a one-row rule.
-        usize::from(
-            layout::detail_parts(explore.detail)
-                .1
-                .height
-                .saturating_sub(1),
-        )
-    } else {
-        layout::inner_height(explore.pane(pane))
-    }
+    usize::from(explore_layout(app, pane).rows(pane).height)
 }
 
 /// Rows of Detail's text part at the current size.

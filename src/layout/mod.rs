@@ -239,6 +239,27 @@ impl Explore {
             .into_iter()
             .find(|p| self.pane(*p).contains((column, row).into()))
     }
+
+    /// The rows of a pane's list: inside a list pane's top and bottom
+    /// borders; for Detail, its related links under their one-row rule.
+    /// Where a click picks a row, and how many rows a page is.
+    pub fn rows(&self, pane: Pane) -> Rect {
+        if pane == Pane::Detail {
+            let links = detail_parts(self.detail).1;
+            Rect {
+                y: links.y.saturating_add(1),
+                height: links.height.saturating_sub(1),
+                ..links
+            }
+        } else {
+            let area = self.pane(pane);
+            Rect {
+                y: area.y.saturating_add(1),
+                height: area.height.saturating_sub(2),
+                ..area
+            }
+        }
+    }
 }
 
 /// Lay out the Explore view in `body`. `lists` (the lengths of the
