@@ -542,15 +542,8 @@ pub fn questions(d: &Dataset, kind: Kind, seed: u64) -> Result<Vec<Question>, St
 fn actor_labels(d: &Dataset, ids: &[&str]) -> Vec<String> {
     let with_role = |id: &str| -> Option<String> {
         let a = d.actor(id)?;
-        let role = a.role.as_deref()?;
-        let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let name = words(&a.name);
-        (!words(role).iter().any(|w| name.contains(w))).then(|| format!("{}, {role}", a.name))
+        crate::data::shown_role(&a.name, a.role.as_deref())
+            .map(|role| format!("{}, {role}", a.name))
     };
     let roles: Vec<Option<String>> = ids.iter().map(|id| with_role(id)).collect();
     if roles.iter().all(Option::is_some) {
