@@ -953,3 +953,35 @@ fn the_timeline_window_stays_while_the_selection_moves_inside_it() {
     update(&mut a, Action::Top);
     assert_eq!(a.timeline.cursor.offset, 0);
 }
+
+/// Presenter mode's Explore shows Detail's text alone, wider and taller
+/// than the Detail pane: its scroll is bounded by that text area, so
+/// PageDown x40 leaves the end of the text on screen (before, at 80x24
+/// it scrolled to 27 against the pane's bound and showed a blank page).
+mod presenter_scroll {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use stances::app::{Action, App, Pane, update};
+    use stances::ui::{self, Theme};
+
+    #[test]
+    fn paging_down_in_presenter_mode_keeps_the_end_of_the_text_on_screen() {
+        for (w, h) in [(80u16, 24u16), (100, 30), (120, 40)] {
+            let data = stances::data::load(None).unwrap().checked.dataset.unwrap();
+            let mut app = App::new(data, Rect::new(0, 0, w, h));
+            update(&mut app, Action::FocusPane(Pane::Detail));
+            update(&mut app, Action::TogglePresent);
+            for _ in 0..40 {
+                update(&mut app, Action::PageDown);
+            }
+            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+            t.draw(|f| ui::draw(f, &app, &Theme::dark())).unwrap();
+            let buf = t.backend().buffer().clone();
+            let screen: String = (0..h)
+                .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+                .collect();
+            assert!(screen.contains("Source: "), "{w}x{h}:\n{screen}");
+        }
+    }
+}

@@ -445,6 +445,27 @@ pub fn rows(doc: &[Block], width: usize, limit: usize) -> Vec<Row> {
     out
 }
 
+/// The name presenter mode's Explore shows in the big font over the
+/// item: a quote's text is what Detail shows first, so the title says who
+/// said it, not the words a second time.
+pub fn present_name(d: &Dataset, id: &str) -> String {
+    let name = match d.item(id) {
+        Some(ItemRef::Quote(i)) => d.speaker_name(&d.quotes[i].speaker),
+        _ => d.short_name_of(id),
+    };
+    crate::text::screen_line(&name).into_owned()
+}
+
+/// Detail's document as presenter mode's Explore shows it: the citation
+/// line repeats a quote's words whole, and on a projector the words are
+/// shown once (y still copies them with the citation).
+pub fn present_document(d: &Dataset, id: &str) -> Vec<Block> {
+    document(d, id)
+        .into_iter()
+        .filter(|b| b.label != "Cite as")
+        .collect()
+}
+
 /// How many rows the document takes wrapped to `width`, blank lines between
 /// paragraphs included. Used to bound scrolling.
 pub fn wrapped_height(doc: &[Block], width: usize) -> usize {

@@ -103,11 +103,20 @@ pub(crate) fn compare_scroll_max(app: &App) -> usize {
 /// The furthest Detail's text scrolls: its wrapped height less the rows
 /// it has.
 pub(crate) fn detail_scroll_max(app: &App) -> usize {
-    let text = layout::detail_parts(explore_layout(app, Pane::Detail).detail).0;
-    let doc = app
-        .detail_id()
-        .map(|id| detail::document(&app.corpus.data, id))
-        .unwrap_or_default();
+    let d = &app.corpus.data;
+    // Presenter mode's Explore shows the text alone, wider and taller,
+    // without its citation line.
+    let (text, doc) = match app.detail_id() {
+        Some(id) if app.screen.present && app.view == super::View::Explore => {
+            let name = detail::present_name(d, id);
+            let [_, text] = layout::present_explore_in(frame(app).body, &name).1;
+            (text, detail::present_document(d, id))
+        }
+        id => (
+            layout::detail_parts(explore_layout(app, Pane::Detail).detail).0,
+            id.map(|id| detail::document(d, id)).unwrap_or_default(),
+        ),
+    };
     let total = detail::wrapped_height(&doc, usize::from(text.width));
     total.saturating_sub(usize::from(text.height))
 }

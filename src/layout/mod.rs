@@ -135,6 +135,20 @@ pub fn frame_for(area: Rect, present: bool, message: bool) -> Frame {
 
 /// Rows of one line of presenter mode's big font.
 pub const BIG_GLYPH_H: u16 = 4;
+/// Cells per character of the big font at quadrant size.
+pub const BIG_GLYPH_W: u16 = 4;
+
+/// `text` wrapped into at most `max_lines` lines of the big font in
+/// `width` columns, or `None` when it does not fit or has characters
+/// the font lacks.
+pub fn big_lines(text: &str, width: u16, max_lines: usize) -> Option<Vec<String>> {
+    let per_line = usize::from(width / BIG_GLYPH_W);
+    if !text.is_ascii() || per_line < 8 {
+        return None;
+    }
+    let lines = crate::text::wrap(text, per_line);
+    (lines.len() <= max_lines && lines.iter().all(|l| l.len() <= per_line)).then_some(lines)
+}
 
 /// Rows a view keeps under presenter mode's big title, at the least: a
 /// body shorter than this and the title's band shows no big title.
@@ -176,6 +190,18 @@ pub fn present_explore(text: Rect, title_lines: Option<usize>) -> [Rect; 2] {
         u16::try_from(n * usize::from(BIG_GLYPH_H) + 1).unwrap_or(0)
     });
     Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(text)
+}
+
+/// Presenter mode's Explore in `body`: the big title's lines for the
+/// item's `name` (where they fit two lines and the text has
+/// [`PRESENT_EXPLORE_TITLE_MIN`] rows), the title's band and the text
+/// below. The one layout for drawing it and for the bounds of its
+/// scrolling.
+pub fn present_explore_in(body: Rect, name: &str) -> (Option<Vec<String>>, [Rect; 2]) {
+    let text = padded_inner(body);
+    let title = big_lines(name, text.width, 2).filter(|_| text.height >= PRESENT_EXPLORE_TITLE_MIN);
+    let parts = present_explore(text, title.as_ref().map(Vec::len));
+    (title, parts)
 }
 
 /// The big lines of presenter mode's title over `view` (Compare names its

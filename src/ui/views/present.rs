@@ -29,27 +29,14 @@ pub fn explore(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let d = &app.corpus.data;
-    // A quote's text is what Detail shows first: the big title says who
-    // said it, not the words a second time.
-    let name = match d.item(id) {
-        Some(crate::data::ItemRef::Quote(i)) => d.speaker_name(&d.quotes[i].speaker),
-        _ => d.short_name_of(id),
-    };
-    let name = screen_line(&name).into_owned();
-    let title = big::lines(&name, inner.width, 2)
-        .filter(|_| inner.height >= layout::PRESENT_EXPLORE_TITLE_MIN);
     // Where the big font cannot say it, no title: Detail's first line
     // is the item's name, and a plain copy above it said it twice.
-    let [title_area, text_area] = layout::present_explore(inner, title.as_ref().map(Vec::len));
+    let (title, [title_area, text_area]) =
+        layout::present_explore_in(area, &crate::app::detail::present_name(d, id));
     if let Some(lines) = &title {
         big::render(lines, theme.heading, title_area, buf);
     }
-    // The citation line repeats a quote's words whole: on a projector the
-    // words are shown once (y still copies them with the citation).
-    let doc: Vec<_> = crate::app::detail::document(d, id)
-        .into_iter()
-        .filter(|b| b.label != "Cite as")
-        .collect();
+    let doc = crate::app::detail::present_document(d, id);
     render_doc(theme, &doc, text_area, buf, app.explore.detail_scroll);
 }
 

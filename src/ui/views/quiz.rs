@@ -152,21 +152,9 @@ pub(crate) mod big {
     use ratatui::widgets::Widget;
     use tui_big_text::{BigText, PixelSize};
 
-    /// Cells per character of the big font at quadrant size.
-    pub const GLYPH_W: usize = 4;
     pub const GLYPH_H: usize = crate::layout::BIG_GLYPH_H as usize;
 
-    /// `text` wrapped into at most `max_lines` lines of the big font in
-    /// `width` columns, or `None` when it does not fit or has characters
-    /// the font lacks.
-    pub fn lines(text: &str, width: u16, max_lines: usize) -> Option<Vec<String>> {
-        let per_line = usize::from(width) / GLYPH_W;
-        if !text.is_ascii() || per_line < 8 {
-            return None;
-        }
-        let lines = crate::text::wrap(text, per_line);
-        (lines.len() <= max_lines && lines.iter().all(|l| l.len() <= per_line)).then_some(lines)
-    }
+    pub use crate::layout::big_lines as lines;
 
     pub fn render(lines: &[String], style: Style, area: Rect, buf: &mut Buffer) {
         BigText::builder()
