@@ -102,7 +102,7 @@ pub enum Prompt {
     /// An approach's summary with its proponent's names left out.
     Description { text: String },
     /// A place on the stance map: each axis's name, value and the end it
-    /// leans towards ("midway" at 0).
+    /// leans towards and how far, by the axis's words for its ends.
     Position { axes: Vec<(String, f64, String)> },
     /// Pairs of sources and what they may disagree on; the options say it.
     Disagreement,
@@ -649,7 +649,7 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
     let labels = approach_labels(d);
     let options: Vec<String> = pool.iter().map(|&j| labels[j].clone()).collect();
     let prompt = if by_position {
-        position_prompt(d, a, &options)
+        position_prompt(d, a)
     } else {
         Prompt::Description {
             text: blank_words(
@@ -694,9 +694,11 @@ fn approach(d: &Dataset, i: usize, by_position: bool, rng: &mut Rng) -> Question
 }
 
 /// The prompt of "which approach sits here?": towards which end of each
-/// axis the approach `a` sits, by the axis's words for that end unless
-/// those words echo one of the `options` (then only which end).
-fn position_prompt(d: &Dataset, a: &crate::data::Approach, options: &[String]) -> Prompt {
+/// axis the approach `a` sits and how far, each end named by the axis's
+/// own word for it ("slightly towards binding rules", "midway between
+/// deregulation and binding rules"). Every position question names the
+/// same ends, so they point at no option more than the number does.
+fn position_prompt(d: &Dataset, a: &crate::data::Approach) -> Prompt {
     let p = a.position.clone().unwrap_or_default();
     Prompt::Position {
         axes: d
@@ -704,26 +706,23 @@ fn position_prompt(d: &Dataset, a: &crate::data::Approach, options: &[String]) -
             .iter()
             .filter_map(|axis| {
                 let v = *p.get(&axis.id)?;
-                // An end named like an option ("towards deregulation"
-                // beside "Deregulation by executive order") answers
-                // the question: then only which end.
-                let end = |name: &str, side: &str| {
-                    if echoes(name, options) {
-                        format!("towards its {side} end")
-                    } else {
-                        format!("towards {name}")
-                    }
-                };
-                let towards = if v > 0.0 {
-                    end(&axis.high, "high")
-                } else if v < 0.0 {
-                    end(&axis.low, "low")
-                } else {
-                    "midway".to_string()
-                };
-                Some((axis.name.clone(), v, towards))
+                Some((axis.name.clone(), v, towards(v, &axis.low, &axis.high)))
             })
             .collect(),
+    }
+}
+
+/// Where `v` (-1 to +1) sits between the ends `low` and `high`, in words
+/// that match its size: up to 0.3 "slightly towards", up to 0.6
+/// "towards", beyond "far towards", at 1 "at".
+pub(crate) fn towards(v: f64, low: &str, high: &str) -> String {
+    let end = if v > 0.0 { high } else { low };
+    match v.abs() {
+        m if m < 0.05 => format!("midway between {low} and {high}"),
+        m if m <= 0.3 => format!("slightly towards {end}"),
+        m if m <= 0.6 => format!("towards {end}"),
+        m if m < 0.95 => format!("far towards {end}"),
+        _ => format!("at {end}"),
     }
 }
 
@@ -780,13 +779,6 @@ pub(crate) fn option_words(options: &[String]) -> Vec<String> {
     out.sort();
     out.dedup();
     out
-}
-
-/// Whether `text` has a word of one of `options`.
-fn echoes(text: &str, options: &[String]) -> bool {
-    let words = option_words(options);
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| words.contains(&stem(w)))
 }
 
 /// `text` with every word in `words` (compared by [`stem`]) blanked as

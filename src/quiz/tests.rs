@@ -441,6 +441,35 @@ fn the_printed_claims_are_the_disagreements_and_as_many_that_do_not_hold() {
     }
 }
 
+/// Issue 14 follow-up 2: a position is said by the axis's own words for
+/// its ends, in words that match its size.
+#[test]
+fn a_position_names_its_end_by_the_axis_and_says_how_far() {
+    let t = |v| super::towards(v, "deregulation", "binding rules");
+    assert_eq!(t(0.0), "midway between deregulation and binding rules");
+    assert_eq!(t(0.2), "slightly towards binding rules");
+    assert_eq!(t(-0.2), "slightly towards deregulation");
+    assert_eq!(t(-0.6), "towards deregulation");
+    assert_eq!(t(0.8), "far towards binding rules");
+    assert_eq!(t(1.0), "at binding rules");
+    let d = shipped();
+    for (_, round) in rounds(&d, Kind::Approach) {
+        for q in &round {
+            let Prompt::Position { axes } = &q.prompt else {
+                continue;
+            };
+            for (name, _, towards) in axes {
+                let axis = d.axes.iter().find(|a| &a.name == name).unwrap();
+                assert!(
+                    towards.ends_with(&axis.low) || towards.ends_with(&axis.high),
+                    "{towards}"
+                );
+                assert!(!towards.contains(" end"), "{towards}");
+            }
+        }
+    }
+}
+
 #[test]
 fn subjects_read_as_english() {
     assert_eq!(
@@ -477,14 +506,21 @@ mod fairness {
     #[test]
     fn no_option_word_is_in_an_approach_prompt() {
         let d = shipped();
-        let axis_names: Vec<String> = d.axes.iter().map(|a| stem(&a.name)).collect();
+        // The axes' names and the words of their ends are the same in
+        // every position question (each end is named by the axis's own
+        // word), so they point at no option.
+        let axis_names: Vec<String> = d
+            .axes
+            .iter()
+            .flat_map(|a| [&a.name, &a.low, &a.high])
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .map(stem)
+            .collect();
         for (seed, round) in rounds(&d, Kind::Approach) {
             for q in &round {
                 let words = option_words(&q.options);
                 let text = match &q.prompt {
                     Prompt::Description { text } => text.clone(),
-                    // The axes' names are the same in every position
-                    // question, so they point at no option.
                     Prompt::Position { axes } => axes
                         .iter()
                         .map(|(_, v, towards)| format!("{v} {towards}"))
