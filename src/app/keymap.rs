@@ -389,7 +389,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::Down, "next answer", None),
     bind(Quiz, &[key(KeyCode::Enter)], Action::Follow, "answer with the marked one, or go on", Some("ok")),
     bind(Quiz, &[ch(' '), key(KeyCode::Right)], Action::Next, "next question, once answered", Some("next")),
-    bind(Quiz, &[ch('t')], Action::ToggleKind, "another kind of question: who, stance, approach, sources, mixed (same seed)", Some("kind")),
+    bind(Quiz, &[ch('t')], Action::ToggleKind, "another kind of question: who, stance, approach, sources, mixed (same seed; a round under way is kept for when you come back)", Some("kind")),
     bind(Quiz, &[key(KeyCode::Esc)], Action::Clear, "back to Explore", Some("back")),
     // Quiz summary.
     bind(QuizSummary, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),

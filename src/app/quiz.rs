@@ -43,6 +43,9 @@ pub struct QuizView {
     pub seed: u64,
     /// What the quiz asks (from `--kind`; `t` in the quiz changes it).
     pub kind: Kind,
+    /// Rounds under way of the other kinds, kept when `t` left them so
+    /// that coming back goes on where they were.
+    pub kept: Vec<Quiz>,
 }
 
 /// Seeds are four digits, short enough to write on the board.
@@ -196,10 +199,44 @@ impl Quiz {
 pub(super) fn handle(app: &mut App, action: &Action) -> bool {
     // Another kind of question, with the same seed: from a question, the
     // summary, or a kind this dataset cannot ask.
+    // A round under way (answered in part) is kept, and a kept round of
+    // the next kind goes on where it was left.
     if *action == Action::ToggleKind {
+        let left = match app.quiz.playing.take() {
+            Some(Ok(q)) if !q.results.is_empty() && !q.finished() => {
+                let said = format!(
+                    " · {} round kept ({}/{})",
+                    q.kind().name(),
+                    q.score(),
+                    q.results.len()
+                );
+                app.quiz.kept.retain(|k| k.kind() != q.kind());
+                app.quiz.kept.push(q);
+                said
+            }
+            _ => String::new(),
+        };
         app.quiz.kind = app.quiz.kind.next();
-        app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
-        app.screen.status = Some(format!("Quiz: {}", app.quiz.kind.title()));
+        let kind = app.quiz.kind;
+        let resumed = app.quiz.kept.iter().position(|k| k.kind() == kind);
+        let (quiz, back) = match resumed {
+            Some(i) => {
+                let q = app.quiz.kept.remove(i);
+                let back = format!(
+                    ", back at question {} ({}/{})",
+                    q.current + 1,
+                    q.score(),
+                    q.results.len()
+                );
+                (Ok(q), back)
+            }
+            None => (
+                Quiz::new(&app.corpus.data, kind, app.quiz.seed),
+                String::new(),
+            ),
+        };
+        app.quiz.playing = Some(quiz);
+        app.screen.status = Some(format!("Quiz: {}{back}{left}", kind.title()));
         return true;
     }
     let Some(Ok(quiz)) = app.quiz.playing.as_mut() else {
@@ -249,6 +286,41 @@ mod tests {
             assert!(quiz.finished() && quiz.question().is_none());
             assert_eq!(quiz.summary(&d).len(), quiz.len() + 4);
         }
+    }
+
+    /// Issue 14 follow-up 3: `t` does not throw away a round under way.
+    #[test]
+    fn another_kind_keeps_the_round_under_way() {
+        let data = shipped();
+        let mut app = App::new(data, ratatui::layout::Rect::new(0, 0, 80, 24));
+        app.quiz.seed = 7;
+        super::super::update(&mut app, Action::SwitchView(super::super::View::Quiz));
+        let playing = |app: &App| match &app.quiz.playing {
+            Some(Ok(q)) => (q.kind(), q.current, q.score(), q.results.len()),
+            _ => panic!("no quiz"),
+        };
+        let first = playing(&app).0;
+        for _ in 0..2 {
+            super::super::update(&mut app, Action::Choose(0));
+            super::super::update(&mut app, Action::Next);
+        }
+        let under_way = playing(&app);
+        assert_eq!((under_way.1, under_way.3), (2, 2));
+        super::super::update(&mut app, Action::ToggleKind);
+        assert_ne!(playing(&app).0, first);
+        assert_eq!(playing(&app).3, 0);
+        let status = app.screen.status.clone().unwrap();
+        assert!(
+            status.contains(&format!("{} round kept (", first.name())),
+            "{status}"
+        );
+        for _ in 1..Kind::ALL.len() {
+            super::super::update(&mut app, Action::ToggleKind);
+        }
+        assert_eq!(playing(&app), under_way);
+        let status = app.screen.status.clone().unwrap();
+        assert!(status.contains("back at question 3"), "{status}");
+        assert!(app.quiz.kept.is_empty());
     }
 
     #[test]

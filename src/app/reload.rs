@@ -61,6 +61,7 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) {
     app.reload.problems = None;
     selected.find_again(app);
     // A quiz over quotes that may be gone starts again on the new data.
+    app.quiz.kept.clear();
     if app.quiz.playing.is_some() {
         app.quiz.playing = Some(Quiz::new(&app.corpus.data, app.quiz.kind, app.quiz.seed));
     }
