@@ -190,7 +190,7 @@ fn quote(doc: &mut Doc, q: &crate::data::Quote, i: usize) {
         doc.block(
             Note,
             "",
-            "The source's own wording of this position, not words anyone is on record as saying.",
+            "Words the source gives for this position without naming anyone who said them.",
         );
     }
     // Words nobody is on record as saying have no speaker: they sum up a
