@@ -206,8 +206,12 @@ impl Compare {
             })
         };
         for ((label, la), (_, lb)) in a.iter().zip(&b) {
-            let empty = |l: &[String]| l.iter().all(|x| x == "—");
-            if compact && (*label == "Summary" || (empty(la) && empty(lb))) {
+            // A row that says nothing on either side ("Position  not
+            // placed │ not placed" for every actor of the shipped data)
+            // is left out; one side's "not placed" beside the other's
+            // position says something and stays.
+            let empty = |l: &[String]| l.iter().all(|x| NOTHING.contains(&x.as_str()));
+            if (empty(la) && empty(lb)) || (compact && *label == "Summary") {
                 continue;
             }
             let cut = |l: &[String]| -> Vec<String> {
@@ -233,6 +237,9 @@ impl Compare {
         lines
     }
 }
+
+/// What a row says when the item has nothing for it.
+const NOTHING: [&str; 3] = ["—", "not placed", "not given"];
 
 /// Quotes listed per side at most; the rest are counted.
 const MAX_QUOTES: usize = 6;
@@ -445,6 +452,51 @@ mod tests {
             "{}",
             reactions[1]
         );
+    }
+
+    /// Issue 14 follow-up 4: no row empty on both sides, in the view as
+    /// on a slide; a row empty on one side only stays.
+    #[test]
+    fn no_row_is_empty_on_both_sides() {
+        let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
+        let mut seen_one_sided = false;
+        for kind in [Kind::Approaches, Kind::Actors] {
+            let n = match kind {
+                Kind::Approaches => d.approaches.len(),
+                Kind::Actors => d.actors.len(),
+            };
+            for left in 0..n {
+                for right in 0..n {
+                    if left == right {
+                        continue;
+                    }
+                    let c = Compare {
+                        kind,
+                        left,
+                        right,
+                        ..Compare::default()
+                    };
+                    for compact in [false, true] {
+                        for line in c.table_with(&d, 30, compact) {
+                            // A row's first line: its label and the
+                            // first line of each side.
+                            if let TableLine::Cells { label, left, right } = line {
+                                if label.is_empty() {
+                                    continue;
+                                }
+                                let (l, r) = (
+                                    NOTHING.contains(&left.as_str()),
+                                    NOTHING.contains(&right.as_str()),
+                                );
+                                assert!(!(l && r), "{kind:?} {label}: {left:?} {right:?}");
+                                seen_one_sided |= l != r;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen_one_sided);
     }
 
     #[test]
