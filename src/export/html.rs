@@ -268,7 +268,9 @@ fn svg(w: &mut String, d: &Dataset, placed: &[Placed]) {
 }
 
 /// The plot's box, the axes through the origin, and the axes' ends and
-/// names around it.
+/// names around it, outside the box so that no line runs through them
+/// (the vertical axis's low end under its foot, between the other
+/// axis's ends).
 fn svg_frame(w: &mut String, ax: &crate::data::Axis, ay: &crate::data::Axis) {
     let (mx, my) = (px(0.0), py(0.0));
     let _ = writeln!(
@@ -300,7 +302,7 @@ fn svg_frame(w: &mut String, ax: &crate::data::Axis, ay: &crate::data::Axis) {
         esc(&ay.name),
         esc(&ay.high),
         mx,
-        BOTTOM - 4.0,
+        BOTTOM + 15.0,
         esc(&ay.low)
     );
 }
@@ -308,14 +310,11 @@ fn svg_frame(w: &mut String, ax: &crate::data::Axis, ay: &crate::data::Axis) {
 /// The points (a circle for an approach, a square for an actor), each
 /// labelled by the letter of its row in the positions table.
 fn svg_points(w: &mut String, placed: &[Placed]) {
-    let mx = px(0.0);
-    // Points first, so that no label is placed over any of them (nor over
-    // the vertical axis's low end, centred at the foot of the plot).
+    // Points first, so that no label is placed over any of them.
     let mut taken: Vec<Box2> = placed
         .iter()
         .map(|p| (px(p.x) - 6.0, py(p.y) - 6.0, 12.0, 12.0))
         .collect();
-    taken.push((mx - 60.0, BOTTOM - 4.0 - FONT, 120.0, FONT + 2.0));
     for p in placed {
         let (x, y) = (px(p.x), py(p.y));
         if p.is_approach {
@@ -484,5 +483,27 @@ mod tests {
         let (x, y, anchor) = place_label(95.0, 105.0, 60.0, &taken);
         assert_ne!((x, y, anchor), (103.0, 109.5, "start"));
         assert_eq!(place_label(200.0, 200.0, 60.0, &[]).2, "start");
+    }
+
+    /// Issue 14 follow-up 5: every axis label sits outside the plot's
+    /// box, so neither dashed axis nor the box runs through it.
+    #[test]
+    fn axis_labels_are_clear_of_the_lines() {
+        let d = crate::data::load(None).unwrap().checked.dataset.unwrap();
+        let mut w = String::new();
+        svg_frame(&mut w, &d.axes[0], &d.axes[1]);
+        let mut labels = 0;
+        for line in w.lines().filter(|l| l.starts_with("<text")) {
+            let y: f64 = line
+                .split("y=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap();
+            // A label's text spans FONT above its baseline.
+            assert!(y < TOP || y - FONT > BOTTOM, "{line}");
+            labels += 1;
+        }
+        assert_eq!(labels, 5);
     }
 }
