@@ -16,6 +16,10 @@ use crate::text::width;
 /// Data range drawn: a margin beyond [-1, 1] so edge points keep a label.
 pub const BOUND: f64 = 1.15;
 
+/// The cells a side of an axis needs for its values to be drawn in
+/// proportion (see `offset`).
+const PROPORTIONAL: i32 = 8;
+
 /// The cell of the origin in `plot`: the axes cross there.
 pub fn origin(plot: Rect) -> (u16, u16) {
     (
@@ -28,14 +32,24 @@ pub fn origin(plot: Rect) -> (u16, u16) {
 /// only for 0, and a non-zero value off the axis with a clear cell
 /// between (two cells off at least; one when that side has a single
 /// cell), so a point never sits on or against a line that says "zero"
-/// when it is not. The values of a side are spread over the cells from
-/// that nearest one to the edge, not from the axis and then pushed out:
+/// when it is not. A side with PROPORTIONAL cells or more draws values
+/// in proportion; a shorter one spreads them over the cells from that
+/// nearest one to the edge, not from the axis and then pushed out:
 /// pushing out drew +0.2 and +0.8 on the same row of a short plot, as if
 /// equal. `below` and `above` are the cells available on each side.
 fn offset(v: f64, below: u16, above: u16) -> i32 {
     let side = |room: u16, v: f64| -> i32 {
         let room = i32::from(room).max(1);
         let nearest = 2.min(room);
+        // With room for it, distance from the axis is in proportion to
+        // the value (+0.2 a quarter as far as +0.8), only kept off the
+        // axis by the clear cell; spreading from that cell instead drew
+        // +0.2 half as high as +0.8. A short side has too few cells to
+        // be in proportion and keep values apart, and spreads.
+        if room >= PROPORTIONAL {
+            let cells = (v / BOUND * f64::from(room)).round() as i32;
+            return cells.clamp(nearest, room);
+        }
         let steps = (v / BOUND * f64::from(room - nearest)).round() as i32;
         (nearest + steps).clamp(nearest, room)
     };
