@@ -98,7 +98,10 @@ fn the_worksheet_leaves_the_answers_out() {
     }
     // What students need to answer is there: the speakers to choose from,
     // an empty grid, and a stance scale in every row.
-    assert!(ws.contains("- A. "));
+    // Part 1's speakers are S1, S2, …; part 2's approaches A, B, …
+    // (follow-up 5 of issue 14: one letter meant two things).
+    assert!(ws.contains("- S1. ") && ws.contains("| A | "));
+    assert!(!ws.contains("- A. "));
     assert!(ws.contains("+---------+---------+---------+---------+"));
     let scale = Stance::ALL.map(|s| s.symbol()).join("\u{2003}\u{2003}");
     let rows = ws.lines().filter(|l| l.ends_with(&format!("| {scale} |")));

@@ -400,6 +400,13 @@ pub fn is_someones_words(q: &Quote) -> bool {
 
 const WORKSHEET_SEED: u64 = 2025;
 
+/// The mark of the n-th (0-based) speaker of the worksheet's part 1:
+/// "S1", "S2", …, so that it is not read as a letter of part 2's
+/// approaches (A, B, …, also on the HTML map).
+pub fn speaker_mark(n: usize) -> String {
+    format!("S{}", n + 1)
+}
+
 /// A letter for the n-th (0-based) item of a lettered list.
 pub fn letter(n: usize) -> char {
     char::from(b'A' + (n % 26) as u8)

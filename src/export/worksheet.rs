@@ -68,7 +68,7 @@ fn lang(d: &Dataset) -> &str {
 }
 
 /// Part 1. With `refs` (the key) each quote gets its speaker, context and
-/// source; without (the worksheet) a line to write the letter on.
+/// source; without (the worksheet) a line to write the speaker's mark on.
 fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
     if d.quotes.is_empty() {
         return;
@@ -78,10 +78,10 @@ fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
     if refs.is_none() {
         let _ = writeln!(
             w,
-            "Write the letter of the speaker under each quote. A letter may be used more than once.\n"
+            "Write the speaker's mark (S1, S2, …) under each quote. A mark may be used more than once.\n"
         );
         for (i, s) in speakers.iter().enumerate() {
-            let _ = writeln!(w, "- {}. {}", lesson::letter(i), t(s));
+            let _ = writeln!(w, "- {}. {}", lesson::speaker_mark(i), t(s));
         }
         let _ = writeln!(w);
     }
@@ -100,14 +100,13 @@ fn who_said_it(w: &mut String, d: &Dataset, refs: Option<&SourceRefs>) {
             Some(refs) => {
                 let _ = writeln!(w, "{}. \u{201c}{}\u{201d}{frag}\n", n + 1, t(&q.text));
                 let label = lesson::speaker_label(d, &q.speaker);
-                let letter = speakers
+                let mark = speakers
                     .iter()
                     .position(|s| *s == label)
-                    .map(lesson::letter)
-                    .unwrap_or('?');
+                    .map_or_else(|| "?".to_string(), lesson::speaker_mark);
                 let _ = writeln!(
                     w,
-                    "   **{letter}. {}**{}\n",
+                    "   **{mark}. {}**{}\n",
                     t(&lesson::attribution(d, q, refs)),
                     q.context
                         .as_deref()
