@@ -209,17 +209,34 @@ fn note(
     if side.height < FRAMED_NOTE {
         // Short of rows: the name with its position on one line, then
         // the note, without a frame.
-        let mut compact = Vec::new();
-        if let Some(p) = selected {
-            compact.push(Line::from(vec![
-                Span::styled(screen_line(&p.short).into_owned(), theme.heading),
-                Span::styled(format!(" {:+.1} · {:+.1}: ", p.x, p.y), theme.muted),
-                Span::raw(screen_line(&note_of(d, &p.id)).into_owned()),
-            ]));
+        // The note names each axis with its value, so the line does not
+        // repeat bare numbers; what does not fit ends in "…", not mid-word.
+        let Some(p) = selected else { return };
+        let name = screen_line(&p.short).into_owned();
+        let text = format!("{name}: {}", screen_line(&note_of(d, &p.id)));
+        let width = usize::from(side.width);
+        let mut wrapped = crate::text::wrap(&text, width);
+        let rows = usize::from(side.height);
+        if wrapped.len() > rows {
+            wrapped.truncate(rows);
+            if let Some(last) = wrapped.last_mut() {
+                let cut = crate::text::truncate_words(last, width.saturating_sub(1));
+                *last = format!("{}…", cut.trim_end_matches('…').trim_end());
+            }
         }
-        Paragraph::new(compact)
-            .wrap(Wrap { trim: true })
-            .render(side, buf);
+        let compact: Vec<Line> = wrapped
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| match l.strip_prefix(&format!("{name}:")) {
+                // The name in its heading style where it starts the note.
+                Some(rest) if i == 0 => Line::from(vec![
+                    Span::styled(format!("{name}:"), theme.heading),
+                    Span::raw(rest.to_string()),
+                ]),
+                _ => Line::raw(l),
+            })
+            .collect();
+        Paragraph::new(compact).render(side, buf);
         return;
     }
     let block = pane_block(theme, Line::from(" Why here "), false);
