@@ -692,6 +692,26 @@ fn quiz_options_wrap_under_their_text_and_the_answer_is_never_cut() {
     assert!(wrapped > 0 && by_letter > 0, "{wrapped} {by_letter}");
 }
 
+/// Issue 14 follow-up 6: at 80x24 presenter mode has no room for the big
+/// title over Map, Compare and Timeline, so the view's title names the
+/// selected item whole.
+#[test]
+fn presenter_mode_at_80x24_names_the_selected_item_in_the_title() {
+    use stances::app::View;
+    for (view, name) in [
+        (View::Map, "Stance map · Risk-based regulation (EU AI Act)"),
+        (View::Compare, "Compare · Risk-based regulation (EU AI Act)"),
+        (View::Timeline, "Timeline · EU AI Act"),
+    ] {
+        let app = in_view(80, 24, view, &[TogglePresent]);
+        let shown = screen(&app);
+        assert!(
+            shown.lines().next().is_some_and(|l| l.contains(name)),
+            "{shown}"
+        );
+    }
+}
+
 #[test]
 fn classroom_views_in_every_theme() {
     use stances::app::View;

@@ -88,4 +88,51 @@ pub fn view(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         View::Compare => crate::ui::views::compare::render(app, theme, rest, buf),
         _ => crate::ui::views::timeline::render(app, theme, rest, buf),
     }
+    if band.height == 0 {
+        title_without_band(app, theme, rest, buf);
+    }
+}
+
+/// Where the body is too short for the big band (80x24), the view's own
+/// title names what it is on, the name whole where it fits: the map's
+/// selected point, Compare's side the arrows change, the selected event.
+/// Drawn over the top border of the view's (first) pane.
+fn title_without_band(app: &App, theme: &Theme, rest: Rect, buf: &mut Buffer) {
+    use crate::app::View;
+    let d = &app.corpus.data;
+    let (what, id, pane) = match app.view {
+        View::Map => ("Stance map", app.map.selected_id(d), rest),
+        View::Compare => (
+            "Compare",
+            app.compare.id(d, app.compare.side).map(str::to_string),
+            rest,
+        ),
+        _ => (
+            "Timeline",
+            app.timeline
+                .order
+                .get(app.timeline.cursor.selected)
+                .map(|&i| d.events[i].id.clone()),
+            layout::timeline(rest, false, d.events.len())[0],
+        ),
+    };
+    let Some(id) = id else { return };
+    if pane.width < 3 || pane.height == 0 {
+        return;
+    }
+    let room = usize::from(pane.width - 2);
+    let title = [d.name_of(&id), d.short_name_of(&id)]
+        .into_iter()
+        .map(|n| format!(" {what} · {} ", screen_line(&n)))
+        .find(|t| crate::text::width(t) <= room)
+        .unwrap_or_else(|| format!(" {what} "));
+    let top = Rect {
+        x: pane.x + 1,
+        width: pane.width - 2,
+        height: 1,
+        ..pane
+    };
+    pane_block(theme, Line::from(title), true)
+        .borders(ratatui::widgets::Borders::TOP)
+        .render(top, buf);
 }
