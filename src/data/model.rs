@@ -572,6 +572,22 @@ impl Dataset {
         if described { format!("a {name}") } else { name }
     }
 
+    /// An actor's name as a sentence needs it: "the African Union", "the
+    /// United States" (a body, a bloc, or a name English gives an
+    /// article), else the name as it is.
+    pub fn prose_name(&self, id: &str) -> String {
+        let name = self.name_of(id);
+        let takes_the = self.actor(id).is_some_and(|a| {
+            matches!(a.kind, ActorKind::Organization | ActorKind::Bloc)
+                || a.name.starts_with("United ")
+        });
+        if takes_the && !name.starts_with("The ") && !name.starts_with("the ") {
+            format!("the {name}")
+        } else {
+            name
+        }
+    }
+
     pub fn name_of(&self, id: &str) -> String {
         match self.item(id) {
             Some(ItemRef::Source(i)) => self.sources[i].title.clone(),

@@ -128,7 +128,7 @@ pub fn marks_legend(d: &Dataset) -> Option<String> {
         parts.push("(phrase): words from inside a sentence");
     }
     if wording {
-        parts.push("(source's wording): the source's summary, not anyone's words");
+        parts.push("(source's wording): no speaker named");
     }
     (!parts.is_empty()).then(|| {
         let mut s = parts.join("; ");
@@ -302,7 +302,8 @@ pub fn actors_by_target(d: &Dataset, reactions: &[&Reaction]) -> Vec<(String, Ve
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for r in reactions {
         let target = target_label(d, &r.target);
-        let actor = d.name_of(&r.actor);
+        // In a sentence: "France, India and the African Union".
+        let actor = d.prose_name(&r.actor);
         match groups.iter_mut().find(|(t, _)| *t == target) {
             Some((_, actors)) => actors.push(actor),
             None => groups.push((target, vec![actor])),

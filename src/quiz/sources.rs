@@ -3,7 +3,7 @@
 //! event that other sources give differently), and claims of disagreement
 //! that the data does not support, to offer beside them.
 
-use crate::data::{ActorKind, Dataset, ItemRef};
+use crate::data::{Dataset, ItemRef};
 
 /// What two sources may disagree on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -144,14 +144,11 @@ pub(super) fn subject_label(d: &Dataset, on: Subject) -> String {
             let q = &d.quotes[q as usize];
             // "a Baidu representative", as the speaker is called elsewhere;
             // "the United Nations" as English names a body or bloc.
-            let speaker = match d.actor(&q.speaker) {
-                Some(a)
-                    if matches!(a.kind, ActorKind::Organization | ActorKind::Bloc)
-                        || a.name.starts_with("United ") =>
-                {
-                    with_article(&a.name)
-                }
-                _ => d.speaker_name(&q.speaker),
+            let prose = d.prose_name(&q.speaker);
+            let speaker = if prose != d.name_of(&q.speaker) {
+                prose
+            } else {
+                d.speaker_name(&q.speaker)
             };
             // Where one speaker has several statements, which one.
             let same: Vec<usize> = d
