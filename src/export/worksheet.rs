@@ -339,7 +339,7 @@ fn disagreements(w: &mut String, d: &Dataset, answers: bool) {
     } else {
         let _ = writeln!(
             w,
-            "Compare what the two sources in each row give on the subject named. Write Y if they give different dates or different words, N if they give the same, and \u{2013} if one of them says nothing about it: then there is nothing to compare.\n"
+            "Compare what the two sources in each row give on the subject named; the explorer shows both (Timeline, key 4: each report's date; a quote's Detail: its other renderings). Valleynews.com is the article. Write Y if they give different dates or different words, N if they give the same, and \u{2013} if the dataset has nothing from one of them on it: then there is nothing to compare.\n"
         );
         let _ = writeln!(
             w,
