@@ -64,9 +64,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let rest = question(theme, quiz, q, inner.width);
         return present(theme, quiz, q, rest, inner, buf);
     }
-    let rest = question(theme, quiz, q, inner.width);
+    let mut rest = question(theme, quiz, q, inner.width);
     let mut lines = heading(theme, quiz, q);
     lines.extend(prompt(theme, q, false));
+    // Short of rows (60x16, long options), every option still shows: the
+    // blank lines go first, then the counter (the title has the score).
+    let fits = |lines: &[Line], rest: &Below| {
+        rows_of(lines, inner.width) + rest.least(inner.width) <= usize::from(inner.height)
+    };
+    if !fits(&lines, &rest) {
+        lines.retain(|l| l.width() > 0);
+        rest.head.retain(|l| l.width() > 0);
+    }
+    if !fits(&lines, &rest) {
+        lines = prompt(theme, q, false);
+        lines.retain(|l| l.width() > 0);
+    }
     let above = rows_of(&lines, inner.width);
     // The options, a blank and the hint, and room for the feedback that
     // answering adds: the question's place does not move when it comes.
