@@ -175,6 +175,20 @@ pub fn pad(s: &str, cells: usize) -> String {
     out
 }
 
+/// Wrapped `lines` kept to `rows`: when some are left over, the last one
+/// kept is cut between words and ends in `…`, so a reader sees that there
+/// is more rather than a sentence stopping mid-way.
+pub fn keep_rows(mut lines: Vec<String>, rows: usize, width: usize) -> Vec<String> {
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let cut = truncate_words(last, width.saturating_sub(1));
+            *last = format!("{}…", cut.trim_end_matches('…').trim_end());
+        }
+    }
+    lines
+}
+
 /// Word-wrap `s` to lines of at most `max` cells. Explicit newlines are
 /// kept; a word longer than a line (or a run of CJK, which has no spaces)
 /// is broken between characters.
@@ -227,6 +241,17 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_rows_end_in_an_ellipsis_between_words() {
+        let lines = vec![
+            "one two".to_string(),
+            "three four".to_string(),
+            "five".to_string(),
+        ];
+        assert_eq!(keep_rows(lines.clone(), 3, 10), lines);
+        assert_eq!(keep_rows(lines, 2, 10), ["one two", "three…"]);
+    }
 
     #[test]
     fn titles_are_cut_between_words() {

@@ -215,15 +215,11 @@ fn note(
         let name = screen_line(&p.short).into_owned();
         let text = format!("{name}: {}", screen_line(&note_of(d, &p.id)));
         let width = usize::from(side.width);
-        let mut wrapped = crate::text::wrap(&text, width);
-        let rows = usize::from(side.height);
-        if wrapped.len() > rows {
-            wrapped.truncate(rows);
-            if let Some(last) = wrapped.last_mut() {
-                let cut = crate::text::truncate_words(last, width.saturating_sub(1));
-                *last = format!("{}…", cut.trim_end_matches('…').trim_end());
-            }
-        }
+        let wrapped = crate::text::keep_rows(
+            crate::text::wrap(&text, width),
+            usize::from(side.height),
+            width,
+        );
         let compact: Vec<Line> = wrapped
             .into_iter()
             .enumerate()

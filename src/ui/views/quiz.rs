@@ -285,18 +285,12 @@ impl Below {
         let room = height
             .saturating_sub(above)
             .saturating_sub(self.least(width));
-        let mut wrapped: Vec<String> = self
+        let wrapped: Vec<String> = self
             .explanation
             .iter()
             .flat_map(|e| crate::text::wrap(&screen_line(e), usize::from(width)))
             .collect();
-        if wrapped.len() > room {
-            wrapped.truncate(room);
-            if let Some(last) = wrapped.last_mut() {
-                let cut = crate::text::truncate(last, usize::from(width).saturating_sub(1));
-                *last = format!("{}…", cut.trim_end_matches('…').trim_end());
-            }
-        }
+        let wrapped = crate::text::keep_rows(wrapped, room, usize::from(width));
         let mut lines = self.head;
         lines.extend(wrapped.into_iter().map(|l| Line::styled(l, theme.base)));
         lines.extend(self.tail);
